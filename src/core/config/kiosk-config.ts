@@ -1,0 +1,40 @@
+// kiosk-config: per-site settings read by the kiosk at start and written by the start script / installer.
+import { z } from 'zod';
+import { TrustedKeySchema } from '../bundle/schema.ts';
+
+export const KioskConfigSchema = z.object({
+  site: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
+  /** The zone's name as shown on the attract screen, e.g. 某某区政务服务中心政务公开专区. */
+  hallName: z.string().min(1).max(200),
+  /** The hall's staff desk, shown by 呼叫工作人员. */
+  deskLocation: z.string().max(200).default(''),
+  languages: z.array(z.enum(['zh-CN', 'en'])).min(1).default(['zh-CN', 'en']),
+  /** Base URL of the zone server ('' = same origin). */
+  serverUrl: z.string().max(500).default(''),
+  /** Where the kiosk looks for bundles: manifest.json, manifest.sig and files under it. */
+  bundleChannelUrl: z.string().max(500).default('/bundle/'),
+  /** Public keys whose signatures the kiosk accepts (see kiosk-bundle keygen). */
+  trustedKeys: z.array(TrustedKeySchema).min(1),
+  /** The intake server's public key (JWK, ECDH P-256) that queued applications are encrypted to. */
+  intakePublicKey: z.record(z.string(), z.unknown()).nullable().default(null),
+  /** Art. 31: a kiosk filing counts as received the day it is filed (in person) or when the office confirms it. */
+  receiptRule: z.enum(['in-person', 'electronic']).default('in-person'),
+  idle: z
+    .object({
+      browseSeconds: z.number().int().min(15).max(3600).default(90),
+      formSeconds: z.number().int().min(30).max(7200).default(300),
+      warningSeconds: z.number().int().min(30).max(600).default(30),
+    })
+    .default({ browseSeconds: 90, formSeconds: 300, warningSeconds: 30 }),
+  /** PBKDF2-SHA256 hash of the staff PIN; null disables the staff screen. */
+  staffPin: z
+    .object({
+      iterations: z.number().int().min(100_000),
+      salt: z.string().min(16),
+      hash: z.string().min(32),
+    })
+    .nullable()
+    .default(null),
+  updateCheckMinutes: z.number().int().min(1).max(1440).default(30),
+});
+export type KioskConfig = z.infer<typeof KioskConfigSchema>;
