@@ -1,7 +1,7 @@
 // The one bundle check, shared by the bundle tool, the kiosk and the zone server.
 // Order matters: nothing in the manifest is trusted before its signature checks out, and nothing in a
 // data file is parsed before its hash matches the signed manifest (TUF's mix-and-match and rollback threats).
-import { fromBase64, sha256Hex, utf8 } from './encoding.ts';
+import { fromBase64, sha256Hex, toBase64, utf8 } from './encoding.ts';
 import { verifyBytes } from './keys.ts';
 import {
   BundleDataSchemas,
@@ -93,14 +93,17 @@ export async function verifyBundle(reader: BundleReader, opts: VerifyOptions): P
     return fail('unknown-key', `signed by key ${keyId}, which is not trusted (trusted: ${known})`, SIGNATURE_PATH);
   }
 
-  let sigText: string;
+  // Only the canonical form is accepted (base64 of 64 bytes, one optional newline), so that no byte of a
+  // bundle can change without the change being detected.
+  let sigText = '';
   try {
-    sigText = utf8.decode(sigBytes).trim();
+    sigText = utf8.decode(sigBytes).replace(/\n$/, '');
   } catch {
-    sigText = '';
+    // not UTF-8: rejected below
   }
-  const signature = fromBase64(sigText);
-  if (!signature || signature.length !== 64 || !(await verifyBytes(key, signature, manifestBytes))) {
+  const signature = /^[A-Za-z0-9+/]{86}==$/.test(sigText) ? fromBase64(sigText) : null;
+  const canonical = signature !== null && toBase64(signature) === sigText;
+  if (!signature || !canonical || !(await verifyBytes(key, signature, manifestBytes))) {
     return fail('bad-signature', `the signature does not match ${MANIFEST_PATH} for key ${keyId}`, SIGNATURE_PATH);
   }
 
