@@ -1,0 +1,58 @@
+// Start-up, loaded right after first paint: clean up, read the config, find the live bundle or load the first one.
+import { loadConfig } from './config/load-config.ts';
+import { checkForUpdate } from './bundle/update.ts';
+import { metaDb } from './db/meta-db.ts';
+import { activateStaged, cleanupStale, requestPersistence } from './db/store.ts';
+import { setKioskState, getKioskState } from './state.ts';
+
+declare const __APP_VERSION__: string;
+
+let timer: ReturnType<typeof setInterval> | undefined;
+
+export async function boot(): Promise<void> {
+  const meta = metaDb();
+  // A start is an empty kiosk: a bundle staged during the last visit becomes live now; leftovers go.
+  await activateStaged();
+  await cleanupStale();
+  void requestPersistence();
+
+  const configResult = await loadConfig();
+  const config = configResult.ok ? configResult.config : null;
+  if (configResult.ok && configResult.problem) console.warn(`kiosk-config: using the cached copy (${configResult.problem})`);
+  let live = (await meta.getValue('live')) ?? null;
+  setKioskState({ config, live, phase: live ? 'ready' : 'starting', problem: configResult.ok ? null : configResult.problem });
+  if (!config) {
+    if (!live) setKioskState({ phase: 'empty' });
+    return;
+  }
+
+  if (!live) {
+    // First start: load the bundle served with the app, showing progress.
+    setKioskState({ phase: 'importing' });
+    const outcome = await checkForUpdate(config, {
+      mode: 'activate',
+      appVersion: __APP_VERSION__,
+      onProgress: (progress) => setKioskState({ progress }),
+    });
+    if (outcome.ms !== undefined) console.info(`kiosk: bundle v${outcome.version} loaded in ${outcome.ms} ms`);
+    live = (await meta.getValue('live')) ?? null;
+    setKioskState({
+      live,
+      progress: null,
+      phase: live ? 'ready' : 'empty',
+      problem: live ? null : (outcome.message ?? outcome.status),
+    });
+  } else {
+    void backgroundCheck();
+  }
+  clearInterval(timer);
+  timer = setInterval(() => void backgroundCheck(), config.updateCheckMinutes * 60_000);
+}
+
+/** A newer bundle found while the kiosk runs is imported and staged; it goes live at the next empty moment. */
+async function backgroundCheck(): Promise<void> {
+  const { config } = getKioskState();
+  if (!config || !navigator.onLine) return;
+  const outcome = await checkForUpdate(config, { mode: 'stage', appVersion: __APP_VERSION__ });
+  if (outcome.status === 'rejected') console.warn(`kiosk: bundle update refused: ${outcome.message}`);
+}

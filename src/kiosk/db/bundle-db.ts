@@ -1,0 +1,139 @@
+// One IndexedDB database per bundle version (kiosk-bundle-v7): written beside the live one, never modified
+// after it is complete, deleted once another bundle is live.
+import Dexie, { type Table } from 'dexie';
+import type {
+  BundleData,
+  CalendarYear,
+  CatalogueItem,
+  Department,
+  Guide,
+  Interpretation,
+  Manifest,
+  Notice,
+  Synonym,
+} from '../../core/bundle/schema.ts';
+
+export const BUNDLE_DB_PREFIX = 'kiosk-bundle-v';
+export const bundleDbName = (version: number): string => `${BUNDLE_DB_PREFIX}${version}`;
+export const isBundleDbName = (name: string): boolean => /^kiosk-bundle-v\d+$/.test(name);
+
+export interface StoredFile {
+  /** The bundle path, e.g. attachments/<sha256>.pdf. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface RecentEntry {
+  type: 'guide' | 'interpretation';
+  id: string;
+  title: string;
+  date: string;
+}
+
+/** Precomputed at import so the home screen needs one read. */
+export interface BundleSummary {
+  siteName: string;
+  version: number;
+  /** Domains in catalogue order, with their item count. */
+  domains: { name: string; count: number }[];
+  departments: { id: string; name: string; count: number }[];
+  recent: RecentEntry[];
+  counts: { items: number; guides: number; interpretations: number };
+}
+
+export interface BundleInfo {
+  manifest: Manifest;
+  summary: BundleSummary;
+  searchIndex: unknown;
+  /** Written last: a bundle database without it is an interrupted import. */
+  complete: { at: string };
+}
+type InfoKey = keyof BundleInfo;
+
+export class BundleDb extends Dexie {
+  items!: Table<CatalogueItem, string>;
+  guides!: Table<Guide, string>;
+  interpretations!: Table<Interpretation, string>;
+  departments!: Table<Department, string>;
+  notices!: Table<Notice, string>;
+  synonyms!: Table<Synonym, string>;
+  calendar!: Table<CalendarYear, number>;
+  files!: Table<StoredFile, string>;
+  info!: Table<{ key: InfoKey; value: unknown }, InfoKey>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      items: 'id, domain, publisher',
+      guides: 'id, domain, *itemIds',
+      interpretations: 'id, domain, *itemIds',
+      departments: 'id, name',
+      notices: 'id',
+      synonyms: 'term',
+      calendar: 'year',
+      files: 'path',
+      info: 'key',
+    });
+  }
+
+  async getInfo<K extends InfoKey>(key: K): Promise<BundleInfo[K] | undefined> {
+    const row = await this.info.get(key);
+    return row?.value as BundleInfo[K] | undefined;
+  }
+
+  async setInfo<K extends InfoKey>(key: K, value: BundleInfo[K]): Promise<void> {
+    await this.info.put({ key, value });
+  }
+}
+
+/** Reads a whole bundle back as the core BundleData (the search worker builds its engine from it). */
+export async function readBundleData(db: BundleDb): Promise<BundleData> {
+  const [catalogue, guides, interpretations, departments, notices, synonyms, calendar, searchIndex] = await Promise.all([
+    db.items.toArray(),
+    db.guides.toArray(),
+    db.interpretations.toArray(),
+    db.departments.toArray(),
+    db.notices.toArray(),
+    db.synonyms.toArray(),
+    db.calendar.toArray(),
+    db.getInfo('searchIndex'),
+  ]);
+  return { catalogue, guides, interpretations, departments, notices, synonyms, calendar, searchIndex: searchIndex ?? null };
+}
+
+/** Items whose 公开主体 is this department (by name or alias). */
+export function departmentNames(dept: Department): string[] {
+  return [dept.name, ...dept.aliases];
+}
+
+export function summarize(manifest: Manifest, data: BundleData): BundleSummary {
+  const domains = new Map<string, number>();
+  for (const item of data.catalogue) domains.set(item.domain, (domains.get(item.domain) ?? 0) + 1);
+  for (const g of data.guides) if (!domains.has(g.domain)) domains.set(g.domain, 0);
+
+  const publisherCounts = new Map<string, number>();
+  for (const item of data.catalogue) publisherCounts.set(item.publisher, (publisherCounts.get(item.publisher) ?? 0) + 1);
+  const departments = data.departments.map((d) => ({
+    id: d.id,
+    name: d.name,
+    count: departmentNames(d).reduce((n, name) => n + (publisherCounts.get(name) ?? 0), 0),
+  }));
+
+  const recent: RecentEntry[] = [
+    ...data.guides.flatMap((g) => (g.updated ? [{ type: 'guide' as const, id: g.id, title: g.title, date: g.updated }] : [])),
+    ...data.interpretations.flatMap((i) =>
+      i.date ? [{ type: 'interpretation' as const, id: i.id, title: i.title, date: i.date }] : [],
+    ),
+  ]
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+    .slice(0, 6);
+
+  return {
+    siteName: manifest.siteName,
+    version: manifest.version,
+    domains: [...domains].map(([name, count]) => ({ name, count })),
+    departments,
+    recent,
+    counts: { items: data.catalogue.length, guides: data.guides.length, interpretations: data.interpretations.length },
+  };
+}

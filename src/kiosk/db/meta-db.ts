@@ -1,0 +1,90 @@
+// kiosk-meta: the small database that says which bundle is live. Switching bundles is one write here.
+import Dexie, { type Table } from 'dexie';
+import type { KioskConfig } from '../../core/config/kiosk-config.ts';
+import type { VerifyFailure } from '../../core/bundle/verify.ts';
+
+export const META_DB_NAME = 'kiosk-meta';
+
+export interface BundlePointer {
+  dbName: string;
+  version: number;
+  bundleId: string;
+  siteName: string;
+  createdAt: string;
+  expiresAt: string;
+  /** When the pointer was written. */
+  at: string;
+}
+
+export interface PersistAnswer {
+  /** true: the browser promised not to evict our storage; false: refused; null: API not available. */
+  granted: boolean | null;
+  at: string;
+}
+
+export interface CachedConfig {
+  config: KioskConfig;
+  fetchedAt: string;
+}
+
+export interface UpdateOutcome {
+  at: string;
+  status: 'current' | 'unavailable' | 'rejected' | 'staged' | 'activated' | 'error';
+  version?: number;
+  failure?: VerifyFailure;
+  message?: string;
+  /** Milliseconds spent downloading, verifying and importing. */
+  ms?: number;
+}
+
+/** Every key of kiosk-meta with the type of its value. */
+export interface MetaValues {
+  live: BundlePointer;
+  /** A fully imported, verified bundle waiting for an empty kiosk to become live. */
+  staged: BundlePointer;
+  /** A bundle database being written; if it is still here at start, the import was interrupted. */
+  importing: { dbName: string; startedAt: string };
+  /** Rollback protection: the highest bundle version ever accepted. */
+  highestAccepted: number;
+  persist: PersistAnswer;
+  config: CachedConfig;
+  lastUpdate: UpdateOutcome;
+}
+export type MetaKey = keyof MetaValues;
+
+interface MetaRow {
+  key: MetaKey;
+  value: unknown;
+}
+
+export class MetaDb extends Dexie {
+  kv!: Table<MetaRow, MetaKey>;
+
+  constructor() {
+    super(META_DB_NAME);
+    this.version(1).stores({ kv: 'key' });
+  }
+
+  async getValue<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {
+    const row = await this.kv.get(key);
+    return row?.value as MetaValues[K] | undefined;
+  }
+
+  async setValue<K extends MetaKey>(key: K, value: MetaValues[K]): Promise<void> {
+    await this.kv.put({ key, value });
+  }
+}
+
+let shared: MetaDb | null = null;
+
+/** The one MetaDb connection of this JS context. */
+export function metaDb(): MetaDb {
+  shared ??= new MetaDb();
+  return shared;
+}
+
+/** For tests: forget the shared connection (after closing it). */
+export function resetMetaDb(): void {
+  shared?.close();
+  shared = null;
+}

@@ -1,0 +1,82 @@
+// The app frame: a top bar with 返回 and 首页 on every screen but home, and the screen for the current route.
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n/strings.ts';
+import { useKioskState } from '../state.ts';
+import { Loading, NotFound } from './components/Status.tsx';
+import { lazyComponent } from './hooks.ts';
+import { back, home, useRoute, type Route } from './router.ts';
+import { Apply } from './screens/Apply.tsx';
+import { DepartmentList, DomainBrowse, DomainList } from './screens/Browse.tsx';
+import { DepartmentPage } from './screens/DepartmentPage.tsx';
+import { Home } from './screens/Home.tsx';
+
+// Detail pages carry the schema labels, Markdown and QR code code: fetched on first use, precached for offline.
+const ItemPage = lazyComponent(() => import('./screens/ItemPage.tsx').then((m) => m.ItemPage), Loading);
+const GuidePage = lazyComponent(() => import('./screens/GuidePage.tsx').then((m) => m.GuidePage), Loading);
+const InterpretationPage = lazyComponent(
+  () => import('./screens/InterpretationPage.tsx').then((m) => m.InterpretationPage),
+  Loading,
+);
+
+function Screen({ route }: { route: Route }) {
+  const [first, a, ...rest] = route.parts;
+  switch (first) {
+    case undefined:
+      return <Home route={route} />;
+    case 'browse':
+      return a ? <DomainBrowse domain={a} path={rest} /> : <DomainList />;
+    case 'departments':
+      return <DepartmentList />;
+    case 'department':
+      return a ? <DepartmentPage id={a} /> : <NotFound />;
+    case 'item':
+      return a ? <ItemPage id={a} /> : <NotFound />;
+    case 'guide':
+      return a ? <GuidePage id={a} /> : <NotFound />;
+    case 'interpretation':
+      return a ? <InterpretationPage id={a} /> : <NotFound />;
+    case 'apply':
+      return <Apply />;
+    default:
+      return <NotFound />;
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const { config } = useKioskState();
+  const isHome = route.parts.length === 0;
+  const path = route.parts.join('/');
+  const main = useRef<HTMLElement>(null);
+
+  // A new page starts at the top with focus on its heading, so screen readers announce it.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    if (!isHome) {
+      const heading = main.current?.querySelector<HTMLElement>('h1');
+      heading?.focus({ preventScroll: true });
+    }
+  }, [path, isHome]);
+
+  return (
+    <div class="app">
+      <header class="topbar">
+        {!isHome ? (
+          <nav class="topnav" aria-label={t('nav.main')}>
+            <button type="button" class="button nav" onClick={back}>
+              <span aria-hidden="true">‹ </span>
+              {t('nav.back')}
+            </button>
+            <button type="button" class="button nav" onClick={home}>
+              {t('nav.home')}
+            </button>
+          </nav>
+        ) : null}
+        <span class="hall">{config?.hallName ?? t('app.title')}</span>
+      </header>
+      <main id="main" ref={main}>
+        <Screen route={route} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+// Results grouped 事项 / 办事指南 / 政策解读 in one list named 搜索结果; a helpful screen when nothing matches.
+import { t, type StringId } from '../../i18n/strings.ts';
+import type { SearchHit, ResultType } from '../../search/types.ts';
+import type { SearchAnswer } from '../../search/bridge.ts';
+import { href } from '../router.ts';
+import { Highlight } from './Highlight.tsx';
+
+const GROUPS: ResultType[] = ['item', 'guide', 'interpretation'];
+
+/** A catalogue item is named by its levels (最低生活保障 审核信息); guides and interpretations by their title. */
+export function hitName(hit: SearchHit): string {
+  if (hit.type !== 'item') return hit.title;
+  const levels = [hit.level1, hit.level2, hit.level3].filter((x): x is string => !!x);
+  return levels.length ? levels.join(' ') : hit.title;
+}
+
+function ResultLink({ hit, query }: { hit: SearchHit; query: string }) {
+  const name = hitName(hit);
+  return (
+    <li>
+      <a class="result" href={href([hit.type, hit.id])}>
+        <span class="result-title">
+          <Highlight text={name} query={query} highlights={name === hit.title ? hit.highlights : undefined} />
+        </span>{' '}
+        <span class="result-meta">{hit.domain}</span>
+      </a>
+    </li>
+  );
+}
+
+interface Props {
+  query: string;
+  answer: SearchAnswer | null;
+  deskLocation: string;
+  onPick: (query: string) => void;
+}
+
+export function SearchResults({ query, answer, deskLocation, onPick }: Props) {
+  if (!answer || answer.query !== query) {
+    return (
+      <p class="status" role="status">
+        {t('search.searching')}
+      </p>
+    );
+  }
+  const { results, didYouMean } = answer.response;
+  if (results.length === 0) return <NoResults query={query} didYouMean={didYouMean ?? []} deskLocation={deskLocation} onPick={onPick} />;
+  return (
+    <section class="results">
+      <p class="results-count" role="status">
+        {t('search.count', { n: results.length })}
+      </p>
+      <ul class="result-groups" aria-label={`${t('search.results')}：${query}`}>
+        {GROUPS.map((type) => {
+          const hits = results.filter((r) => r.type === type);
+          if (hits.length === 0) return null;
+          const label = t(`search.group.${type}` as StringId);
+          return (
+            <li key={type} class="result-group">
+              <h3 id={`group-${type}`}>
+                {label}（{hits.length}）
+              </h3>
+              <ul class="result-list" aria-labelledby={`group-${type}`}>
+                {hits.map((hit) => (
+                  <ResultLink key={`${hit.type}:${hit.id}`} hit={hit} query={query} />
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function NoResults({
+  query,
+  didYouMean,
+  deskLocation,
+  onPick,
+}: {
+  query: string;
+  didYouMean: string[];
+  deskLocation: string;
+  onPick: (q: string) => void;
+}) {
+  return (
+    <section class="no-results" aria-labelledby="none-heading">
+      <h2 id="none-heading" role="status">
+        {t('search.none.title', { q: query })}
+      </h2>
+      {didYouMean.length > 0 ? (
+        <div class="did-you-mean">
+          <h3>{t('search.none.didYouMean')}</h3>
+          <ul class="chips">
+            {didYouMean.map((s) => (
+              <li key={s}>
+                <button type="button" class="button" onClick={() => onPick(s)}>
+                  {s}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p>{t('search.none.tips')}</p>
+      <ul class="actions">
+        <li>
+          <a class="button" href={href(['browse'])}>
+            {t('search.none.browse')}
+          </a>
+        </li>
+        <li>
+          <a class="button" href={href(['apply'])}>
+            {t('search.none.apply')}
+          </a>
+        </li>
+      </ul>
+      <p class="desk">
+        {t('search.none.desk')}
+        {deskLocation ? `（${t('search.none.deskAt', { where: deskLocation })}）` : ''}
+      </p>
+    </section>
+  );
+}

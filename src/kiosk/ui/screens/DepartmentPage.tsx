@@ -1,0 +1,43 @@
+import { t } from '../../i18n/strings.ts';
+import { useKioskState } from '../../state.ts';
+import { DepartmentContact } from '../components/DepartmentContact.tsx';
+import { Loading, NotFound } from '../components/Status.tsx';
+import { useAsync } from '../hooks.ts';
+import { repo } from '../repo-loader.ts';
+import { href } from '../router.ts';
+import { itemName } from './Browse.tsx';
+
+export function DepartmentPage({ id }: { id: string }) {
+  const dbName = useKioskState().live?.dbName;
+  const data = useAsync(async () => {
+    if (!dbName) return null;
+    const r = await repo();
+    const dept = await r.getDepartment(dbName, id);
+    return dept ? { dept, items: await r.itemsOfDepartment(dbName, dept) } : null;
+  }, [dbName, id]);
+  if (data.loading) return <Loading />;
+  if (!data.value) return <NotFound />;
+  const { dept, items } = data.value;
+  return (
+    <section class="screen" aria-labelledby="screen-title">
+      <h1 id="screen-title" tabIndex={-1}>
+        {dept.name}
+      </h1>
+      <DepartmentContact dept={dept} />
+      <h2>{t('dept.items')}</h2>
+      {items.length ? (
+        <ul class="link-list" aria-label={t('dept.items')}>
+          {items.map((item) => (
+            <li key={item.id}>
+              <a class="row-link" href={href(['item', item.id])}>
+                <span>{itemName(item)}</span> <span class="meta">{item.domain}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('browse.empty')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+// A 办事指南 with the 办事一本通 sections in order, sanitised Markdown, and its attachments.
+import { useEffect, useState } from 'preact/hooks';
+import { GUIDE_SECTIONS, GUIDE_SECTION_LABELS, type Attachment } from '../../../core/bundle/schema.ts';
+import { channelUrlOf } from '../../config/channel.ts';
+import { t } from '../../i18n/strings.ts';
+import { useKioskState } from '../../state.ts';
+import { DepartmentContact } from '../components/DepartmentContact.tsx';
+import { Markdown } from '../components/Markdown.tsx';
+import { QrCode } from '../components/QrCode.tsx';
+import { Loading, NotFound } from '../components/Status.tsx';
+import { useAsync } from '../hooks.ts';
+import { repo } from '../repo-loader.ts';
+import { href } from '../router.ts';
+import { itemName } from './Browse.tsx';
+
+export function GuidePage({ id }: { id: string }) {
+  const { live, config } = useKioskState();
+  const dbName = live?.dbName;
+  const data = useAsync(async () => {
+    if (!dbName) return null;
+    const r = await repo();
+    const guide = await r.getGuide(dbName, id);
+    if (!guide) return null;
+    const [items, dept] = await Promise.all([r.getItems(dbName, guide.itemIds), r.departmentByName(dbName, guide.department)]);
+    return { guide, items, dept };
+  }, [dbName, id]);
+  if (data.loading) return <Loading />;
+  if (!data.value || !dbName) return <NotFound />;
+  const { guide, items, dept } = data.value;
+  const channel = config ? channelUrlOf(config) : new URL('/bundle/', location.href).href;
+  return (
+    <article class="screen guide-page" aria-labelledby="screen-title">
+      <p class="crumbs">{guide.domain}</p>
+      <h1 id="screen-title" tabIndex={-1}>
+        {guide.title}
+      </h1>
+      <p class="meta-line">
+        {guide.department ? t('guide.department', { name: guide.department }) : null}
+        {guide.updated ? ` · ${t('guide.updated', { date: guide.updated })}` : null}
+      </p>
+      {guide.body.trim() ? (
+        <section aria-labelledby="sec-overview">
+          <h2 id="sec-overview">{t('guide.overview')}</h2>
+          <Markdown source={guide.body} />
+        </section>
+      ) : null}
+      {GUIDE_SECTIONS.map((key) => (
+        <section key={key} aria-labelledby={`sec-${key}`}>
+          <h2 id={`sec-${key}`}>{GUIDE_SECTION_LABELS[key]}</h2>
+          {guide.sections[key]?.trim() ? <Markdown source={guide.sections[key]} /> : <p>{t('guide.emptySection')}</p>}
+        </section>
+      ))}
+      {guide.attachments.length > 0 ? (
+        <section aria-labelledby="sec-attachments">
+          <h2 id="sec-attachments">{t('guide.attachments')}</h2>
+          <ul class="attachments">
+            {guide.attachments.map((a) => (
+              <li key={a.path}>
+                <AttachmentView dbName={dbName} attachment={a} channel={channel} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {items.length > 0 ? (
+        <section aria-labelledby="sec-items">
+          <h2 id="sec-items">{t('guide.items')}</h2>
+          <ul class="link-list" aria-labelledby="sec-items">
+            {items.map((item) => (
+              <li key={item.id}>
+                <a class="row-link" href={href(['item', item.id])}>
+                  {itemName(item)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {dept ? (
+        <section aria-labelledby="sec-contact">
+          <h2 id="sec-contact">
+            {t('item.contact')}：{dept.name}
+          </h2>
+          <DepartmentContact dept={dept} />
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+/** Images are shown from the bundle store; other documents become a QR code of their address on the channel. */
+function AttachmentView({ dbName, attachment, channel }: { dbName: string; attachment: Attachment; channel: string }) {
+  const isImage = /^image\/(png|jpeg|gif|webp)$/.test(attachment.mediaType);
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!isImage) return;
+    let objectUrl: string | null = null;
+    let alive = true;
+    void repo()
+      .then((r) => r.getFile(dbName, attachment.path))
+      .then((bytes) => {
+        if (!bytes || !alive) return;
+        objectUrl = URL.createObjectURL(new Blob([bytes as BlobPart], { type: attachment.mediaType }));
+        setUrl(objectUrl);
+      });
+    return () => {
+      alive = false;
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+    };
+  }, [dbName, attachment.path, isImage]);
+  if (isImage) {
+    return (
+      <figure>
+        {url ? <img src={url} alt={attachment.name} /> : null}
+        <figcaption>{attachment.name}</figcaption>
+      </figure>
+    );
+  }
+  const label = t('guide.docQr', { name: attachment.name });
+  return (
+    <figure>
+      <QrCode text={new URL(attachment.path, channel).href} label={label} size={200} />
+      <figcaption>{label}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,104 @@
+// Home: the search field, big domain tiles, departments and recently updated; results replace the tiles as one types.
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../i18n/strings.ts';
+import { useKioskState } from '../../state.ts';
+import { search, type SearchAnswer } from '../../search/bridge.ts';
+import { SearchBox } from '../components/SearchBox.tsx';
+import { SearchResults } from '../components/SearchResults.tsx';
+import { Tile, TileGrid } from '../components/Tile.tsx';
+import { href, replace, type Route } from '../router.ts';
+import { useAsync } from '../hooks.ts';
+import { repo } from '../repo-loader.ts';
+
+export function Home({ route }: { route: Route }) {
+  const kiosk = useKioskState();
+  const query = route.params.get('q') ?? '';
+  const [answer, setAnswer] = useState<SearchAnswer | null>(null);
+  const dbName = kiosk.live?.dbName;
+
+  useEffect(() => {
+    if (!query.trim() || !dbName) return;
+    let alive = true;
+    void search(query).then((a) => {
+      if (alive && a) setAnswer(a);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [query, dbName]);
+
+  const setQuery = (q: string) => replace(href([], { q }));
+
+  return (
+    <section class="screen home" aria-labelledby="home-title">
+      <h1 id="home-title">{kiosk.config?.hallName ?? kiosk.live?.siteName ?? t('app.title')}</h1>
+      <SearchBox value={query} onInput={setQuery} autoFocus />
+      <StartupNote />
+      {dbName && query.trim() ? (
+        <SearchResults query={query} answer={answer} deskLocation={kiosk.config?.deskLocation ?? ''} onPick={setQuery} />
+      ) : dbName ? (
+        <HomeTiles dbName={dbName} />
+      ) : null}
+    </section>
+  );
+}
+
+function StartupNote() {
+  const { phase, progress, problem } = useKioskState();
+  if (phase === 'importing') {
+    const done = progress?.done ?? 0;
+    const total = progress?.total ?? 0;
+    const label = t('state.importing', { done, total });
+    return (
+      <div class="startup">
+        <p>{label}</p>
+        <progress aria-label={label} max={total || 1} value={done} />
+      </div>
+    );
+  }
+  if (phase === 'empty') {
+    return (
+      <p class="status error" role="alert">
+        {t('state.noBundle')}
+        {problem ? <small class="problem">{problem}</small> : null}
+      </p>
+    );
+  }
+  return null;
+}
+
+function HomeTiles({ dbName }: { dbName: string }) {
+  const summary = useAsync(async () => (await repo()).getSummary(dbName), [dbName]).value;
+  if (!summary) return null;
+  return (
+    <>
+      <section aria-labelledby="domains-heading">
+        <h2 id="domains-heading">{t('home.domains')}</h2>
+        <TileGrid label={t('home.domains')}>
+          {summary.domains.map((d) => (
+            <Tile key={d.name} to={href(['browse', d.name])} label={d.name} sub={t('home.itemsCount', { n: d.count })} />
+          ))}
+        </TileGrid>
+        <p>
+          <a class="button secondary" href={href(['departments'])}>
+            {t('home.departments')}
+          </a>
+        </p>
+      </section>
+      {summary.recent.length > 0 ? (
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading">{t('home.recent')}</h2>
+          <ul class="link-list" aria-label={t('home.recent')}>
+            {summary.recent.map((r) => (
+              <li key={`${r.type}:${r.id}`}>
+                <a class="row-link" href={href([r.type, r.id])}>
+                  <span>{r.title}</span> <span class="meta">{r.date}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

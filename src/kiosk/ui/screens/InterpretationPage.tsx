@@ -1,0 +1,65 @@
+// A 政策解读 in question-and-answer form.
+import { t } from '../../i18n/strings.ts';
+import { useKioskState } from '../../state.ts';
+import { Markdown } from '../components/Markdown.tsx';
+import { Loading, NotFound } from '../components/Status.tsx';
+import { useAsync } from '../hooks.ts';
+import { repo } from '../repo-loader.ts';
+import { href } from '../router.ts';
+import { itemName } from './Browse.tsx';
+
+export function InterpretationPage({ id }: { id: string }) {
+  const dbName = useKioskState().live?.dbName;
+  const data = useAsync(async () => {
+    if (!dbName) return null;
+    const r = await repo();
+    const interp = await r.getInterpretation(dbName, id);
+    return interp ? { interp, items: await r.getItems(dbName, interp.itemIds) } : null;
+  }, [dbName, id]);
+  if (data.loading) return <Loading />;
+  if (!data.value) return <NotFound />;
+  const { interp, items } = data.value;
+  return (
+    <article class="screen interp-page" aria-labelledby="screen-title">
+      <p class="crumbs">{interp.domain}</p>
+      <h1 id="screen-title" tabIndex={-1}>
+        {interp.title}
+      </h1>
+      <p class="meta-line">
+        {interp.policy ? t('interp.policy', { policy: interp.policy }) : null}
+        {interp.date ? ` · ${t('interp.date', { date: interp.date })}` : null}
+      </p>
+      {interp.summary.trim() ? <Markdown source={interp.summary} /> : null}
+      <h2>{t('interp.qa')}</h2>
+      <ol class="qa">
+        {interp.qa.map((qa, i) => (
+          <li key={i}>
+            <h3 class="question">
+              <span class="qa-mark">{t('interp.q')}</span> {qa.question}
+            </h3>
+            <div class="answer">
+              <span class="qa-mark" aria-hidden="true">
+                {t('interp.a')}
+              </span>
+              <Markdown source={qa.answer} />
+            </div>
+          </li>
+        ))}
+      </ol>
+      {items.length > 0 ? (
+        <section aria-labelledby="sec-items">
+          <h2 id="sec-items">{t('guide.items')}</h2>
+          <ul class="link-list" aria-labelledby="sec-items">
+            {items.map((item) => (
+              <li key={item.id}>
+                <a class="row-link" href={href(['item', item.id])}>
+                  {itemName(item)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

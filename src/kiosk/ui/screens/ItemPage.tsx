@@ -1,0 +1,109 @@
+// An item of the 政务公开事项标准目录 with every element, its guides, interpretations, department and a QR code.
+import {
+  AUDIENCE_LABELS,
+  DISCLOSURE_LABELS,
+  STAGE_LABELS,
+  TIER_LABELS,
+  type CatalogueItem,
+} from '../../../core/bundle/schema.ts';
+import { t } from '../../i18n/strings.ts';
+import { useKioskState } from '../../state.ts';
+import { DepartmentContact } from '../components/DepartmentContact.tsx';
+import { QrCode } from '../components/QrCode.tsx';
+import { Loading, NotFound } from '../components/Status.tsx';
+import { useAsync } from '../hooks.ts';
+import { repo } from '../repo-loader.ts';
+import { href } from '../router.ts';
+import { itemName } from './Browse.tsx';
+
+const join = (list: string[]) => (list.length ? list.join('、') : t('item.none'));
+
+function fieldsOf(item: CatalogueItem): [string, string][] {
+  return [
+    [t('item.name'), itemName(item)],
+    [t('item.domain'), item.domain],
+    [t('item.content'), item.content],
+    [t('item.basis'), item.basis],
+    [t('item.timeLimit'), item.timeLimit],
+    [t('item.publisher'), item.publisher],
+    [t('item.disclosure'), join(item.disclosure.map((d) => DISCLOSURE_LABELS[d]))],
+    [t('item.channels'), join(item.channels)],
+    [t('item.audience'), join(item.audience.map((a) => AUDIENCE_LABELS[a]))],
+    [t('item.tier'), join(item.tier.map((x) => TIER_LABELS[x]))],
+    [t('item.stages'), join(item.stages.map((s) => STAGE_LABELS[s]))],
+  ];
+}
+
+export function ItemPage({ id }: { id: string }) {
+  const dbName = useKioskState().live?.dbName;
+  const data = useAsync(async () => {
+    if (!dbName) return null;
+    const r = await repo();
+    const item = await r.getItem(dbName, id);
+    if (!item) return null;
+    const [related, dept] = await Promise.all([r.relatedOfItem(dbName, item), r.departmentByName(dbName, item.publisher)]);
+    return { item, ...related, dept };
+  }, [dbName, id]);
+  if (data.loading) return <Loading />;
+  if (!data.value) return <NotFound />;
+  const { item, guides, interpretations, dept } = data.value;
+  const name = itemName(item);
+  return (
+    <article class="screen item-page" aria-labelledby="screen-title">
+      <p class="crumbs">{item.domain}</p>
+      <h1 id="screen-title" tabIndex={-1}>
+        {name}
+      </h1>
+      <dl class="fields">
+        {fieldsOf(item).map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v || t('item.none')}</dd>
+          </div>
+        ))}
+      </dl>
+      {guides.length > 0 ? (
+        <section aria-labelledby="guides-heading">
+          <h2 id="guides-heading">{t('item.guides')}</h2>
+          <ul class="link-list" aria-labelledby="guides-heading">
+            {guides.map((g) => (
+              <li key={g.id}>
+                <a class="row-link" href={href(['guide', g.id])}>
+                  {g.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {interpretations.length > 0 ? (
+        <section aria-labelledby="interp-heading">
+          <h2 id="interp-heading">{t('item.interpretations')}</h2>
+          <ul class="link-list" aria-labelledby="interp-heading">
+            {interpretations.map((p) => (
+              <li key={p.id}>
+                <a class="row-link" href={href(['interpretation', p.id])}>
+                  {p.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {dept ? (
+        <section aria-labelledby="contact-heading">
+          <h2 id="contact-heading">
+            {t('item.contact')}：{dept.name}
+          </h2>
+          <DepartmentContact dept={dept} />
+        </section>
+      ) : null}
+      {item.url ? (
+        <section class="qr-block" aria-labelledby="qr-heading">
+          <h2 id="qr-heading">{t('item.qr')}</h2>
+          <QrCode text={item.url} label={t('item.qrAlt', { name })} />
+        </section>
+      ) : null}
+    </article>
+  );
+}
