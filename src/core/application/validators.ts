@@ -342,7 +342,7 @@ export function validateLandline(raw: string): FieldCheck {
   const parts = main
     .replace(/^[(（]\s*(0\d{2,3})\s*[)）]\s*/, '$1-')
     .replace(/\s+/g, '')
-    .split(/[\-‐‑–—]+/)
+    .split(/[-‐‑–—]+/)
     .filter(Boolean);
   if (parts.some((p) => !/^\d+$/.test(p)) || (ext && !/^\d+$/.test(ext))) {
     return fail('charset', '固定电话号码只含数字和连接号“-”，请核对。');
@@ -439,7 +439,7 @@ export function codePointLength(s: string): number {
 
 const BLANKS = /^[\s\u3000]+|[\s\u3000]+$/g;
 /** Middle dots used in transliterated names: · (U+00B7), ‧ (U+2027), ・ (U+30FB), • (U+2022), ･ (U+FF65). */
-const PERSON_NAME = /^[\p{L}\p{M}\u00B7\u2027\u30FB\u2022\uFF65 '’.\-]+$/u;
+const PERSON_NAME = /^[\p{L}\p{M}\u00B7\u2027\u30FB\u2022\uFF65 '’.-]+$/u;
 
 /** A person's name: Chinese, minority names with ·, foreign names with spaces, hyphens and apostrophes. */
 export function validatePersonName(raw: string, label = '姓名'): FieldCheck {
@@ -453,7 +453,7 @@ export function validatePersonName(raw: string, label = '姓名'): FieldCheck {
   return ok(v);
 }
 
-const ORG_NAME = /^[\p{L}\p{M}\p{N}\u00B7\u2027\u30FB ()（）【】\[\]'’.,，、&\-—_/“”"《》]+$/u;
+const ORG_NAME = /^[\p{L}\p{M}\p{N}\u00B7\u2027\u30FB ()（）【】[\]'’.,，、&—_/“”"《》-]+$/u;
 
 /** An organisation's registered name (名称), kept exactly. */
 export function validateOrganizationName(raw: string, label = '单位名称'): FieldCheck {
