@@ -18,9 +18,15 @@ export async function boot(): Promise<void> {
 
   const configResult = await loadConfig();
   const config = configResult.ok ? configResult.config : null;
-  if (configResult.ok && configResult.problem) console.warn(`kiosk-config: using the cached copy (${configResult.problem})`);
+  if (configResult.ok && configResult.problem)
+    console.warn(`kiosk-config: using the cached copy (${configResult.problem})`);
   let live = (await meta.getValue('live')) ?? null;
-  setKioskState({ config, live, phase: live ? 'ready' : 'starting', problem: configResult.ok ? null : configResult.problem });
+  setKioskState({
+    config,
+    live,
+    phase: live ? 'ready' : 'starting',
+    problem: configResult.ok ? null : configResult.problem,
+  });
   if (!config) {
     if (!live) setKioskState({ phase: 'empty' });
     return;
@@ -34,7 +40,8 @@ export async function boot(): Promise<void> {
       appVersion: __APP_VERSION__,
       onProgress: (progress) => setKioskState({ progress }),
     });
-    if (outcome.ms !== undefined) console.info(`kiosk: bundle v${outcome.version} loaded in ${outcome.ms} ms`);
+    if (outcome.ms !== undefined)
+      console.info(`kiosk: bundle v${outcome.version} loaded in ${outcome.ms} ms`);
     live = (await meta.getValue('live')) ?? null;
     setKioskState({
       live,

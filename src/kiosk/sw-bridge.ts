@@ -29,7 +29,9 @@ export function applyUpdate(): void {
 export function controlled(): Promise<void> {
   if (!('serviceWorker' in navigator)) return Promise.resolve();
   if (navigator.serviceWorker.controller) return Promise.resolve();
-  return new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+  return new Promise((resolve) =>
+    navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }),
+  );
 }
 
 export function registerServiceWorker(url = '/sw.js'): void {

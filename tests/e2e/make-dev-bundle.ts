@@ -78,7 +78,8 @@ const guides = [
     sections: {
       conditions: '持有本区户籍，家庭人均收入低于当地最低生活保障标准，且家庭财产状况符合规定。',
       materials: '1. 申请书\n2. 户口簿、身份证\n3. 家庭收入和财产状况证明',
-      process: '1. **申请**：向户籍所在地乡镇（街道）提出\n2. **审核**：入户调查、民主评议\n3. **审批**：区民政局审批并公示',
+      process:
+        '1. **申请**：向户籍所在地乡镇（街道）提出\n2. **审核**：入户调查、民主评议\n3. **审批**：区民政局审批并公示',
       timeLimit: '自受理之日起30个工作日内办结。',
       fees: '不收费。',
       location: '各乡镇（街道）社会救助窗口，工作日 9:00—17:00',
@@ -122,7 +123,10 @@ const interpretations = [
     date: '2026-01-15',
     summary: '解读最低生活保障的申请条件、审核确认程序和管理要求。',
     qa: [
-      { question: '哪些家庭可以申请低保？', answer: '共同生活的家庭成员人均收入低于当地最低生活保障标准，且财产状况符合规定的家庭。' },
+      {
+        question: '哪些家庭可以申请低保？',
+        answer: '共同生活的家庭成员人均收入低于当地最低生活保障标准，且财产状况符合规定的家庭。',
+      },
       { question: '申请低保需要多长时间？', answer: '一般自受理之日起30个工作日内完成审核确认。' },
     ],
     itemIds: ['sj-001'],
@@ -130,10 +134,42 @@ const interpretations = [
 ];
 
 const departments = [
-  { id: 'mzj', name: '区民政局', aliases: ['民政局'], address: '某某区人民路1号', hours: '工作日 9:00—17:00', phone: '0000-12340000', window: '政务服务中心 12 号窗口' },
-  { id: 'gaj', name: '区公安分局', aliases: ['公安局', '派出所'], address: '某某区和平路8号', hours: '工作日 9:00—17:00', phone: '0000-12345000', window: '政务服务中心 3 号窗口' },
-  { id: 'jyj', name: '区教育局', aliases: ['教育局'], address: '某某区学府路2号', hours: '工作日 9:00—17:00', phone: '0000-12346000', window: '' },
-  { id: 'czj', name: '区财政局', aliases: ['财政局'], address: '某某区人民路3号', hours: '工作日 9:00—17:00', phone: '0000-12347000', window: '' },
+  {
+    id: 'mzj',
+    name: '区民政局',
+    aliases: ['民政局'],
+    address: '某某区人民路1号',
+    hours: '工作日 9:00—17:00',
+    phone: '0000-12340000',
+    window: '政务服务中心 12 号窗口',
+  },
+  {
+    id: 'gaj',
+    name: '区公安分局',
+    aliases: ['公安局', '派出所'],
+    address: '某某区和平路8号',
+    hours: '工作日 9:00—17:00',
+    phone: '0000-12345000',
+    window: '政务服务中心 3 号窗口',
+  },
+  {
+    id: 'jyj',
+    name: '区教育局',
+    aliases: ['教育局'],
+    address: '某某区学府路2号',
+    hours: '工作日 9:00—17:00',
+    phone: '0000-12346000',
+    window: '',
+  },
+  {
+    id: 'czj',
+    name: '区财政局',
+    aliases: ['财政局'],
+    address: '某某区人民路3号',
+    hours: '工作日 9:00—17:00',
+    phone: '0000-12347000',
+    window: '',
+  },
 ];
 
 const synonyms = [
@@ -147,13 +183,20 @@ const files: Record<string, unknown> = {
   'data/guides.json': guides,
   'data/interpretations.json': interpretations,
   'data/departments.json': departments,
-  'data/notices.json': [{ id: 'n1', title: '五一假期安排', body: '5月1日至5日休息。', from: null, until: null }],
+  'data/notices.json': [
+    { id: 'n1', title: '五一假期安排', body: '5月1日至5日休息。', from: null, until: null },
+  ],
   'data/synonyms.json': synonyms,
-  'data/calendar.json': [{ year: 2026, published: true, source: '国办发明电〔2025〕号', holidays: [], workdays: [] }],
+  'data/calendar.json': [
+    { year: 2026, published: true, source: '国办发明电〔2025〕号', holidays: [], workdays: [] },
+  ],
   'data/search-index.json': { version: 0 },
 };
 
-const pair = (await subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+const pair = (await subtle.generateKey({ name: 'Ed25519' }, true, [
+  'sign',
+  'verify',
+])) as webcrypto.CryptoKeyPair;
 const raw = new Uint8Array(await subtle.exportKey('raw', pair.publicKey));
 const keyId = hex(raw).slice(0, 16);
 

@@ -60,7 +60,10 @@ export async function checkForUpdate(config: KioskConfig, opts: UpdateOptions): 
     } else {
       const pointer = await importBundle(
         { manifest: result.manifest, data: result.data, files: result.files },
-        { onProgress: (p: ImportProgress) => opts.onProgress?.({ phase: 'import', done: p.done, total: p.total }) },
+        {
+          onProgress: (p: ImportProgress) =>
+            opts.onProgress?.({ phase: 'import', done: p.done, total: p.total }),
+        },
       );
       if (opts.mode === 'activate') await activate(pointer);
       else await stage(pointer);

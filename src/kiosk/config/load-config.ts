@@ -9,22 +9,32 @@ export type ConfigResult =
   | { ok: true; config: KioskConfig; source: 'network' | 'cache'; problem?: string }
   | { ok: false; problem: string };
 
-export async function loadConfig(url = CONFIG_URL, fetchFn: typeof fetch = fetch): Promise<ConfigResult> {
-  let problem: string;
+/** Fetches and validates the config; returns it or why not. */
+async function fetchConfig(url: string, fetchFn: typeof fetch): Promise<KioskConfig | string> {
   try {
     const res = await fetchFn(url, { cache: 'no-cache' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    if (!res.ok) return `${url}: HTTP ${res.status}`;
     const parsed = KioskConfigSchema.safeParse(await res.json());
-    if (parsed.success) {
-      await metaDb().setValue('config', { config: parsed.data, fetchedAt: new Date().toISOString() });
-      return { ok: true, config: parsed.data, source: 'network' };
-    }
+    if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0]!;
-    problem = `${url}: ${formatIssuePath(issue.path)}: ${issue.message}`;
+    return `${url}: ${formatIssuePath(issue.path)}: ${issue.message}`;
   } catch (e) {
-    problem = `${url}: ${(e as Error).message}`;
+    return `${url}: ${(e as Error).message}`;
+  }
+}
+
+/** The config from the network when online and valid, else the last good copy. */
+export async function loadConfig(
+  url = CONFIG_URL,
+  fetchFn: typeof fetch = (input, init) => fetch(input, init),
+  online = globalThis.navigator?.onLine !== false,
+): Promise<ConfigResult> {
+  const fetched = online ? await fetchConfig(url, fetchFn) : `${url}: offline`;
+  if (typeof fetched !== 'string') {
+    await metaDb().setValue('config', { config: fetched, fetchedAt: new Date().toISOString() });
+    return { ok: true, config: fetched, source: 'network' };
   }
   const cached = await metaDb().getValue('config');
-  if (cached) return { ok: true, config: cached.config, source: 'cache', problem };
-  return { ok: false, problem };
+  if (cached) return { ok: true, config: cached.config, source: 'cache', problem: fetched };
+  return { ok: false, problem: fetched };
 }

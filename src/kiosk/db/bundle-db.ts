@@ -88,17 +88,27 @@ export class BundleDb extends Dexie {
 
 /** Reads a whole bundle back as the core BundleData (the search worker builds its engine from it). */
 export async function readBundleData(db: BundleDb): Promise<BundleData> {
-  const [catalogue, guides, interpretations, departments, notices, synonyms, calendar, searchIndex] = await Promise.all([
-    db.items.toArray(),
-    db.guides.toArray(),
-    db.interpretations.toArray(),
-    db.departments.toArray(),
-    db.notices.toArray(),
-    db.synonyms.toArray(),
-    db.calendar.toArray(),
-    db.getInfo('searchIndex'),
-  ]);
-  return { catalogue, guides, interpretations, departments, notices, synonyms, calendar, searchIndex: searchIndex ?? null };
+  const [catalogue, guides, interpretations, departments, notices, synonyms, calendar, searchIndex] =
+    await Promise.all([
+      db.items.toArray(),
+      db.guides.toArray(),
+      db.interpretations.toArray(),
+      db.departments.toArray(),
+      db.notices.toArray(),
+      db.synonyms.toArray(),
+      db.calendar.toArray(),
+      db.getInfo('searchIndex'),
+    ]);
+  return {
+    catalogue,
+    guides,
+    interpretations,
+    departments,
+    notices,
+    synonyms,
+    calendar,
+    searchIndex: searchIndex ?? null,
+  };
 }
 
 /** Items whose 公开主体 is this department (by name or alias). */
@@ -112,7 +122,8 @@ export function summarize(manifest: Manifest, data: BundleData): BundleSummary {
   for (const g of data.guides) if (!domains.has(g.domain)) domains.set(g.domain, 0);
 
   const publisherCounts = new Map<string, number>();
-  for (const item of data.catalogue) publisherCounts.set(item.publisher, (publisherCounts.get(item.publisher) ?? 0) + 1);
+  for (const item of data.catalogue)
+    publisherCounts.set(item.publisher, (publisherCounts.get(item.publisher) ?? 0) + 1);
   const departments = data.departments.map((d) => ({
     id: d.id,
     name: d.name,
@@ -120,7 +131,9 @@ export function summarize(manifest: Manifest, data: BundleData): BundleSummary {
   }));
 
   const recent: RecentEntry[] = [
-    ...data.guides.flatMap((g) => (g.updated ? [{ type: 'guide' as const, id: g.id, title: g.title, date: g.updated }] : [])),
+    ...data.guides.flatMap((g) =>
+      g.updated ? [{ type: 'guide' as const, id: g.id, title: g.title, date: g.updated }] : [],
+    ),
     ...data.interpretations.flatMap((i) =>
       i.date ? [{ type: 'interpretation' as const, id: i.id, title: i.title, date: i.date }] : [],
     ),
@@ -134,6 +147,10 @@ export function summarize(manifest: Manifest, data: BundleData): BundleSummary {
     domains: [...domains].map(([name, count]) => ({ name, count })),
     departments,
     recent,
-    counts: { items: data.catalogue.length, guides: data.guides.length, interpretations: data.interpretations.length },
+    counts: {
+      items: data.catalogue.length,
+      guides: data.guides.length,
+      interpretations: data.interpretations.length,
+    },
   };
 }

@@ -183,7 +183,9 @@ export async function cleanupStale(): Promise<string[]> {
 }
 
 /** Asks the browser to keep our storage under pressure, and records the answer for the health screen. */
-export async function requestPersistence(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<PersistAnswer> {
+export async function requestPersistence(
+  storage: StorageManager | undefined = globalThis.navigator?.storage,
+): Promise<PersistAnswer> {
   let granted: boolean | null = null;
   if (storage?.persist) {
     try {

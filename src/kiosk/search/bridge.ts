@@ -36,7 +36,8 @@ function getWorker(): Worker {
     const resolve = waiting.get(s);
     waiting.delete(s);
     if (!resolve) return;
-    if (msg.type === 'results' && s === seq) resolve({ query: msg.query, response: msg.response, ms: msg.ms });
+    if (msg.type === 'results' && s === seq)
+      resolve({ query: msg.query, response: msg.response, ms: msg.ms });
     else resolve(null);
   };
   return worker;

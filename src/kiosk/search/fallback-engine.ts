@@ -7,7 +7,15 @@ export function createFallbackEngine(data: BundleData): SearchEngine {
     ...data.catalogue.map((i) => {
       const name = [i.level1, i.level2, i.level3].filter(Boolean).join(' ');
       return {
-        hit: { type: 'item' as const, id: i.id, title: name, domain: i.domain, level1: i.level1, level2: i.level2, level3: i.level3 },
+        hit: {
+          type: 'item' as const,
+          id: i.id,
+          title: name,
+          domain: i.domain,
+          level1: i.level1,
+          level2: i.level2,
+          level3: i.level3,
+        },
         name,
         text: [i.domain, i.content, i.publisher].join(' '),
       };

@@ -28,8 +28,7 @@ export interface SearchEngine {
 export type CreateSearchEngine = (data: BundleData) => SearchEngine;
 
 export type WorkerRequest =
-  | { type: 'open'; dbName: string }
-  | { type: 'search'; seq: number; query: string; limit: number };
+  { type: 'open'; dbName: string } | { type: 'search'; seq: number; query: string; limit: number };
 
 export type WorkerResponse =
   | { type: 'opened'; dbName: string; ms: number; engine: 'core' | 'fallback' }

@@ -8,7 +8,9 @@ import type { CreateSearchEngine, SearchEngine, WorkerRequest, WorkerResponse } 
 declare const self: DedicatedWorkerGlobalScope;
 
 // The core engine is picked up when src/core/search/engine.ts exists; until then the substring stand-in answers.
-const coreEngine = import.meta.glob<CreateSearchEngine>('../../core/search/engine.ts', { import: 'createSearchEngine' });
+const coreEngine = import.meta.glob<CreateSearchEngine>('../../core/search/engine.ts', {
+  import: 'createSearchEngine',
+});
 
 let engine: SearchEngine | null = null;
 let ready: Promise<void> = Promise.resolve();
@@ -25,7 +27,12 @@ async function open(dbName: string): Promise<void> {
     const load = Object.values(coreEngine)[0];
     const create = load ? await load() : createFallbackEngine;
     engine = create(data);
-    post({ type: 'opened', dbName, ms: Math.round(performance.now() - started), engine: load ? 'core' : 'fallback' });
+    post({
+      type: 'opened',
+      dbName,
+      ms: Math.round(performance.now() - started),
+      engine: load ? 'core' : 'fallback',
+    });
   } finally {
     db.close();
   }

@@ -29,7 +29,8 @@ export function parseHash(hash: string): Route {
 /** Builds a hash from path segments (each encoded) and optional query parameters. */
 export function href(parts: string[], params?: Record<string, string>): string {
   const path = parts.map(encodeURIComponent).join('/');
-  const qs = params && Object.values(params).some(Boolean) ? `?${new URLSearchParams(params).toString()}` : '';
+  const qs =
+    params && Object.values(params).some(Boolean) ? `?${new URLSearchParams(params).toString()}` : '';
   return `#/${path}${qs}`;
 }
 

@@ -11,7 +11,15 @@ export function QrCode({ text, label, size = 240 }: { text: string; label: strin
   }
   const box = n + quiet * 2;
   return (
-    <svg class="qr" role="img" aria-label={label} width={size} height={size} viewBox={`0 0 ${box} ${box}`} shape-rendering="crispEdges">
+    <svg
+      class="qr"
+      role="img"
+      aria-label={label}
+      width={size}
+      height={size}
+      viewBox={`0 0 ${box} ${box}`}
+      shape-rendering="crispEdges"
+    >
       <rect width={box} height={box} fill="#fff" />
       <path d={d} fill="#000" />
     </svg>

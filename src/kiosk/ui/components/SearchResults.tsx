@@ -44,7 +44,10 @@ export function SearchResults({ query, answer, deskLocation, onPick }: Props) {
     );
   }
   const { results, didYouMean } = answer.response;
-  if (results.length === 0) return <NoResults query={query} didYouMean={didYouMean ?? []} deskLocation={deskLocation} onPick={onPick} />;
+  if (results.length === 0)
+    return (
+      <NoResults query={query} didYouMean={didYouMean ?? []} deskLocation={deskLocation} onPick={onPick} />
+    );
   return (
     <section class="results">
       <p class="results-count" role="status">

@@ -43,7 +43,12 @@ export function DomainList() {
       {summary.value ? (
         <TileGrid label={t('browse.title')}>
           {summary.value.domains.map((d) => (
-            <Tile key={d.name} to={href(['browse', d.name])} label={d.name} sub={t('home.itemsCount', { n: d.count })} />
+            <Tile
+              key={d.name}
+              to={href(['browse', d.name])}
+              label={d.name}
+              sub={t('home.itemsCount', { n: d.count })}
+            />
           ))}
         </TileGrid>
       ) : summary.error ? (
@@ -57,7 +62,10 @@ export function DomainList() {
 
 export function DomainBrowse({ domain, path }: { domain: string; path: string[] }) {
   const dbName = useKioskState().live?.dbName;
-  const items = useAsync(async () => (dbName ? (await repo()).itemsOfDomain(dbName, domain) : []), [dbName, domain]);
+  const items = useAsync(
+    async () => (dbName ? (await repo()).itemsOfDomain(dbName, domain) : []),
+    [dbName, domain],
+  );
   const title = path.length ? path[path.length - 1]! : domain;
   const grouped = items.value ? groupNext(items.value, path) : null;
   return (
@@ -116,7 +124,12 @@ export function DepartmentList() {
       {summary.value ? (
         <TileGrid label={t('browse.departments')}>
           {summary.value.departments.map((d) => (
-            <Tile key={d.id} to={href(['department', d.id])} label={d.name} sub={t('home.itemsCount', { n: d.count })} />
+            <Tile
+              key={d.id}
+              to={href(['department', d.id])}
+              label={d.name}
+              sub={t('home.itemsCount', { n: d.count })}
+            />
           ))}
         </TileGrid>
       ) : (

@@ -21,7 +21,10 @@ export function GuidePage({ id }: { id: string }) {
     const r = await repo();
     const guide = await r.getGuide(dbName, id);
     if (!guide) return null;
-    const [items, dept] = await Promise.all([r.getItems(dbName, guide.itemIds), r.departmentByName(dbName, guide.department)]);
+    const [items, dept] = await Promise.all([
+      r.getItems(dbName, guide.itemIds),
+      r.departmentByName(dbName, guide.department),
+    ]);
     return { guide, items, dept };
   }, [dbName, id]);
   if (data.loading) return <Loading />;
@@ -47,7 +50,11 @@ export function GuidePage({ id }: { id: string }) {
       {GUIDE_SECTIONS.map((key) => (
         <section key={key} aria-labelledby={`sec-${key}`}>
           <h2 id={`sec-${key}`}>{GUIDE_SECTION_LABELS[key]}</h2>
-          {guide.sections[key]?.trim() ? <Markdown source={guide.sections[key]} /> : <p>{t('guide.emptySection')}</p>}
+          {guide.sections[key]?.trim() ? (
+            <Markdown source={guide.sections[key]} />
+          ) : (
+            <p>{t('guide.emptySection')}</p>
+          )}
         </section>
       ))}
       {guide.attachments.length > 0 ? (
@@ -89,7 +96,15 @@ export function GuidePage({ id }: { id: string }) {
 }
 
 /** Images are shown from the bundle store; other documents become a QR code of their address on the channel. */
-function AttachmentView({ dbName, attachment, channel }: { dbName: string; attachment: Attachment; channel: string }) {
+function AttachmentView({
+  dbName,
+  attachment,
+  channel,
+}: {
+  dbName: string;
+  attachment: Attachment;
+  channel: string;
+}) {
   const isImage = /^image\/(png|jpeg|gif|webp)$/.test(attachment.mediaType);
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {

@@ -35,7 +35,12 @@ export function Home({ route }: { route: Route }) {
       <SearchBox value={query} onInput={setQuery} autoFocus />
       <StartupNote />
       {dbName && query.trim() ? (
-        <SearchResults query={query} answer={answer} deskLocation={kiosk.config?.deskLocation ?? ''} onPick={setQuery} />
+        <SearchResults
+          query={query}
+          answer={answer}
+          deskLocation={kiosk.config?.deskLocation ?? ''}
+          onPick={setQuery}
+        />
       ) : dbName ? (
         <HomeTiles dbName={dbName} />
       ) : null}
@@ -76,7 +81,12 @@ function HomeTiles({ dbName }: { dbName: string }) {
         <h2 id="domains-heading">{t('home.domains')}</h2>
         <TileGrid label={t('home.domains')}>
           {summary.domains.map((d) => (
-            <Tile key={d.name} to={href(['browse', d.name])} label={d.name} sub={t('home.itemsCount', { n: d.count })} />
+            <Tile
+              key={d.name}
+              to={href(['browse', d.name])}
+              label={d.name}
+              sub={t('home.itemsCount', { n: d.count })}
+            />
           ))}
         </TileGrid>
         <p>

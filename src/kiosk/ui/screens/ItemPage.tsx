@@ -41,7 +41,10 @@ export function ItemPage({ id }: { id: string }) {
     const r = await repo();
     const item = await r.getItem(dbName, id);
     if (!item) return null;
-    const [related, dept] = await Promise.all([r.relatedOfItem(dbName, item), r.departmentByName(dbName, item.publisher)]);
+    const [related, dept] = await Promise.all([
+      r.relatedOfItem(dbName, item),
+      r.departmentByName(dbName, item.publisher),
+    ]);
     return { item, ...related, dept };
   }, [dbName, id]);
   if (data.loading) return <Loading />;

@@ -1,0 +1,77 @@
+// A visitor finds things with the network down: first load online, then offline reload, search, browse, read.
+import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './axe.ts';
+
+async function expectAccessible(page: Page, screen: string) {
+  const violations = await seriousViolations(page);
+  expect(violations, `axe on ${screen}`).toEqual([]);
+}
+
+test('offline: search, open an item, browse a domain, read a guide', async ({ page, context }) => {
+  const consoleErrors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(err.message));
+
+  // First load online: the service worker takes control and the bundle is imported into IndexedDB.
+  await page.goto('/');
+  await page.waitForFunction(
+    () => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined,
+  );
+  const domains = page.getByRole('list', { name: '按领域浏览' });
+  await expect(domains.getByRole('link').first()).toBeVisible({ timeout: 60_000 });
+  await expectAccessible(page, 'home (online)');
+
+  // Network off; start again.
+  await context.setOffline(true);
+  await page.reload();
+  const searchbox = page.getByRole('searchbox', { name: /搜索/ });
+  await expect(searchbox).toBeVisible();
+  await expect(domains.getByRole('link').first()).toBeVisible();
+  await expectAccessible(page, 'home (offline)');
+
+  // Pinyin.
+  await searchbox.fill('dibao');
+  const results = page.getByRole('list', { name: /搜索结果/ });
+  await expect(results.getByRole('link', { name: /^最低生活保障/ }).first()).toBeVisible();
+  await expectAccessible(page, 'results (dibao)');
+
+  // A natural question.
+  await searchbox.fill('低保怎么申请');
+  const hit = results.getByRole('link', { name: /^最低生活保障/ }).first();
+  await expect(hit).toBeVisible();
+  await hit.click();
+  await expect(page.getByRole('heading', { level: 1, name: /最低生活保障/ })).toBeVisible();
+  await expect(page.getByText('公开依据', { exact: true })).toBeVisible();
+  await expect(page.getByRole('img', { name: /二维码/ })).toBeVisible();
+  await expectAccessible(page, 'item');
+
+  // 返回 comes back to the results, as typed.
+  await page.getByRole('button', { name: '返回' }).click();
+  await expect(searchbox).toHaveValue('低保怎么申请');
+  await expect(results.getByRole('link', { name: /^最低生活保障/ }).first()).toBeVisible();
+
+  // Browse to a domain from the home screen.
+  await searchbox.fill('');
+  const tile = domains.getByRole('link', { name: /社会救助/ });
+  await tile.click();
+  await expect(page.getByRole('heading', { level: 1, name: '社会救助' })).toBeVisible();
+  await expectAccessible(page, 'domain');
+
+  // Open a guide from an item page.
+  await page.getByRole('button', { name: '首页' }).click();
+  await searchbox.fill('最低生活保障');
+  await results
+    .getByRole('link', { name: /^最低生活保障/ })
+    .first()
+    .click();
+  const guides = page.getByRole('list', { name: '相关办事指南' });
+  await guides.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 2, name: '办理条件' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: '申请材料' })).toBeVisible();
+  await expectAccessible(page, 'guide');
+  expect(await page.locator('main script').count()).toBe(0);
+
+  expect(consoleErrors).toEqual([]);
+});

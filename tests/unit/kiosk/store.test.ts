@@ -1,0 +1,150 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BundleDb, bundleDbName, readBundleData } from '../../../src/kiosk/db/bundle-db.ts';
+import { metaDb, resetMetaDb } from '../../../src/kiosk/db/meta-db.ts';
+import {
+  activate,
+  activateStaged,
+  cleanupStale,
+  importBundle,
+  openComplete,
+  requestPersistence,
+  stage,
+} from '../../../src/kiosk/db/store.ts';
+import { ManifestSchema, type BundleData } from '../../../src/core/bundle/schema.ts';
+import { sampleData } from './fixtures.ts';
+
+function manifestFor(version: number) {
+  return ManifestSchema.parse({
+    format: 'kiosk-bundle/1',
+    bundleId: `b${version}`,
+    site: 'test-site',
+    siteName: '测试区',
+    version,
+    createdAt: '2026-01-01T00:00:00Z',
+    expiresAt: '2027-01-01T00:00:00Z',
+    minAppVersion: '0.1.0',
+    keyId: '0123456789abcdef',
+    delegatedKeys: [],
+    files: [{ path: 'data/catalogue.json', sha256: '0'.repeat(64), size: 1 }],
+  });
+}
+
+async function importVersion(version: number, data: BundleData = sampleData(version)) {
+  return importBundle({ manifest: manifestFor(version), data });
+}
+
+async function bundleNames(): Promise<string[]> {
+  return (await Dexie.getDatabaseNames()).filter((n) => n.startsWith('kiosk-bundle-')).sort();
+}
+
+beforeEach(async () => {
+  resetMetaDb();
+  for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+});
+afterEach(() => resetMetaDb());
+
+describe('bundle store', () => {
+  it('imports a bundle into its own database and makes it live with one switch', async () => {
+    const progress: number[] = [];
+    const pointer = await importBundle(
+      {
+        manifest: manifestFor(3),
+        data: sampleData(3, 1200),
+        files: new Map([['attachments/a.pdf', new Uint8Array([1, 2])]]),
+      },
+      { batchSize: 500, onProgress: (p) => progress.push(p.done) },
+    );
+    expect(pointer.dbName).toBe(bundleDbName(3));
+    expect(await metaDb().getValue('live')).toBeUndefined(); // not live before the switch
+    expect(progress.at(-1)).toBe(1200 + 1 + 1 + 1 + 1); // items, guide, department, synonym, attachment
+    expect(progress.length).toBeGreaterThan(3); // batches report as they go
+    await activate(pointer);
+    expect((await metaDb().getValue('live'))?.version).toBe(3);
+    expect(await metaDb().getValue('highestAccepted')).toBe(3);
+
+    const db = (await openComplete(pointer.dbName))!;
+    const data = await readBundleData(db);
+    expect(data.catalogue).toHaveLength(1200);
+    expect(data.searchIndex).toEqual({ v: 3 });
+    expect((await db.files.get('attachments/a.pdf'))?.bytes).toEqual(new Uint8Array([1, 2]));
+    const summary = (await db.getInfo('summary'))!;
+    expect(summary.domains.map((d) => d.name)).toEqual(['社会救助', '户籍管理']);
+    expect(summary.departments[0]).toMatchObject({ name: '区民政局', count: 1200 });
+    db.close();
+  });
+
+  it('keeps the old bundle readable during an import and deletes it after the switch', async () => {
+    await activate(await importVersion(1));
+    const reader = new BundleDb(bundleDbName(1));
+    const p2 = await importVersion(2);
+    expect(await reader.items.count()).toBe(3); // old still readable beside the new one
+    expect((await metaDb().getValue('live'))?.version).toBe(1);
+    const previous = await activate(p2);
+    expect(previous?.version).toBe(1);
+    expect(await bundleNames()).toEqual([bundleDbName(2)]);
+    reader.close();
+  });
+
+  it('leaves the live bundle untouched when an import is interrupted, and cleans up at next start', async () => {
+    await activate(await importVersion(1));
+    await expect(
+      importBundle(
+        { manifest: manifestFor(2), data: sampleData(2, 2000) },
+        {
+          batchSize: 100,
+          onProgress: (p) => {
+            if (p.done >= 500) throw new DOMException('quota', 'QuotaExceededError');
+          },
+        },
+      ),
+    ).rejects.toThrow('quota');
+    expect((await metaDb().getValue('live'))?.version).toBe(1);
+    expect(await openComplete(bundleDbName(2))).toBeNull(); // partial, never complete
+    expect(await bundleNames()).toEqual([bundleDbName(1), bundleDbName(2)]);
+
+    resetMetaDb(); // "next start"
+    expect(await cleanupStale()).toEqual([bundleDbName(2)]);
+    expect(await bundleNames()).toEqual([bundleDbName(1)]);
+    expect(await metaDb().getValue('importing')).toBeUndefined();
+    const live = (await openComplete(bundleDbName(1)))!;
+    expect(await live.items.count()).toBe(3);
+    live.close();
+  });
+
+  it('refuses to import over the live version', async () => {
+    await activate(await importVersion(1));
+    await expect(importVersion(1)).rejects.toThrow(/already live/);
+    expect(await bundleNames()).toEqual([bundleDbName(1)]);
+  });
+
+  it('stages a bundle and activates it later; cleanup keeps live and staged', async () => {
+    await activate(await importVersion(1));
+    await stage(await importVersion(2));
+    expect((await metaDb().getValue('live'))?.version).toBe(1);
+    expect(await metaDb().getValue('highestAccepted')).toBe(2);
+    expect(await cleanupStale()).toEqual([]);
+    const now = await activateStaged();
+    expect(now?.version).toBe(2);
+    expect((await metaDb().getValue('live'))?.version).toBe(2);
+    expect(await metaDb().getValue('staged')).toBeUndefined();
+    expect(await bundleNames()).toEqual([bundleDbName(2)]);
+    expect(await activateStaged()).toBeNull();
+  });
+
+  it('drops a staged pointer whose database is gone', async () => {
+    await activate(await importVersion(1));
+    await stage(await importVersion(2));
+    await Dexie.delete(bundleDbName(2));
+    expect(await activateStaged()).toBeNull();
+    expect((await metaDb().getValue('live'))?.version).toBe(1);
+  });
+
+  it('records the persist() answer', async () => {
+    const storage = { persisted: async () => false, persist: async () => true } as unknown as StorageManager;
+    expect((await requestPersistence(storage)).granted).toBe(true);
+    expect((await metaDb().getValue('persist'))?.granted).toBe(true);
+    expect((await requestPersistence(undefined)).granted).toBeNull();
+  });
+});
