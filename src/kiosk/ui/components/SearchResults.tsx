@@ -36,24 +36,28 @@ interface Props {
 }
 
 export function SearchResults({ query, answer, deskLocation, onPick }: Props) {
-  if (!answer || answer.query !== query) {
+  if (!answer) {
     return (
       <p class="status" role="status">
         {t('search.searching')}
       </p>
     );
   }
+  // While the answer for the newest text is on its way, the previous one stays (no flicker between keystrokes).
+  const stale = answer.query !== query;
+  const shown = answer.query;
   const { results, didYouMean } = answer.response;
-  if (results.length === 0)
+  if (results.length === 0) {
     return (
-      <NoResults query={query} didYouMean={didYouMean ?? []} deskLocation={deskLocation} onPick={onPick} />
+      <NoResults query={shown} didYouMean={didYouMean ?? []} deskLocation={deskLocation} onPick={onPick} />
     );
+  }
   return (
-    <section class="results">
+    <section class="results" aria-busy={stale}>
       <p class="results-count" role="status">
         {t('search.count', { n: results.length })}
       </p>
-      <ul class="result-groups" aria-label={`${t('search.results')}：${query}`}>
+      <ul class="result-groups" aria-label={`${t('search.results')}：${shown}`}>
         {GROUPS.map((type) => {
           const hits = results.filter((r) => r.type === type);
           if (hits.length === 0) return null;
@@ -65,7 +69,7 @@ export function SearchResults({ query, answer, deskLocation, onPick }: Props) {
               </h3>
               <ul class="result-list" aria-labelledby={`group-${type}`}>
                 {hits.map((hit) => (
-                  <ResultLink key={`${hit.type}:${hit.id}`} hit={hit} query={query} />
+                  <ResultLink key={`${hit.type}:${hit.id}`} hit={hit} query={shown} />
                 ))}
               </ul>
             </li>
