@@ -40,8 +40,11 @@ export async function boot(): Promise<void> {
       appVersion: __APP_VERSION__,
       onProgress: (progress) => setKioskState({ progress }),
     });
-    if (outcome.ms !== undefined)
-      console.info(`kiosk: bundle v${outcome.version} loaded in ${outcome.ms} ms`);
+    if (outcome.ms !== undefined) {
+      console.info(
+        `kiosk: bundle v${outcome.version} loaded in ${outcome.ms} ms (IndexedDB import ${outcome.importMs} ms)`,
+      );
+    }
     live = (await meta.getValue('live')) ?? null;
     setKioskState({
       live,

@@ -11,6 +11,7 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   const consoleErrors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
+    if (msg.text().includes('loaded in')) console.log(`sample bundle: ${msg.text()}`);
   });
   page.on('pageerror', (err) => consoleErrors.push(err.message));
 

@@ -5,7 +5,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createHash, webcrypto } from 'node:crypto';
 import { join } from 'node:path';
 
-const outDir = process.argv[2] ?? '.data/dev-sample';
+// Usage: make-dev-bundle.ts [OUT_DIR] [--items N]   (--items pads the catalogue with synthetic rows, for timing)
+const args = process.argv.slice(2);
+const itemsAt = args.indexOf('--items');
+const padTo = itemsAt >= 0 ? Number(args.splice(itemsAt, 2)[1]) : 0;
+const outDir = args[0] ?? '.data/dev-sample';
 const bundleDir = join(outDir, 'bundle');
 const subtle = webcrypto.subtle;
 
@@ -68,6 +72,32 @@ const catalogue = [
   item('yl-001', '养老服务', '养老机构', '备案信息', null, { url: null }),
   item('cz-001', '财政预决算', '部门预算', '预算公开', null, { publisher: '区财政局', stages: ['decision'] }),
 ];
+
+const DOMAINS = [
+  '社会救助',
+  '户籍管理',
+  '义务教育',
+  '养老服务',
+  '财政预决算',
+  '公共法律服务',
+  '就业创业',
+  '医疗卫生',
+];
+for (let i = catalogue.length; i < padTo; i++) {
+  const domain = DOMAINS[i % DOMAINS.length]!;
+  catalogue.push(
+    item(
+      `syn-${i}`,
+      domain,
+      `${domain}事项${Math.floor(i / 40)}`,
+      `二级事项${Math.floor(i / 8)}`,
+      `三级事项${i}`,
+      {
+        content: `${domain}第${i}项公开内容：办理条件、申请材料、办理流程、办理结果和监督方式`,
+      },
+    ),
+  );
+}
 
 const guides = [
   {

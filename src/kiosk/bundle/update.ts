@@ -58,6 +58,7 @@ export async function checkForUpdate(config: KioskConfig, opts: UpdateOptions): 
     if (!result.ok) {
       outcome = { at: at(), status: 'rejected', failure: result.failure, message: result.failure.message };
     } else {
+      const importStarted = performance.now();
       const pointer = await importBundle(
         { manifest: result.manifest, data: result.data, files: result.files },
         {
@@ -72,6 +73,7 @@ export async function checkForUpdate(config: KioskConfig, opts: UpdateOptions): 
         status: opts.mode === 'activate' ? 'activated' : 'staged',
         version: pointer.version,
         ms: Math.round(performance.now() - started),
+        importMs: Math.round(performance.now() - importStarted),
       };
     }
   } catch (e) {

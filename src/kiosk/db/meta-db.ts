@@ -33,8 +33,9 @@ export interface UpdateOutcome {
   version?: number;
   failure?: VerifyFailure;
   message?: string;
-  /** Milliseconds spent downloading, verifying and importing. */
+  /** Milliseconds spent in all (download, verify, import), and importing into IndexedDB alone. */
   ms?: number;
+  importMs?: number;
 }
 
 /** Every key of kiosk-meta with the type of its value. */
