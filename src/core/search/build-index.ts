@@ -1,0 +1,173 @@
+// Builds the search index at bundle-build time (Node, in the bundle tool). Everything costly or needing the pinyin
+// dictionary happens here, so the kiosk only parses JSON and decodes the posting lists a query touches.
+import { pinyin } from 'pinyin-pro';
+import type { BundleData } from '../bundle/schema.ts';
+import { collectDocs, collectDocTexts, docsHash, FIELDS } from './docs.ts';
+import { SEARCH_INDEX_VERSION, VOCAB_KIND, type SearchIndexFile, type VocabKind } from './format.ts';
+import { addRunTokens, isHanCode, normalizeText, splitRuns } from './text.ts';
+import { encodeInts } from './varint.ts';
+
+type Source = Omit<BundleData, 'searchIndex'>;
+
+/**
+ * The common characters the homophone table covers besides the bundle's own: GB 2312 level 1 (3,755 characters,
+ * decoded from its byte range), a close superset of 通用规范汉字表 level 1 (3,500). A visitor's typo is usually a
+ * common character even when the intended word is rare, so the table must know characters the bundle lacks.
+ */
+export function commonChars(): string[] {
+  const out: string[] = [];
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder('gbk');
+  } catch {
+    return out; // a runtime without legacy encodings: the bundle's own characters still work
+  }
+  for (let hi = 0xb0; hi <= 0xd7; hi++) {
+    for (let lo = 0xa1; lo <= 0xfe; lo++) {
+      if (hi === 0xd7 && lo > 0xf9) break;
+      const ch = decoder.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && isHanCode(ch.charCodeAt(0))) out.push(ch);
+    }
+  }
+  return out;
+}
+
+/** Toneless readings of one character (ü as v), most common first. */
+export function charReadings(ch: string): string[] {
+  const r = pinyin(ch, { toneType: 'none', multiple: true, type: 'array', v: true });
+  return [...new Set(r.filter((s) => /^[a-z]+$/.test(s)))];
+}
+
+/** Toneless pinyin syllables of a term, by word context (银行 → yin hang); ASCII words stay as one syllable. */
+export function termSyllables(term: string): string[] {
+  const out: string[] = [];
+  for (const run of splitRuns(normalizeText(term))) {
+    if (run.kind === 'ascii') {
+      out.push(run.chars.join(''));
+      continue;
+    }
+    const py = pinyin(run.chars.join(''), { toneType: 'none', type: 'array', v: true });
+    // pinyin-pro returns one entry per Han character; fall back to per-character readings if it ever does not.
+    if (py.length === run.chars.length && py.every((s) => /^[a-z]+$/.test(s))) out.push(...py);
+    else for (const ch of run.chars) out.push(charReadings(ch)[0] ?? '');
+  }
+  return out.filter(Boolean);
+}
+
+function encodeIndex(map: Map<string, number[]>, pairs: boolean): { terms: string; postings: string } {
+  const terms = [...map.keys()].sort();
+  const postings = terms.map((t) => {
+    const list = map.get(t)!;
+    const out: number[] = [];
+    let prev = 0;
+    for (let i = 0; i < list.length; i += pairs ? 2 : 1) {
+      out.push(list[i]! - prev);
+      prev = list[i]!;
+      if (pairs) out.push(list[i + 1]!);
+    }
+    return encodeInts(out);
+  });
+  return { terms: terms.join(' '), postings: postings.join(' ') };
+}
+
+export function buildSearchIndex(data: Source): SearchIndexFile {
+  const docs = collectDocs(data);
+  const texts = collectDocTexts(data);
+
+  // Short fields: token → [doc, mask, doc, mask, ...] with docs ascending (documents are visited in order).
+  const short = new Map<string, number[]>();
+  const body = new Map<string, number[]>();
+  const allChars = new Set<string>();
+  const tokens = new Set<string>();
+  const noteChars = (s: string) => {
+    for (const ch of s) if (isHanCode(ch.codePointAt(0)!)) allChars.add(ch);
+  };
+
+  texts.forEach((t, doc) => {
+    t.fields.forEach((values, field) => {
+      tokens.clear();
+      for (const v of values) {
+        noteChars(v);
+        for (const run of splitRuns(normalizeText(v))) addRunTokens(run, tokens);
+      }
+      for (const tok of tokens) {
+        let list = short.get(tok);
+        if (!list) short.set(tok, (list = []));
+        if (list.length && list[list.length - 2] === doc) list[list.length - 1]! |= 1 << field;
+        else list.push(doc, 1 << field);
+      }
+    });
+    tokens.clear();
+    for (const v of t.body) {
+      noteChars(v);
+      for (const run of splitRuns(normalizeText(v))) addRunTokens(run, tokens);
+    }
+    for (const tok of tokens) {
+      let list = body.get(tok);
+      if (!list) body.set(tok, (list = []));
+      list.push(doc);
+    }
+  });
+
+  // Vocabulary: the short list that pinyin, initials and fuzzy matching run over.
+  const vocab = new Map<string, { kind: number; n: number }>();
+  const addVocab = (text: string | null | undefined, kind: VocabKind) => {
+    const t = text?.trim();
+    if (!t) return;
+    noteChars(t);
+    const k = VOCAB_KIND[kind];
+    const cur = vocab.get(t);
+    // A term keeps its most specific kind (a synonym key beats an item name) and counts its documents.
+    if (!cur) vocab.set(t, { kind: k, n: 1 });
+    else {
+      cur.n++;
+      if (k > cur.kind && kind !== 'domain') cur.kind = k;
+    }
+  };
+  for (const it of data.catalogue) {
+    addVocab(it.level1, 'name');
+    addVocab(it.level2, 'name');
+    addVocab(it.level3, 'name');
+    addVocab(it.domain, 'domain');
+  }
+  for (const g of data.guides) addVocab(g.title, 'guide');
+  for (const d of data.departments) for (const n of [d.name, ...d.aliases]) addVocab(n, 'department');
+  for (const s of data.synonyms) {
+    addVocab(s.term, 'synonym');
+    for (const o of s.official) addVocab(o, 'official');
+  }
+  const vocabTexts = [...vocab.keys()];
+
+  // Homophone table: every character the bundle uses plus the common characters.
+  for (const ch of commonChars()) allChars.add(ch);
+  const bySyllable = new Map<string, string[]>();
+  for (const ch of [...allChars].sort()) {
+    for (const r of charReadings(ch)) {
+      let list = bySyllable.get(r);
+      if (!list) bySyllable.set(r, (list = []));
+      list.push(ch);
+    }
+  }
+  const chars: Record<string, string> = {};
+  for (const syl of [...bySyllable.keys()].sort()) chars[syl] = bySyllable.get(syl)!.join('');
+
+  return {
+    v: SEARCH_INDEX_VERSION,
+    docs: {
+      items: data.catalogue.length,
+      guides: data.guides.length,
+      interpretations: data.interpretations.length,
+      hash: docsHash(docs),
+    },
+    fields: [...FIELDS],
+    short: encodeIndex(short, true),
+    body: encodeIndex(body, false),
+    vocab: {
+      text: vocabTexts,
+      py: vocabTexts.map((t) => termSyllables(t).join(' ')),
+      kind: vocabTexts.map((t) => vocab.get(t)!.kind),
+      n: vocabTexts.map((t) => vocab.get(t)!.n),
+    },
+    chars,
+  };
+}

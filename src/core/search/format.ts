@@ -1,0 +1,44 @@
+// The search index file (data/search-index.json), written by the bundle tool and read by the kiosk and the CLI.
+// Versioned so a kiosk refuses an index it does not understand instead of answering wrongly.
+import { z } from 'zod';
+
+export const SEARCH_INDEX_VERSION = 1;
+
+/** Kinds of vocabulary term (the small list matched by pinyin and fuzzy matching). */
+export const VOCAB_KINDS = ['name', 'guide', 'department', 'synonym', 'official', 'domain'] as const;
+export type VocabKind = (typeof VOCAB_KINDS)[number];
+export const VOCAB_KIND: Record<VocabKind, number> = Object.fromEntries(
+  VOCAB_KINDS.map((k, i) => [k, i]),
+) as Record<VocabKind, number>;
+
+export const InvertedIndexSchema = z.object({
+  /** Tokens separated by single spaces (tokens never contain a space), sorted. */
+  terms: z.string(),
+  /** Posting lists, space separated, one per term (varint.ts): short index `docDelta mask` pairs, body `docDelta`. */
+  postings: z.string(),
+});
+
+export const SearchIndexFileSchema = z.object({
+  v: z.literal(SEARCH_INDEX_VERSION),
+  /** Which documents the index was built for (docs.ts order); the engine refuses a mismatch. */
+  docs: z.object({
+    items: z.number().int().nonnegative(),
+    guides: z.number().int().nonnegative(),
+    interpretations: z.number().int().nonnegative(),
+    hash: z.string(),
+  }),
+  /** Short-field names in mask-bit order, for readers of the file. */
+  fields: z.array(z.string()),
+  short: InvertedIndexSchema,
+  body: InvertedIndexSchema,
+  /** Vocabulary, columnar: text, toneless pinyin syllables separated by spaces, kind, number of documents. */
+  vocab: z.object({
+    text: z.array(z.string()),
+    py: z.array(z.string()),
+    kind: z.array(z.number().int()),
+    n: z.array(z.number().int()),
+  }),
+  /** Toneless pinyin syllable (ü as v) → every character read that way (a polyphonic character is listed under each). */
+  chars: z.record(z.string(), z.string()),
+});
+export type SearchIndexFile = z.infer<typeof SearchIndexFileSchema>;

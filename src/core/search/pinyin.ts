@@ -1,0 +1,180 @@
+// Query-time pinyin, with no pinyin dictionary in the kiosk: the bundle tool ships a char → reading table and
+// the vocabulary's readings (format.ts); this module matches typed pinyin, initials and homophones against them.
+
+export class PinyinTable {
+  private readonly byChar = new Map<string, string[]>();
+  readonly syllables = new Set<string>();
+  private readonly prefixes = new Set<string>();
+  private maxSyllable = 0;
+
+  constructor(chars: Record<string, string>) {
+    for (const [syl, list] of Object.entries(chars)) {
+      this.syllables.add(syl);
+      this.maxSyllable = Math.max(this.maxSyllable, syl.length);
+      for (let i = 1; i <= syl.length; i++) this.prefixes.add(syl.slice(0, i));
+      for (const ch of list) {
+        const r = this.byChar.get(ch);
+        if (r) r.push(syl);
+        else this.byChar.set(ch, [syl]);
+      }
+    }
+  }
+
+  /** Toneless readings of a character ([] for one the table does not know). */
+  readings(ch: string): readonly string[] {
+    return this.byChar.get(ch) ?? [];
+  }
+
+  /**
+   * Reading sequences of a string, one syllable per character (ASCII characters stand for themselves), at most
+   * `max` combinations, so a polyphonic character (行: xing/hang) yields both without exploding on long input.
+   */
+  variants(chars: readonly string[], max = 8): string[][] {
+    let out: string[][] = [[]];
+    for (const ch of chars) {
+      const r = this.byChar.get(ch);
+      const options = r && r.length ? r : /^[a-z0-9]$/.test(ch) ? [ch] : null;
+      if (!options) return [];
+      const next: string[][] = [];
+      for (const prefix of out) {
+        for (const o of options) {
+          if (next.length >= max) break;
+          next.push([...prefix, o]);
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  /**
+   * Splits letters into pinyin syllables (fewest syllables; the last may be an unfinished prefix while the visitor
+   * is typing: hukouq → hu kou q). Null when the text cannot be pinyin (dbsq, ic).
+   */
+  split(letters: string): string[] | null {
+    const n = letters.length;
+    if (!n) return null;
+    const best: (string[] | null)[] = new Array(n + 1).fill(null);
+    best[0] = [];
+    for (let i = 0; i < n; i++) {
+      const cur = best[i];
+      if (!cur) continue;
+      for (let j = i + 1; j <= Math.min(n, i + this.maxSyllable); j++) {
+        const s = letters.slice(i, j);
+        const ok = this.syllables.has(s) || (j === n && this.prefixes.has(s));
+        if (!ok) continue;
+        const cand = [...cur, s];
+        const prev = best[j];
+        if (!prev || cand.length < prev.length) best[j] = cand;
+      }
+    }
+    return best[n] ?? null;
+  }
+}
+
+export interface VocabHit {
+  id: number;
+  /** 1 exact term, 0.9 the term starts with it, lower for partial syllables or a match inside the term. */
+  quality: number;
+  /** Share of the term's pinyin the match covers. */
+  cover: number;
+}
+
+/** One blob of all terms' readings ('|' separated) with syllable boundaries, searched with indexOf. */
+class Blob {
+  text = '';
+  boundary: Uint8Array = new Uint8Array(0);
+  starts: number[] = [];
+  ends: number[] = [];
+
+  constructor(terms: readonly string[][]) {
+    const parts: string[] = [];
+    const marks: number[] = [];
+    let pos = 0;
+    for (const syllables of terms) {
+      this.starts.push(pos);
+      for (const s of syllables) {
+        marks.push(pos);
+        parts.push(s);
+        pos += s.length;
+      }
+      marks.push(pos);
+      this.ends.push(pos);
+      parts.push('|');
+      pos += 1;
+    }
+    this.text = parts.join('');
+    this.boundary = new Uint8Array(pos + 1);
+    for (const m of marks) this.boundary[m] = 1;
+  }
+
+  private termAt(pos: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  search(q: string, allowPartialEnd: boolean, maxScan = 3000): VocabHit[] {
+    const best = new Map<number, VocabHit>();
+    if (!q || q.includes('|')) return [];
+    let scanned = 0;
+    for (
+      let p = this.text.indexOf(q);
+      p >= 0 && scanned < maxScan;
+      p = this.text.indexOf(q, p + 1), scanned++
+    ) {
+      if (!this.boundary[p]) continue;
+      const end = p + q.length;
+      const endBoundary = this.boundary[end] === 1;
+      if (!endBoundary && !allowPartialEnd) continue;
+      const id = this.termAt(p);
+      const start = this.starts[id]!;
+      const termEnd = this.ends[id]!;
+      let quality: number;
+      if (p === start && end === termEnd) quality = 1;
+      else if (p === start) quality = endBoundary ? 0.9 : 0.8;
+      else quality = endBoundary ? 0.75 : 0.6;
+      const cover = q.length / Math.max(1, termEnd - start);
+      const prev = best.get(id);
+      if (!prev || prev.quality < quality) best.set(id, { id, quality, cover });
+    }
+    return [...best.values()];
+  }
+}
+
+/** Pinyin and initials of the vocabulary: exact keys in maps, prefix and infix matches through the blobs. */
+export class VocabPinyin {
+  private readonly full: Blob;
+  private readonly init: Blob;
+  readonly fullKey = new Map<string, number[]>();
+  readonly initKey = new Map<string, number[]>();
+
+  constructor(syllables: readonly string[][]) {
+    this.full = new Blob(syllables);
+    this.init = new Blob(syllables.map((s) => s.map((x) => x[0]!)));
+    syllables.forEach((s, id) => {
+      if (!s.length) return;
+      push(this.fullKey, s.join(''), id);
+      if (s.length >= 2) push(this.initKey, s.map((x) => x[0]).join(''), id);
+    });
+  }
+
+  searchFull(q: string, allowPartialEnd: boolean): VocabHit[] {
+    return this.full.search(q, allowPartialEnd);
+  }
+
+  searchInitials(q: string): VocabHit[] {
+    return this.init.search(q, false);
+  }
+}
+
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,200 @@
+// Query understanding that needs no index: stripping question words from natural questions, splitting off the
+// weak "what do I need" words, and finding synonym-table terms inside a Chinese segment.
+import { codePoints } from './text.ts';
+
+/** Question and filler phrases removed wherever they occur (longest first when applied). */
+const STOP_PHRASES = [
+  '请问',
+  '我想',
+  '我要',
+  '想要',
+  '想问',
+  '怎么样',
+  '怎么办',
+  '怎么',
+  '怎样',
+  '如何',
+  '哪里',
+  '哪儿',
+  '哪些',
+  '哪个',
+  '哪家',
+  '在哪',
+  '去哪',
+  '为什么',
+  '什么',
+  '能不能',
+  '可不可以',
+  '可以',
+  '能否',
+  '是否',
+  '有没有',
+  '需不需要',
+  '要不要',
+  '需要',
+  '应该',
+  '一下',
+  '的话',
+  '多少钱',
+  '多少',
+  '多久',
+  '几天',
+  '是不是',
+  '咨询',
+  '了解',
+  '查询',
+  '关于',
+  '有关',
+  '相关',
+  '的',
+].sort((a, b) => b.length - a.length);
+
+/** Single characters dropped only at the edge of a segment (inside a word they are meaningful: 要素, 在职, 办事). */
+const EDGE_CHARS = new Set([...'了吗呢吧啊呀么要想找查我在去有能得办该给和与及哪谁几是都还也就再又']);
+
+/**
+ * Words that say what the visitor wants to know rather than what about (申请 in 低保怎么申请). They stay in the query
+ * with a low weight: they help pick a guide over a list, but a document lacking them is not excluded, and 申请 in
+ * 依申请公开 must not dominate.
+ */
+export const WEAK_WORDS = new Set([
+  '申请',
+  '办理',
+  '材料',
+  '资料',
+  '条件',
+  '流程',
+  '手续',
+  '程序',
+  '时间',
+  '地点',
+  '地址',
+  '电话',
+  '费用',
+  '收费',
+  '期限',
+  '时限',
+  '要求',
+  '办法',
+  '指南',
+  '步骤',
+  '窗口',
+]);
+
+/** Words and phrases that say the visitor wants a 办事指南 (how to do something). */
+const GUIDE_INTENT =
+  /怎么|如何|怎样|流程|材料|资料|手续|条件|办理|申请|需要|要什么|哪里|在哪|去哪|多久|多少钱|步骤|指南|窗口/;
+/** ...or an explanation of a policy (政策解读). */
+const INTERPRETATION_INTENT = /为什么|解读|政策|是什么意思|什么意思/;
+
+export type Intent = 'guide' | 'interpretation' | null;
+
+export function detectIntent(query: string): Intent {
+  if (INTERPRETATION_INTENT.test(query)) return 'interpretation';
+  if (GUIDE_INTENT.test(query)) return 'guide';
+  return null;
+}
+
+/**
+ * Removes question phrases from a Han run and returns what is left as separate segments
+ * (孩子上学要什么材料 → 孩子上学, 材料). If nothing would be left, the run is kept whole: a visitor who types 咨询 means it.
+ */
+export function stripQuestionWords(run: string): string[] {
+  let parts = [run];
+  for (const phrase of STOP_PHRASES) {
+    if (!run.includes(phrase)) continue;
+    parts = parts.flatMap((p) => p.split(phrase));
+  }
+  const out: string[] = [];
+  for (const part of parts) {
+    const chars = codePoints(part);
+    let a = 0;
+    let b = chars.length;
+    while (a < b && EDGE_CHARS.has(chars[a]!)) a++;
+    while (b > a && EDGE_CHARS.has(chars[b - 1]!)) b--;
+    if (b > a) out.push(chars.slice(a, b).join(''));
+  }
+  return out.length ? out : [run];
+}
+
+export interface Piece {
+  text: string;
+  /** The official terms when the piece is a synonym-table term. */
+  official?: string[];
+  weak?: boolean;
+}
+
+/**
+ * Finds synonym terms in a segment (longest match, left to right) and splits weak words off its edges:
+ * 低保申请 → [低保 → 最低生活保障] [申请 (weak)].
+ */
+export function splitPieces(
+  segment: string,
+  synonyms: ReadonlyMap<string, string[]>,
+  maxSynonymLength: number,
+  isTerm: (s: string) => boolean = () => false,
+): Piece[] {
+  const chars = codePoints(segment);
+  const pieces: Piece[] = [];
+  let plain: string[] = [];
+  const flush = () => {
+    if (plain.length) pieces.push(...splitWeakEdges(plain.join(''), isTerm));
+    plain = [];
+  };
+  for (let i = 0; i < chars.length;) {
+    let matched = 0;
+    for (let len = Math.min(maxSynonymLength, chars.length - i); len >= 2; len--) {
+      const s = chars.slice(i, i + len).join('');
+      const official = synonyms.get(s);
+      if (official) {
+        flush();
+        pieces.push({ text: s, official });
+        matched = len;
+        break;
+      }
+    }
+    if (matched) i += matched;
+    else plain.push(chars[i++]!);
+  }
+  flush();
+  return pieces;
+}
+
+function splitWeakEdges(text: string, isTerm: (s: string) => boolean): Piece[] {
+  if (WEAK_WORDS.has(text)) return [{ text, weak: true }];
+  // A known name stays whole even when it ends in a weak word (审核信息, 办理结果).
+  if (isTerm(text)) return [{ text }];
+  const chars = codePoints(text);
+  const head: Piece[] = [];
+  const tail: Piece[] = [];
+  let a = 0;
+  let b = chars.length;
+  // Weak words are two characters; peel them while a meaningful core of two or more characters remains.
+  while (b - a >= 4 && WEAK_WORDS.has(chars[a]! + chars[a + 1]!)) {
+    head.push({ text: chars[a]! + chars[a + 1]!, weak: true });
+    a += 2;
+  }
+  while (b - a >= 4 && WEAK_WORDS.has(chars[b - 2]! + chars[b - 1]!)) {
+    tail.unshift({ text: chars[b - 2]! + chars[b - 1]!, weak: true });
+    b -= 2;
+  }
+  return [...head, { text: chars.slice(a, b).join('') }, ...tail];
+}
+
+/** Levenshtein distance over code points, stopping early once it exceeds max. */
+export function editDistance(a: readonly string[], b: readonly string[], max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
