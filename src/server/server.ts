@@ -1,0 +1,132 @@
+// startServer(): opens storage, runs migrations, loads the intake key and listens. Used by main.ts, tests and bench.
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { BundleDataSchemas, type CalendarYear } from '../core/bundle/schema.ts';
+import type { IntakeKey } from '../core/crypto/sealed-box.ts';
+import { createApp, DEFAULT_LIMITS, type AppLimits } from './app.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { loadOrCreateIntakeKey } from './intake-key.ts';
+import { createLogger, silentLogger, type Logger } from './log.ts';
+import { ApplicationStore } from './store.ts';
+
+export interface ServerOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1; use 0.0.0.0 to serve kiosks on the hall network. */
+  host?: string;
+  /** An open database (tests share one PGlite per file); it is migrated but not closed by close(). */
+  database?: Database;
+  /** PostgreSQL URL; otherwise PGlite in dataDir. */
+  databaseUrl?: string | null;
+  /** PGlite data folder (default .data/server). */
+  dataDir?: string;
+  /** Intake private key file (created when missing). */
+  intakeKeyFile?: string;
+  /** Or the key itself (tests). */
+  intakeKey?: IntakeKey;
+  staffToken?: string | null;
+  staticDir?: string | null;
+  bundleDir?: string | null;
+  kioskConfigFile?: string | null;
+  limits?: Partial<AppLimits>;
+  statusRateLimit?: { capacity: number; refillPerSecond: number };
+  /** Overrides the calendar read from <bundleDir>/data/calendar.json. */
+  calendar?: CalendarYear[] | null;
+  trustProxy?: boolean;
+  logger?: Logger | false;
+  now?: () => Date;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Database;
+  intakeKey: IntakeKey;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DATA_DIR = '.data/server';
+
+async function readBundleCalendar(bundleDir: string): Promise<CalendarYear[] | null> {
+  let text: string;
+  try {
+    text = await readFile(join(bundleDir, 'data', 'calendar.json'), 'utf8');
+  } catch {
+    return null;
+  }
+  return BundleDataSchemas.calendar.parse(JSON.parse(text));
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const logger = options.logger === false ? silentLogger : (options.logger ?? createLogger());
+  const ownsDb = !options.database;
+  const db =
+    options.database ??
+    (await openDatabase({
+      databaseUrl: options.databaseUrl ?? null,
+      dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
+    }));
+  try {
+    const applied = await migrate(db);
+    if (applied.length) logger.info('migrations_applied', { migrations: applied });
+
+    let intakeKey = options.intakeKey;
+    if (!intakeKey) {
+      const file = options.intakeKeyFile ?? join(options.dataDir ?? DEFAULT_DATA_DIR, 'intake-key.json');
+      const loaded = await loadOrCreateIntakeKey(file);
+      intakeKey = loaded.key;
+      if (loaded.created) logger.warn('intake_key_created', { file: resolve(file), kid: intakeKey.kid });
+    }
+
+    const bundleDir = options.bundleDir ? resolve(options.bundleDir) : null;
+    const app = createApp({
+      store: new ApplicationStore(db),
+      intakeKey,
+      logger,
+      staffToken: options.staffToken ?? null,
+      staticDir: options.staticDir ? resolve(options.staticDir) : null,
+      bundleDir,
+      kioskConfigFile: options.kioskConfigFile ? resolve(options.kioskConfigFile) : null,
+      limits: { ...DEFAULT_LIMITS, ...options.limits },
+      statusRateLimit: options.statusRateLimit ?? { capacity: 10, refillPerSecond: 1 / 6 },
+      calendar: async () =>
+        options.calendar !== undefined ? options.calendar : bundleDir ? readBundleCalendar(bundleDir) : null,
+      now: options.now ?? (() => new Date()),
+      trustProxy: options.trustProxy ?? false,
+    });
+
+    const host = options.host ?? '127.0.0.1';
+    const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
+      const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => ok(s));
+      s.once('error', fail);
+    });
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    logger.info('server_started', { url, db: db.description, kid: intakeKey.kid });
+
+    let closed = false;
+    return {
+      url,
+      port,
+      db,
+      intakeKey,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await new Promise<void>((ok) => {
+          server.close(() => ok());
+          const s = server as unknown as { closeAllConnections?: () => void };
+          s.closeAllConnections?.();
+        });
+        if (ownsDb) await db.close();
+        logger.info('server_stopped', {});
+      },
+    };
+  } catch (e) {
+    if (ownsDb) await db.close().catch(() => undefined);
+    throw e;
+  }
+}
