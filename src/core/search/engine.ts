@@ -214,6 +214,8 @@ const INTENT_BONUS = 8;
 const DEPT_BONUS = 20;
 const DOMAIN_BONUS = 10;
 const MAX_ALTS = 6;
+/** Joins a gapped character pair (居_证) in the fuzzy vocabulary index; never occurs in text. */
+const GAP = '\u0000';
 
 const NAME_LEAF = 0;
 const NAME_TITLE = 1;
@@ -357,13 +359,9 @@ class Engine implements SearchEngine {
     this.vocab.forEach((v, id) => {
       const c = codePoints(v.norm);
       const seen = new Set<string>();
-      for (let i = 0; i + 1 < c.length; i++) {
-        const b = c[i]! + c[i + 1]!;
-        if (!seen.has(b)) {
-          seen.add(b);
-          push(map, b, id);
-        }
-      }
+      for (let i = 0; i + 1 < c.length; i++) seen.add(c[i]! + c[i + 1]!);
+      for (let i = 0; i + 2 < c.length; i++) seen.add(c[i]! + GAP + c[i + 2]!);
+      for (const k of seen) push(map, k, id);
     });
     return (this.vocabBigramsCache = map);
   }
@@ -672,25 +670,41 @@ class Engine implements SearchEngine {
     return changed ? out.join('') : null;
   }
 
+  /**
+   * Vocabulary terms (or a stretch of one) within one wrong character of the input: 居往证 → 居住证 (inside
+   * 居住证办理), 户口迁多 → 户口迁移. Candidates come from shared bigrams and "gapped" pairs (居_证), which survive a
+   * wrong middle character.
+   */
   private nearTerms(chars: string[]): string[] {
     const counts = new Map<number, number>();
-    const seen = new Set<string>();
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const b = chars[i]! + chars[i + 1]!;
-      if (seen.has(b)) continue;
-      seen.add(b);
-      for (const id of this.vocabBigrams.get(b) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
+    const keys = new Set<string>();
+    for (let i = 0; i + 1 < chars.length; i++) keys.add(chars[i]! + chars[i + 1]!);
+    for (let i = 0; i + 2 < chars.length; i++) keys.add(chars[i]! + GAP + chars[i + 2]!);
+    for (const k of keys)
+      for (const id of this.vocabBigrams.get(k) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
     const maxDist = chars.length >= 6 ? 2 : 1;
-    const found: Array<{ t: string; d: number; n: number }> = [];
-    for (const [id, shared] of counts) {
-      if (shared < Math.max(1, chars.length - 1 - 2 * maxDist)) continue;
+    const found = new Map<string, { d: number; n: number }>();
+    const note = (t: string, d: number, n: number) => {
+      const prev = found.get(t);
+      if (!prev || d < prev.d || (d === prev.d && n > prev.n)) found.set(t, { d, n });
+    };
+    for (const [id] of counts) {
       const v = this.vocab[id]!;
-      const d = editDistance(chars, codePoints(v.norm), maxDist);
-      if (d <= maxDist) found.push({ t: v.norm, d, n: v.n });
+      const term = codePoints(v.norm);
+      const d = editDistance(chars, term, maxDist);
+      if (d <= maxDist) note(v.norm, d, v.n);
+      // A stretch of a longer term with substituted characters only.
+      for (let s = 0; s + chars.length <= term.length && term.length > chars.length; s++) {
+        let miss = 0;
+        for (let k = 0; k < chars.length && miss <= maxDist; k++) if (term[s + k] !== chars[k]) miss++;
+        if (miss >= 1 && miss <= maxDist && miss < chars.length / 2)
+          note(term.slice(s, s + chars.length).join(''), miss, v.n);
+      }
     }
-    found.sort((a, b) => a.d - b.d || b.n - a.n);
-    return found.slice(0, 3).map((f) => f.t);
+    return [...found.entries()]
+      .sort((a, b) => a[1].d - b[1].d || b[1].n - a[1].n)
+      .slice(0, 3)
+      .map(([t]) => t);
   }
 
   // --- scoring ---------------------------------------------------------------------------------------------------
