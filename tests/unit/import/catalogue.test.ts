@@ -447,6 +447,41 @@ describe('more layouts (written on the fly)', () => {
     ]);
   });
 
+  it('reports unreadable one-column choices, unknown stages and over-long channel names', async () => {
+    const { items, problems } = await csv('社会救助.csv', [
+      '一级事项,“五公开”阶段,公开主体,公开渠道和载体,公开对象,公开方式,公开层级',
+      '甲,■决策,区民政局,政府网站,居民,主动公开,区级',
+      '乙,■审批,区民政局,政府网站,全社会,主动公开,区级',
+      `丙,■决策,区民政局,${'渠'.repeat(101)},全社会,主动公开,区级`,
+      '丁,□决策,区民政局,政府网站,全社会,依申请,',
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: 'E (公开对象)',
+        field: 'audience',
+        message: expect.stringContaining('居民'),
+      }),
+      expect.objectContaining({
+        row: 3,
+        column: 'B (“五公开”阶段)',
+        field: 'stages',
+        message: expect.stringContaining('审批'),
+      }),
+      expect.objectContaining({
+        row: 4,
+        column: 'D (公开渠道和载体)',
+        field: 'channels',
+        message: expect.stringContaining('100'),
+      }),
+      expect.objectContaining({ severity: 'warning', row: 5, column: 'B (“五公开”阶段)', field: 'stages' }),
+      expect.objectContaining({ severity: 'warning', row: 5, column: 'G (公开层级)', field: 'tier' }),
+    ]);
+    expect(items.map((i) => [i.level1, i.stages, i.disclosure, i.tier])).toEqual([
+      ['丁', [], ['onRequest'], []],
+    ]);
+  });
+
   it('refuses other file types', async () => {
     await writeFile(join(dir, 'old.xls'), 'x');
     const { problems } = await importCatalogueFile(join(dir, 'old.xls'), 'catalogue/old.xls');
