@@ -147,10 +147,8 @@ export class ApplicationStore {
         receivedOn: a.receivedOn,
         dueOn: a.dueOn,
       };
-      await tx.query('UPDATE applications SET response = $1::jsonb WHERE id = $2', [
-        JSON.stringify(response),
-        id,
-      ]);
+      // Text, not jsonb: jsonb reorders keys, and a replay must be the first answer byte for byte.
+      await tx.query('UPDATE applications SET response = $1 WHERE id = $2', [JSON.stringify(response), id]);
       await tx.query(
         'INSERT INTO status_history (application_id, status, received_on) VALUES ($1, $2, $3::date)',
         [id, a.status, a.receivedOn],

@@ -22,7 +22,7 @@ CREATE TABLE applications (
   status_note text NOT NULL DEFAULT '',
   status_updated_at timestamptz NOT NULL,
   -- The first answer, replayed verbatim to a retry with the same key.
-  response jsonb
+  response text
 );
 CREATE INDEX applications_status_idx ON applications (status);
 CREATE INDEX applications_delivered_idx ON applications (delivered_at);
