@@ -2,7 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { sha256Hex } from '../../core/bundle/encoding.ts';
-import { GUIDE_SECTIONS, type Attachment, type GuideSection } from '../../core/bundle/schema.ts';
+import { GUIDE_SECTION_LABELS, GUIDE_SECTIONS, type Attachment, type GuideSection } from '../../core/bundle/schema.ts';
 import type { SourceProblem } from '../problems.ts';
 import { GuideFrontMatterSchema, zodProblems } from './front-matter.ts';
 import { splitMarkdown } from './markdown-source.ts';
@@ -117,7 +117,7 @@ export async function loadGuides(
       problems.push({
         severity: 'warning',
         file,
-        message: `缺少办事一本通章节 (missing sections): ${missing.map((s) => s).join(', ')}`,
+        message: `缺少办事一本通章节 (missing sections): ${missing.map((s) => `## ${GUIDE_SECTION_LABELS[s]}`).join('、')}`,
       });
     }
     const attachments: Attachment[] = [];

@@ -17,6 +17,7 @@ export function registerVerify(program: Command): void {
     .option('--now <iso>', 'check expiry at this time instead of now')
     .option('--json', 'print the result as JSON')
     .action(async (dir: string, opts: { pubkey: string[]; newerThan?: string; appVersion?: string; now?: string; json?: boolean }) => {
+      if (!opts.pubkey.length) throw new UsageError('--pubkey is required: the public key(s) the bundle must be signed with');
       const now = opts.now === undefined ? new Date() : new Date(opts.now);
       if (Number.isNaN(now.getTime())) throw new UsageError(`--now: not a date: ${opts.now}`);
       if (opts.appVersion !== undefined && !/^\d+\.\d+\.\d+$/.test(opts.appVersion)) throw new UsageError('--app-version must look like 1.2.3');

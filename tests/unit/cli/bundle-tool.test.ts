@@ -84,7 +84,7 @@ describe('build', () => {
     const dir = await copySource(async (d) => {
       const csvPath = join(d, 'catalogue/社会救助.csv');
       const csv = await readFile(csvPath, 'utf8');
-      await writeFile(csvPath, csv.replace('区民政局,■政府网站 □政府公报', ',■政府网站 □政府公报'));
+      await writeFile(csvPath, csv.replace('区民政局、各街道办事处,■政府网站 □政府公报', ',■政府网站 □政府公报'));
     });
     const out = join(tmp, 'never');
     const r = await runCli('build', dir, '--out', out, '--key', key);
@@ -105,8 +105,8 @@ describe('build', () => {
   });
 
   it.each([
-    ['guides/dibao.md', (s: string) => s.replace('## 办理时限\n自受理之日起30个工作日内办结。\n', ''), 'warning', /missing sections: timeLimit/],
-    ['interpretations/dibao-jiedu.md', (s: string) => s.replace('答：自受理之日起30个工作日内。', ''), 'error', /第15行.*question without an answer/],
+    ['guides/dibao.md', (s: string) => s.replace('## 办理时限\n自受理之日起30个工作日内办结。\n', ''), 'warning', /missing sections\): ## 办理时限$/],
+    ['interpretations/dibao-jiedu.md', (s: string) => s.replace('答：自受理之日起30个工作日内。', ''), 'error', /第14行.*question without an answer/],
     ['departments.csv', (s: string) => `${s}minzheng,另一个局,,,,,\n`, 'error', /departments\.csv 第3行.*duplicate id/],
     ['calendar.yaml', (s: string) => s.replace('2026-10-10', '2026-10-12'), 'error', /2026-10-12.*must be a weekend day/],
     ['notices.yaml', (s: string) => `${s}  - bad: [\n`, 'error', /notices\.yaml 第\d+行.*malformed YAML/],
