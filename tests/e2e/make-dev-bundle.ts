@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createHash, webcrypto } from 'node:crypto';
 import { join } from 'node:path';
+import { buildSearchIndex } from '../../src/core/search/build-index.ts';
 
 // Usage: make-dev-bundle.ts [OUT_DIR] [--items N]   (--items pads the catalogue with synthetic rows, for timing)
 const args = process.argv.slice(2);
@@ -208,19 +209,25 @@ const synonyms = [
   { term: '上学', official: ['入学'] },
 ];
 
+const data = {
+  catalogue,
+  guides,
+  interpretations,
+  departments,
+  notices: [{ id: 'n1', title: '五一假期安排', body: '5月1日至5日休息。', from: null, until: null }],
+  synonyms,
+  calendar: [{ year: 2026, published: true, source: '国办发明电〔2025〕号', holidays: [], workdays: [] }],
+};
 const files: Record<string, unknown> = {
-  'data/catalogue.json': catalogue,
-  'data/guides.json': guides,
-  'data/interpretations.json': interpretations,
-  'data/departments.json': departments,
-  'data/notices.json': [
-    { id: 'n1', title: '五一假期安排', body: '5月1日至5日休息。', from: null, until: null },
-  ],
-  'data/synonyms.json': synonyms,
-  'data/calendar.json': [
-    { year: 2026, published: true, source: '国办发明电〔2025〕号', holidays: [], workdays: [] },
-  ],
-  'data/search-index.json': { version: 0 },
+  'data/catalogue.json': data.catalogue,
+  'data/guides.json': data.guides,
+  'data/interpretations.json': data.interpretations,
+  'data/departments.json': data.departments,
+  'data/notices.json': data.notices,
+  'data/synonyms.json': data.synonyms,
+  'data/calendar.json': data.calendar,
+  // The same index the bundle tool precomputes (pinyin keys, bigram postings).
+  'data/search-index.json': buildSearchIndex(data as unknown as Parameters<typeof buildSearchIndex>[0]),
 };
 
 const pair = (await subtle.generateKey({ name: 'Ed25519' }, true, [

@@ -41,8 +41,16 @@ export interface BundleSummary {
   counts: { items: number; guides: number; interpretations: number };
 }
 
+/** The bundle's own order of documents (IndexedDB returns rows by key; the search index numbers them in order). */
+export interface DocOrder {
+  catalogue: string[];
+  guides: string[];
+  interpretations: string[];
+}
+
 export interface BundleInfo {
   manifest: Manifest;
+  order: DocOrder;
   summary: BundleSummary;
   searchIndex: unknown;
   /** Written last: a bundle database without it is an interrupted import. */
@@ -88,7 +96,7 @@ export class BundleDb extends Dexie {
 
 /** Reads a whole bundle back as the core BundleData (the search worker builds its engine from it). */
 export async function readBundleData(db: BundleDb): Promise<BundleData> {
-  const [catalogue, guides, interpretations, departments, notices, synonyms, calendar, searchIndex] =
+  const [catalogue, guides, interpretations, departments, notices, synonyms, calendar, searchIndex, order] =
     await Promise.all([
       db.items.toArray(),
       db.guides.toArray(),
@@ -98,16 +106,32 @@ export async function readBundleData(db: BundleDb): Promise<BundleData> {
       db.synonyms.toArray(),
       db.calendar.toArray(),
       db.getInfo('searchIndex'),
+      db.getInfo('order'),
     ]);
   return {
-    catalogue,
-    guides,
-    interpretations,
+    catalogue: inOrder(catalogue, order?.catalogue),
+    guides: inOrder(guides, order?.guides),
+    interpretations: inOrder(interpretations, order?.interpretations),
     departments,
     notices,
     synonyms,
     calendar,
     searchIndex: searchIndex ?? null,
+  };
+}
+
+function inOrder<T extends { id: string }>(rows: T[], ids: string[] | undefined): T[] {
+  if (!ids) return rows;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export function docOrderOf(data: BundleData): DocOrder {
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+  return {
+    catalogue: ids(data.catalogue),
+    guides: ids(data.guides),
+    interpretations: ids(data.interpretations),
   };
 }
 

@@ -1,7 +1,7 @@
 // The bundle store: import a verified bundle beside the live one, switch with one write, clean up leftovers.
 import Dexie from 'dexie';
 import type { BundleData, Manifest } from '../../core/bundle/schema.ts';
-import { BundleDb, bundleDbName, isBundleDbName, summarize } from './bundle-db.ts';
+import { BundleDb, bundleDbName, docOrderOf, isBundleDbName, summarize } from './bundle-db.ts';
 import { metaDb, type BundlePointer, type PersistAnswer } from './meta-db.ts';
 
 export interface ImportProgress {
@@ -75,6 +75,7 @@ export async function importBundle(input: ImportInput, opts: ImportOptions = {})
     }
     await db.transaction('rw', db.info, async () => {
       await db.setInfo('manifest', manifest);
+      await db.setInfo('order', docOrderOf(data));
       await db.setInfo('searchIndex', data.searchIndex);
       await db.setInfo('summary', summarize(manifest, data));
       await db.setInfo('complete', { at: new Date().toISOString() });

@@ -18,7 +18,7 @@ function getWorker(): Worker {
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
     const msg = event.data;
     if (msg.type === 'opened') {
-      console.info(`search: ${msg.engine} engine ready in ${msg.ms} ms`);
+      console.info(`search: engine ready over ${msg.docs} documents in ${msg.ms} ms`);
       return;
     }
     if (msg.type === 'error' && msg.seq === undefined) {

@@ -1,16 +1,11 @@
 /// <reference lib="webworker" />
-// The search worker: opens the live bundle database, builds the engine once, answers queries.
+// The search worker: opens the live bundle database, builds the core engine once, answers queries.
 // Only the newest query is answered: older ones still queued are skipped so typing never waits.
+import { createSearchEngine, type SearchEngine } from '../../core/search/engine.ts';
 import { BundleDb, readBundleData } from '../db/bundle-db.ts';
-import { createFallbackEngine } from './fallback-engine.ts';
-import type { CreateSearchEngine, SearchEngine, WorkerRequest, WorkerResponse } from './types.ts';
+import type { WorkerRequest, WorkerResponse } from './types.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-// The core engine is picked up when src/core/search/engine.ts exists; until then the substring stand-in answers.
-const coreEngine = import.meta.glob<CreateSearchEngine>('../../core/search/engine.ts', {
-  import: 'createSearchEngine',
-});
 
 let engine: SearchEngine | null = null;
 let ready: Promise<void> = Promise.resolve();
@@ -23,16 +18,8 @@ async function open(dbName: string): Promise<void> {
   const started = performance.now();
   const db = new BundleDb(dbName);
   try {
-    const data = await readBundleData(db);
-    const load = Object.values(coreEngine)[0];
-    const create = load ? await load() : createFallbackEngine;
-    engine = create(data);
-    post({
-      type: 'opened',
-      dbName,
-      ms: Math.round(performance.now() - started),
-      engine: load ? 'core' : 'fallback',
-    });
+    engine = createSearchEngine(await readBundleData(db));
+    post({ type: 'opened', dbName, ms: Math.round(performance.now() - started), docs: engine.docCount });
   } finally {
     db.close();
   }

@@ -8,6 +8,7 @@ import {
   type TrustedKey,
 } from '../../../src/core/bundle/schema.ts';
 import { utf8 } from '../../../src/core/bundle/encoding.ts';
+import { buildSearchIndex } from '../../../src/core/search/build-index.ts';
 
 export function sampleData(version: number, itemCount = 3): BundleData {
   const catalogue: CatalogueItem[] = Array.from({ length: itemCount }, (_, i) => ({
@@ -29,7 +30,7 @@ export function sampleData(version: number, itemCount = 3): BundleData {
     guideIds: i === 0 ? ['g1'] : [],
     interpretationIds: [],
   }));
-  return {
+  const data: Omit<BundleData, 'searchIndex'> = {
     catalogue,
     guides: [
       {
@@ -68,8 +69,8 @@ export function sampleData(version: number, itemCount = 3): BundleData {
     notices: [],
     synonyms: [{ term: '低保', official: ['最低生活保障'] }],
     calendar: [],
-    searchIndex: { v: version },
   };
+  return { ...data, searchIndex: buildSearchIndex(data) };
 }
 
 export interface SignedBundle {

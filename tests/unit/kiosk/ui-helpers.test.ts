@@ -1,18 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { highlightRanges } from '../../../src/kiosk/ui/components/Highlight.tsx';
 import { groupNext } from '../../../src/kiosk/ui/screens/Browse.tsx';
-import { hitName } from '../../../src/kiosk/ui/components/SearchResults.tsx';
 import { href, parseHash } from '../../../src/kiosk/ui/router.ts';
 import { ALL_STRINGS, setLang, t } from '../../../src/kiosk/i18n/strings.ts';
 import { sampleData } from './fixtures.ts';
 
 describe('highlightRanges', () => {
-  it('uses engine spans when given, as offsets or as matched strings', () => {
-    expect(highlightRanges('最低生活保障 审核信息', 'dibao', [[0, 2]])).toEqual([[0, 2]]);
-    expect(highlightRanges('最低生活保障 审核信息', 'dibao', [{ start: 4, end: 6 }])).toEqual([[4, 6]]);
-    expect(highlightRanges('低保和低保', 'x', ['低保'])).toEqual([
-      [0, 2],
-      [3, 5],
+  it('uses the engine spans when given, clamped and merged', () => {
+    expect(
+      highlightRanges('最低生活保障 审核信息', 'dibao', [
+        [1, 2],
+        [5, 6],
+      ]),
+    ).toEqual([
+      [1, 2],
+      [5, 6],
+    ]);
+    expect(
+      highlightRanges('最低生活保障', 'x', [
+        [4, 9],
+        [0, 2],
+        [1, 3],
+      ]),
+    ).toEqual([
+      [0, 3],
+      [4, 6],
     ]);
   });
   it('falls back to runs of query characters, merging overlaps and ignoring lone characters', () => {
@@ -44,25 +56,6 @@ describe('router', () => {
     expect(parseHash(href([], { q: '低保 怎么办&' })).params.get('q')).toBe('低保 怎么办&');
     expect(href([], { q: '' })).toBe('#/');
     expect(parseHash('').parts).toEqual([]);
-  });
-});
-
-describe('result names', () => {
-  it('names a catalogue item by its levels so it begins with the item title', () => {
-    expect(
-      hitName({
-        type: 'item',
-        id: 'x',
-        title: '审核信息',
-        domain: '社会救助',
-        level1: '最低生活保障',
-        level2: '审核信息',
-        score: 1,
-      }),
-    ).toBe('最低生活保障 审核信息');
-    expect(
-      hitName({ type: 'guide', id: 'g', title: '最低生活保障申请办事指南', domain: '社会救助', score: 1 }),
-    ).toBe('最低生活保障申请办事指南');
   });
 });
 

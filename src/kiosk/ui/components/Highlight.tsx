@@ -1,27 +1,12 @@
-// Marks the parts of a text that match the query: engine-given spans first, else runs of query characters.
+// Marks the parts of a text that match the query: the engine's spans, else runs of the query's characters.
+
+type Range = [number, number];
 
 interface Props {
   text: string;
   query: string;
-  /** From the engine: [start, end) offsets, or matched substrings. */
-  highlights?: unknown;
-}
-
-type Range = [number, number];
-
-function rangesFromEngine(text: string, highlights: unknown): Range[] | null {
-  if (!Array.isArray(highlights) || highlights.length === 0) return null;
-  const out: Range[] = [];
-  for (const h of highlights) {
-    if (Array.isArray(h) && typeof h[0] === 'number' && typeof h[1] === 'number') out.push([h[0], h[1]]);
-    else if (h && typeof h === 'object' && 'start' in h && 'end' in h) {
-      const { start, end } = h as { start: unknown; end: unknown };
-      if (typeof start === 'number' && typeof end === 'number') out.push([start, end]);
-    } else if (typeof h === 'string' && h) {
-      for (let i = text.indexOf(h); i >= 0; i = text.indexOf(h, i + h.length)) out.push([i, i + h.length]);
-    }
-  }
-  return out.length ? out : null;
+  /** From the engine: [start, end) UTF-16 offsets into `text`. */
+  highlights?: readonly Range[];
 }
 
 /** Runs of at least two characters of the text that also occur in the query (or the whole one-character query). */
@@ -43,8 +28,8 @@ function rangesFromQuery(text: string, query: string): Range[] {
   return out;
 }
 
-export function highlightRanges(text: string, query: string, highlights?: unknown): Range[] {
-  const ranges = (rangesFromEngine(text, highlights) ?? rangesFromQuery(text, query))
+export function highlightRanges(text: string, query: string, highlights?: readonly Range[]): Range[] {
+  const ranges = (highlights?.length ? highlights : rangesFromQuery(text, query))
     .map(([s, e]): Range => [Math.max(0, s), Math.min(text.length, e)])
     .filter(([s, e]) => e > s)
     .sort((a, b) => a[0] - b[0]);

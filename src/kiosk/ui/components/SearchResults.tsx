@@ -7,20 +7,12 @@ import { Highlight } from './Highlight.tsx';
 
 const GROUPS: ResultType[] = ['item', 'guide', 'interpretation'];
 
-/** A catalogue item is named by its levels (最低生活保障 审核信息); guides and interpretations by their title. */
-export function hitName(hit: SearchHit): string {
-  if (hit.type !== 'item') return hit.title;
-  const levels = [hit.level1, hit.level2, hit.level3].filter((x): x is string => !!x);
-  return levels.length ? levels.join(' ') : hit.title;
-}
-
 function ResultLink({ hit, query }: { hit: SearchHit; query: string }) {
-  const name = hitName(hit);
   return (
     <li>
       <a class="result" href={href([hit.type, hit.id])}>
         <span class="result-title">
-          <Highlight text={name} query={query} highlights={name === hit.title ? hit.highlights : undefined} />
+          <Highlight text={hit.title} query={query} highlights={hit.highlights} />
         </span>{' '}
         <span class="result-meta">{hit.domain}</span>
       </a>
