@@ -3,17 +3,15 @@
 //   npx tsx scripts/sample-district/generate.ts --check    (then runs check.ts)
 // The generated files are committed; re-running rewrites them from the data modules in this folder.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { FILES, type FileSpec } from './layout.ts';
 import { buildGrid, type ColumnKind, type Grid } from './grid.ts';
 import { departments } from './departments.ts';
 import { writeAttachments } from './attachments.ts';
+import { CONTENT } from './paths.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const CONTENT = resolve(here, '../../content');
 const CATALOGUE = join(CONTENT, 'catalogue');
 const FIXED_DATE = new Date('2026-03-02T09:00:00+08:00');
 
@@ -144,6 +142,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('generate.ts')) {
-  await main();
-}
+await main();
