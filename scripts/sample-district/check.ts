@@ -14,14 +14,48 @@ import { CalendarYearSchema, NoticeSchema, DepartmentSchema } from '../../src/co
 import { CONTENT } from './paths.ts';
 
 export const REQUIRED_DOMAINS = [
-  '重大建设项目', '公共资源交易', '财政预决算', '安全生产', '税收管理', '国有土地上房屋征收与补偿', '征地补偿',
-  '国土空间规划', '保障性住房', '农村危房改造', '生态环境', '公共文化服务', '公共法律服务', '扶贫', '救灾',
-  '食品药品监管', '城市综合执法', '就业创业', '社会保险', '社会救助', '养老服务', '涉农补贴', '义务教育',
-  '卫生健康', '市政服务', '户籍管理',
+  '重大建设项目',
+  '公共资源交易',
+  '财政预决算',
+  '安全生产',
+  '税收管理',
+  '国有土地上房屋征收与补偿',
+  '征地补偿',
+  '国土空间规划',
+  '保障性住房',
+  '农村危房改造',
+  '生态环境',
+  '公共文化服务',
+  '公共法律服务',
+  '扶贫',
+  '救灾',
+  '食品药品监管',
+  '城市综合执法',
+  '就业创业',
+  '社会保险',
+  '社会救助',
+  '养老服务',
+  '涉农补贴',
+  '义务教育',
+  '卫生健康',
+  '市政服务',
+  '户籍管理',
 ];
 export const REQUIRED_ITEMS = [
-  '最低生活保障', '特困人员救助供养', '临时救助', '城乡居民基本养老保险', '失业保险金申领', '义务教育招生入学',
-  '出生登记', '户口迁移', '居住证办理', '公共租赁住房', '农村危房改造', '食品经营许可', '行政处罚结果', '财政预算',
+  '最低生活保障',
+  '特困人员救助供养',
+  '临时救助',
+  '城乡居民基本养老保险',
+  '失业保险金申领',
+  '义务教育招生入学',
+  '出生登记',
+  '户口迁移',
+  '居住证办理',
+  '公共租赁住房',
+  '农村危房改造',
+  '食品经营许可',
+  '行政处罚结果',
+  '财政预算',
   '建设项目批准',
 ];
 const SECTIONS: Record<string, string[]> = {
@@ -130,17 +164,23 @@ export async function runChecks(): Promise<boolean> {
   for (const spec of FILES) {
     const read = await readFile(spec);
     const got = [...read.values()].flat();
-    const want = spec.sheets.flatMap((s) => s.domains.flatMap((d) => d.items.map((i) => ({ domain: d.name, l1: i.l1, l2: i.l2 ?? '', l3: i.l3 ?? '' }))));
+    const want = spec.sheets.flatMap((s) =>
+      s.domains.flatMap((d) =>
+        d.items.map((i) => ({ domain: d.name, l1: i.l1, l2: i.l2 ?? '', l3: i.l3 ?? '' })),
+      ),
+    );
     if (got.length !== want.length) fail(`${spec.file}: read ${got.length} rows, expected ${want.length}`);
     want.forEach((w, i) => {
       const g = got[i];
-      if (!g || g.domain !== w.domain || g.l1 !== w.l1 || g.l2 !== w.l2 || g.l3 !== w.l3) fail(`${spec.file}: row ${i + 1} reads ${JSON.stringify(g)}, expected ${JSON.stringify(w)}`);
+      if (!g || g.domain !== w.domain || g.l1 !== w.l1 || g.l2 !== w.l2 || g.l3 !== w.l3)
+        fail(`${spec.file}: row ${i + 1} reads ${JSON.stringify(g)}, expected ${JSON.stringify(w)}`);
     });
     for (const r of got) perDomain.set(r.domain, (perDomain.get(r.domain) ?? 0) + 1);
     all.push(...got);
   }
   const templateOf = new Map<string, string>();
-  for (const f of FILES) for (const s of f.sheets) for (const d of s.domains) templateOf.set(d.name, `${f.template} ${f.format}`);
+  for (const f of FILES)
+    for (const s of f.sheets) for (const d of s.domains) templateOf.set(d.name, `${f.template} ${f.format}`);
   console.log('\nitems per domain:');
   for (const [d, n] of perDomain) console.log(`  ${String(n).padStart(3)}  ${d}  (${templateOf.get(d)})`);
   console.log(`  ${all.length} in total`);
@@ -149,7 +189,8 @@ export async function runChecks(): Promise<boolean> {
   const l1s = new Set(all.map((r) => r.l1));
   for (const it of REQUIRED_ITEMS) if (!l1s.has(it)) fail(`required 一级事项 missing: ${it}`);
   const dibao = all.filter((r) => r.l1 === '最低生活保障').map((r) => r.l2);
-  for (const l2 of ['办事指南', '审核信息', '救助对象名单']) if (!dibao.includes(l2)) fail(`最低生活保障 lacks 二级事项 ${l2}`);
+  for (const l2 of ['办事指南', '审核信息', '救助对象名单'])
+    if (!dibao.includes(l2)) fail(`最低生活保障 lacks 二级事项 ${l2}`);
 
   // 2. Departments.
   const names = deptNames();
@@ -158,7 +199,10 @@ export async function runChecks(): Promise<boolean> {
     if (!r.success) fail(`department ${d.id}: ${r.error.message}`);
   }
   const publishers = new Set<string>();
-  for (const f of FILES) for (const s of f.sheets) for (const d of s.domains) for (const i of d.items) i.publisher.split('、').forEach((p) => publishers.add(p));
+  for (const f of FILES)
+    for (const s of f.sheets)
+      for (const d of s.domains)
+        for (const i of d.items) i.publisher.split('、').forEach((p) => publishers.add(p));
   for (const p of publishers) if (!names.has(p)) fail(`公开主体 not in departments.csv: ${p}`);
   const csvDepts = readFileSync(join(CONTENT, 'departments.csv'), 'utf8');
   const parsedDepts = parseCsv(csvDepts, { columns: true }) as Record<string, string>[];
@@ -176,17 +220,26 @@ export async function runChecks(): Promise<boolean> {
   const covered = new Set<string>();
   for (const f of guides) {
     const g = matter(readFileSync(join(guideDir, f), 'utf8'));
-    const fm = g.data as { title?: string; department?: string; items?: string[]; attachments?: { file: string }[] };
+    const fm = g.data as {
+      title?: string;
+      department?: string;
+      items?: string[];
+      attachments?: { file: string }[];
+    };
     if (!fm.title) fail(`guides/${f}: no title`);
     if (!fm.department || !names.has(fm.department)) fail(`guides/${f}: unknown department ${fm.department}`);
     for (const it of fm.items ?? []) {
       if (!itemKeys.has(it)) fail(`guides/${f}: item not in catalogue: ${it}`);
       covered.add(it.split('/')[0]!);
     }
-    for (const a of fm.attachments ?? []) if (!existsSync(join(CONTENT, 'attachments', a.file))) fail(`guides/${f}: attachment missing: ${a.file}`);
+    for (const a of fm.attachments ?? [])
+      if (!existsSync(join(CONTENT, 'attachments', a.file)))
+        fail(`guides/${f}: attachment missing: ${a.file}`);
     const headings = [...g.content.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim());
-    for (const [s, variants] of Object.entries(SECTIONS)) if (!headings.some((h) => variants.includes(h))) fail(`guides/${f}: section missing: ${s}`);
-    if (!g.content.trim().split('\n')[0]!.trim() || g.content.trim().startsWith('##')) fail(`guides/${f}: no overview paragraph`);
+    for (const [s, variants] of Object.entries(SECTIONS))
+      if (!headings.some((h) => variants.includes(h))) fail(`guides/${f}: section missing: ${s}`);
+    if (!g.content.trim().split('\n')[0]!.trim() || g.content.trim().startsWith('##'))
+      fail(`guides/${f}: no overview paragraph`);
   }
   console.log(`\n${guides.length} guides`);
   if (guides.length < 42) fail(`only ${guides.length} guides, need 42`);
@@ -200,9 +253,12 @@ export async function runChecks(): Promise<boolean> {
     const fm = g.data as { policy?: string; department?: string; items?: string[]; date?: unknown };
     const qs = [...g.content.matchAll(/^## (.+)$/gm)].length;
     if (qs < 4 || qs > 8) fail(`interpretations/${f}: ${qs} questions (want 4–8)`);
-    if (!fm.policy || !/〔20\d\d〕\d+号|批准/.test(fm.policy)) fail(`interpretations/${f}: policy without 文号`);
-    if (!fm.department || !names.has(fm.department)) fail(`interpretations/${f}: unknown department ${fm.department}`);
-    for (const it of fm.items ?? []) if (!itemKeys.has(it)) fail(`interpretations/${f}: item not in catalogue: ${it}`);
+    if (!fm.policy || !/〔20\d\d〕\d+号|批准/.test(fm.policy))
+      fail(`interpretations/${f}: policy without 文号`);
+    if (!fm.department || !names.has(fm.department))
+      fail(`interpretations/${f}: unknown department ${fm.department}`);
+    for (const it of fm.items ?? [])
+      if (!itemKeys.has(it)) fail(`interpretations/${f}: item not in catalogue: ${it}`);
   }
   console.log(`${ints.length} interpretations`);
   if (ints.length !== 10) fail(`expected 10 interpretations, found ${ints.length}`);
@@ -211,12 +267,16 @@ export async function runChecks(): Promise<boolean> {
   const terms = new Set<string>([...all.flatMap((r) => [r.l1, r.l2, r.l3]), ...perDomain.keys()]);
   for (const f of guides) terms.add(f.replace(/\.md$/, ''));
   terms.add('政府信息公开申请');
-  const syn = parseCsv(readFileSync(join(CONTENT, 'synonyms.csv'), 'utf8'), { columns: true }) as { 口语词: string; 规范词: string }[];
+  const syn = parseCsv(readFileSync(join(CONTENT, 'synonyms.csv'), 'utf8'), { columns: true }) as {
+    口语词: string;
+    规范词: string;
+  }[];
   const seen = new Set<string>();
   for (const s of syn) {
     if (seen.has(s.口语词)) fail(`synonyms.csv: duplicate ${s.口语词}`);
     seen.add(s.口语词);
-    for (const t of s.规范词.split(/[、；]/)) if (!terms.has(t)) fail(`synonyms.csv: ${s.口语词} → ${t} is not a catalogue term`);
+    for (const t of s.规范词.split(/[、；]/))
+      if (!terms.has(t)) fail(`synonyms.csv: ${s.口语词} → ${t} is not a catalogue term`);
     if (s.规范词.split(/[、；]/).includes(s.口语词)) fail(`synonyms.csv: ${s.口语词} maps to itself`);
   }
   console.log(`${syn.length} synonyms`);
@@ -228,7 +288,9 @@ export async function runChecks(): Promise<boolean> {
     const r = CalendarYearSchema.safeParse(y);
     if (!r.success) fail(`calendar.yaml: ${r.error.message}`);
   }
-  const y2026 = (cal as { year: number; workdays: string[]; holidays: { start: string; end: string }[] }[]).find((y) => y.year === 2026);
+  const y2026 = (
+    cal as { year: number; workdays: string[]; holidays: { start: string; end: string }[] }[]
+  ).find((y) => y.year === 2026);
   for (const w of y2026?.workdays ?? []) {
     const day = new Date(`${w}T00:00:00Z`).getUTCDay();
     if (day !== 0 && day !== 6) fail(`calendar.yaml: make-up day ${w} is not a weekend day`);
@@ -248,7 +310,8 @@ export async function runChecks(): Promise<boolean> {
     if (f.endsWith('.pdf')) {
       const text = buf.toString('latin1');
       const xref = Number(/startxref\n(\d+)/.exec(text)?.[1]);
-      if (!text.startsWith('%PDF-') || text.slice(xref, xref + 4) !== 'xref') fail(`attachments/${f}: bad startxref`);
+      if (!text.startsWith('%PDF-') || text.slice(xref, xref + 4) !== 'xref')
+        fail(`attachments/${f}: bad startxref`);
       const offsets = [...text.slice(xref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
       offsets.forEach((o, i) => {
         if (!text.slice(o).startsWith(`${i + 1} 0 obj`)) fail(`attachments/${f}: xref entry ${i + 1} is off`);

@@ -77,11 +77,23 @@ function fillSheet(ws: ExcelJS.Worksheet, grid: Grid): void {
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
       } else {
         cell.font = { name: '宋体', size: 10 };
-        const centred = ['seq', 'domain', 'l1', 'l2', 'l3', 'aud-public', 'aud-specific', 'how-proactive', 'how-request', 'tier-district', 'tier-township'].includes(kind);
+        const centred = [
+          'seq',
+          'domain',
+          'l1',
+          'l2',
+          'l3',
+          'aud-public',
+          'aud-specific',
+          'how-proactive',
+          'how-request',
+          'tier-district',
+          'tier-township',
+        ].includes(kind);
         cell.alignment = { horizontal: centred ? 'center' : 'left', vertical: 'middle', wrapText: true };
       }
     });
-    row.height = r === 0 ? 36 : r < 3 ? 24 : undefined;
+    if (r < 3) row.height = r === 0 ? 36 : 24;
   });
   for (const m of grid.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
 }
@@ -93,10 +105,14 @@ export function toCsv(grid: Grid): string {
 }
 
 function gb18030(text: string): Buffer {
-  const py = spawnSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8").encode("gb18030"))'], {
-    input: Buffer.from(text, 'utf8'),
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const py = spawnSync(
+    'python3',
+    ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8").encode("gb18030"))'],
+    {
+      input: Buffer.from(text, 'utf8'),
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (py.status !== 0) throw new Error(`python3 gb18030 encoding failed: ${py.stderr.toString()}`);
   return py.stdout;
 }
@@ -104,7 +120,8 @@ function gb18030(text: string): Buffer {
 function writeCsv(spec: FileSpec, path: string): void {
   if (spec.sheets.length !== 1) throw new Error(`${spec.file}: a CSV holds one sheet`);
   const text = toCsv(buildGrid(spec.sheets[0]!, spec));
-  if (spec.format === 'csv-utf8-bom') writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+  if (spec.format === 'csv-utf8-bom')
+    writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
   else writeFileSync(path, gb18030(text));
 }
 
@@ -115,7 +132,9 @@ function csvField(v: string): string {
 function writeDepartments(): void {
   const lines = ['编号,名称,简称,地址,办公时间,联系电话,窗口'];
   for (const d of departments) {
-    lines.push([d.id, d.name, d.aliases.join('、'), d.address, d.hours, d.phone, d.window].map(csvField).join(','));
+    lines.push(
+      [d.id, d.name, d.aliases.join('、'), d.address, d.hours, d.phone, d.window].map(csvField).join(','),
+    );
   }
   writeFileSync(join(CONTENT, 'departments.csv'), lines.join('\n') + '\n');
 }
@@ -130,7 +149,9 @@ async function main(): Promise<void> {
     else writeCsv(spec, path);
     const count = spec.sheets.reduce((s, sh) => s + sh.domains.reduce((t, d) => t + d.items.length, 0), 0);
     total += count;
-    console.log(`${spec.template} ${spec.format.padEnd(12)} ${String(count).padStart(3)}  catalogue/${spec.file}`);
+    console.log(
+      `${spec.template} ${spec.format.padEnd(12)} ${String(count).padStart(3)}  catalogue/${spec.file}`,
+    );
   }
   console.log(`${total} items in ${FILES.length} files`);
   writeDepartments();

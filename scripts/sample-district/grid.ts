@@ -1,7 +1,15 @@
 // Lays a catalogue sheet out as a grid of cell texts plus merge ranges, exactly as the official templates draw it:
 // a title row, a two-row grouped header, merged 领域/一级事项/二级事项 cells, √ ticks and ■/□ boxes.
 import type { SheetSpec, FileSpec } from './layout.ts';
-import { CHANNELS, CHANNEL_ORDER_A, CHANNEL_ORDER_B, STAGES, type ChannelCode, type Item, type StageCode } from './model.ts';
+import {
+  CHANNELS,
+  CHANNEL_ORDER_A,
+  CHANNEL_ORDER_B,
+  STAGES,
+  type ChannelCode,
+  type Item,
+  type StageCode,
+} from './model.ts';
 
 export interface Merge {
   top: number; // 1-based
@@ -68,7 +76,9 @@ function channelCell(item: Item, spec: FileSpec): string {
 }
 
 function stageCell(item: Item): string {
-  return (Object.keys(STAGES) as StageCode[]).map((s) => `${item.stages.includes(s) ? '■' : '□'}${STAGES[s]}`).join('\n');
+  return (Object.keys(STAGES) as StageCode[])
+    .map((s) => `${item.stages.includes(s) ? '■' : '□'}${STAGES[s]}`)
+    .join('\n');
 }
 
 export function buildGrid(sheet: SheetSpec, spec: FileSpec): Grid {
@@ -77,7 +87,17 @@ export function buildGrid(sheet: SheetSpec, spec: FileSpec): Grid {
   if (sheet.domainColumn) cols.push('domain');
   cols.push('l1', 'l2');
   if (b) cols.push('l3', 'stages');
-  cols.push('content', 'basis', 'time', 'publisher', 'channels', 'aud-public', 'aud-specific', 'how-proactive', 'how-request');
+  cols.push(
+    'content',
+    'basis',
+    'time',
+    'publisher',
+    'channels',
+    'aud-public',
+    'aud-specific',
+    'how-proactive',
+    'how-request',
+  );
   if (b) cols.push('tier-district', 'tier-township');
   if (spec.urlColumn) cols.push('url');
   const n = cols.length;
@@ -135,7 +155,9 @@ export function buildGrid(sheet: SheetSpec, spec: FileSpec): Grid {
   rows.push(h1, h2);
 
   // Data rows.
-  const flat: { domain: string; item: Item }[] = sheet.domains.flatMap((d) => d.items.map((item) => ({ domain: d.name, item })));
+  const flat: { domain: string; item: Item }[] = sheet.domains.flatMap((d) =>
+    d.items.map((item) => ({ domain: d.name, item })),
+  );
   const first = rows.length + 1;
   flat.forEach(({ domain, item }, i) => {
     const r = Array<string>(n).fill('');
@@ -166,7 +188,11 @@ export function buildGrid(sheet: SheetSpec, spec: FileSpec): Grid {
 
   // Merge runs of equal 领域 / 一级事项 / 二级事项 (each within the enclosing run), blanking the cells below.
   const keyOf = (k: 'domain' | 'l1' | 'l2', e: { domain: string; item: Item }) =>
-    k === 'domain' ? e.domain : k === 'l1' ? `${e.domain}|${e.item.l1}` : `${e.domain}|${e.item.l1}|${e.item.l2 ?? ''}`;
+    k === 'domain'
+      ? e.domain
+      : k === 'l1'
+        ? `${e.domain}|${e.item.l1}`
+        : `${e.domain}|${e.item.l1}|${e.item.l2 ?? ''}`;
   for (const k of ['domain', 'l1', 'l2'] as const) {
     const col = cols.indexOf(k);
     if (col < 0) continue;

@@ -20,9 +20,37 @@ export const CHANNELS = {
 export type ChannelCode = keyof typeof CHANNELS;
 
 /** Order of the channel boxes in template A (东湖区: its worked example, with 政府公报 added). */
-export const CHANNEL_ORDER_A: ChannelCode[] = ['网', '报', '微', '广', '查', '站', '栏', '推', '会', '纸', '中', '户', '他'];
+export const CHANNEL_ORDER_A: ChannelCode[] = [
+  '网',
+  '报',
+  '微',
+  '广',
+  '查',
+  '站',
+  '栏',
+  '推',
+  '会',
+  '纸',
+  '中',
+  '户',
+  '他',
+];
 /** Order of the channel boxes in template B (泉港区). */
-export const CHANNEL_ORDER_B: ChannelCode[] = ['网', '报', '微', '会', '广', '纸', '查', '中', '站', '户', '栏', '推', '他'];
+export const CHANNEL_ORDER_B: ChannelCode[] = [
+  '网',
+  '报',
+  '微',
+  '会',
+  '广',
+  '纸',
+  '查',
+  '中',
+  '站',
+  '户',
+  '栏',
+  '推',
+  '他',
+];
 
 /** "五公开" stages, written by their first character in the data modules. */
 export const STAGES = { 决: '决策', 执: '执行', 管: '管理', 服: '服务', 结: '结果' } as const;
@@ -132,7 +160,9 @@ export function domain(name: string, defaults: DomainDefaults) {
       };
       const l1 = order((i) => i.l1);
       const l2 = order((i) => `${i.l1}|${i.l2 ?? ''}`);
-      const sorted = items.map((item, n) => ({ item, n })).sort((a, b) => l1(a.item) - l1(b.item) || l2(a.item) - l2(b.item) || a.n - b.n);
+      const sorted = items
+        .map((item, n) => ({ item, n }))
+        .sort((a, b) => l1(a.item) - l1(b.item) || l2(a.item) - l2(b.item) || a.n - b.n);
       return { name, items: sorted.map((e) => e.item) };
     },
   };
