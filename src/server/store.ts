@@ -110,60 +110,60 @@ export class ApplicationStore {
    */
   async insert(a: NewApplication): Promise<InsertOutcome> {
     const app = a.application;
-    const created = await this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ id: number }>(
-        `INSERT INTO applications (client_id, receipt_code, content_hash, lookup_hash, application, applicant_type,
+    // Everything of the answer but the server's number, which the insert assigns. The answer is always
+    // { number, ...rest } in this order, so a replay is the first answer byte for byte.
+    const rest: Omit<IntakeResponse, 'number'> = {
+      clientId: app.clientId,
+      receiptCode: app.receiptCode,
+      status: a.status,
+      deliveredAt: a.deliveredAt.toISOString(),
+      receivedOn: a.receivedOn,
+      dueOn: a.dueOn,
+    };
+    const restText = JSON.stringify(rest);
+    // One statement (atomic on its own): the row and its first history entry, or nothing on a conflict.
+    const rows = await this.db.query<{ id: number }>(
+      `WITH ins AS (
+         INSERT INTO applications (client_id, receipt_code, content_hash, lookup_hash, application, applicant_type,
            agency_id, staff_assisted, receipt_rule, meta, created_at, delivered_at, received_on, due_on, status,
-           status_updated_at)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10::jsonb, $11, $12, $13::date, $14::date, $15, $12)
+           status_updated_at, response)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10::jsonb, $11, $12, $13::date, $14::date, $15, $12, $16)
          ON CONFLICT DO NOTHING
-         RETURNING id`,
-        [
-          app.clientId,
-          app.receiptCode,
-          a.contentHash,
-          a.lookupHash,
-          JSON.stringify(app),
-          app.applicant.type,
-          app.request.agencyId,
-          app.staffAssisted,
-          a.receiptRule,
-          JSON.stringify(a.meta),
-          app.createdAt,
-          a.deliveredAt.toISOString(),
-          a.receivedOn,
-          a.dueOn,
-          a.status,
-        ],
-      );
-      const id = rows[0]?.id;
-      if (id === undefined) return null;
-      const response: IntakeResponse = {
-        number: Number(id),
-        clientId: app.clientId,
-        receiptCode: app.receiptCode,
-        status: a.status,
-        deliveredAt: a.deliveredAt.toISOString(),
-        receivedOn: a.receivedOn,
-        dueOn: a.dueOn,
-      };
-      // Text, not jsonb: jsonb reorders keys, and a replay must be the first answer byte for byte.
-      await tx.query('UPDATE applications SET response = $1 WHERE id = $2', [JSON.stringify(response), id]);
-      await tx.query(
-        'INSERT INTO status_history (application_id, status, received_on) VALUES ($1, $2, $3::date)',
-        [id, a.status, a.receivedOn],
-      );
-      return response;
-    });
-    if (created) return { kind: 'created', response: created };
-    const existing = await this.db.query<{ content_hash: string; response: unknown }>(
-      'SELECT content_hash, response FROM applications WHERE client_id = $1',
+         RETURNING id, status, received_on, status_updated_at
+       )
+       INSERT INTO status_history (application_id, status, received_on, changed_at)
+       SELECT id, status, received_on, status_updated_at FROM ins
+       RETURNING application_id AS id`,
+      [
+        app.clientId,
+        app.receiptCode,
+        a.contentHash,
+        a.lookupHash,
+        JSON.stringify(app),
+        app.applicant.type,
+        app.request.agencyId,
+        app.staffAssisted,
+        a.receiptRule,
+        JSON.stringify(a.meta),
+        app.createdAt,
+        a.deliveredAt.toISOString(),
+        a.receivedOn,
+        a.dueOn,
+        a.status,
+        restText,
+      ],
+    );
+    const id = rows[0]?.id;
+    if (id !== undefined) return { kind: 'created', response: { number: Number(id), ...rest } };
+    const existing = await this.db.query<{ id: number; content_hash: string; response: string }>(
+      'SELECT id, content_hash, response FROM applications WHERE client_id = $1',
       [app.clientId],
     );
     const row = existing[0];
     if (!row) return { kind: 'receipt-code-taken' };
     if (row.content_hash !== a.contentHash) return { kind: 'conflict' };
-    return { kind: 'replay', response: json(row.response) as IntakeResponse };
+    const first = JSON.parse(row.response) as Omit<IntakeResponse, 'number'>;
+    return { kind: 'replay', response: { number: Number(row.id), ...first } };
   }
 
   /** Looks up by receipt code and the second factor; null when either is wrong (the caller cannot tell which). */

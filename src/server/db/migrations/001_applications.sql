@@ -21,8 +21,9 @@ CREATE TABLE applications (
   status text NOT NULL,
   status_note text NOT NULL DEFAULT '',
   status_updated_at timestamptz NOT NULL,
-  -- The first answer, replayed verbatim to a retry with the same key.
-  response text
+  -- The first answer (JSON text, without the number, which is id), replayed to a retry with the same key.
+  -- Text, not jsonb: jsonb reorders keys, and a replay must be the first answer byte for byte.
+  response text NOT NULL
 );
 CREATE INDEX applications_status_idx ON applications (status);
 CREATE INDEX applications_delivered_idx ON applications (delivered_at);

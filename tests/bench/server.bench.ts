@@ -1,0 +1,237 @@
+// Zone server budgets (issue 4): applications/s and p99 latency of POST /api/v1/applications against PGlite in a
+// data folder on disk (the default deployment), and against PostgreSQL when DATABASE_URL is set. Baseline: a trivial
+// GET /api/v1/health in the same run, same concurrency, same client. Sealing happens before the clock starts (it is
+// the kiosk's work); decryption, validation and storage are measured. Figures are printed, not asserted.
+// Budget: ≥ 300 applications/s with p99 ≤ 50 ms on PGlite.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateReceiptCode } from '../../src/core/application/receipt.ts';
+import type { ApplicationInput } from '../../src/core/application/schema.ts';
+import { sealJson, type PublicEcJwk } from '../../src/core/crypto/sealed-box.ts';
+import { openPglite, openPostgres, type Database } from '../../src/server/db/database.ts';
+import { startServer } from '../../src/server/server.ts';
+
+type Emit = (figure: { name: string; value: number; unit: string; [k: string]: unknown }) => void;
+
+const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 2000);
+/** In-flight requests: 4 ≈ a few kiosks draining their outboxes at once (each sends one at a time); 16 = stress. */
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '4,16').split(',').map(Number);
+
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+function application(i: number): ApplicationInput {
+  return {
+    schemaVersion: 1,
+    clientId: crypto.randomUUID(),
+    receiptCode: generateReceiptCode(),
+    createdAt: new Date().toISOString(),
+    staffAssisted: i % 10 === 0,
+    applicant:
+      i % 3 === 0
+        ? {
+            type: 'organization',
+            name: `福州市某某建筑工程有限公司第${i}分公司`,
+            uscc: '91350100M000100Y43',
+            usccConfirmed: false,
+            legalRepresentative: '王𪚥',
+            contactPerson: '李四',
+          }
+        : {
+            type: 'citizen',
+            name: '阿依古丽·买买提',
+            idType: 'resident-id',
+            idNumber: '11010519491231002X',
+            workUnit: '',
+          },
+    contact: {
+      phone: '13812345678',
+      email: '',
+      address: '福建省福州市鼓楼区八一七北路1号',
+      postCode: '350001',
+    },
+    request: {
+      title: '',
+      documentNumber: '',
+      description: `请公开2025年第${(i % 4) + 1}季度鼓楼区东街街道最低生活保障金发放名单及审批依据。`.repeat(
+        3,
+      ),
+      agencyId: 'gulou-civil-affairs',
+      agencyName: '鼓楼区民政局',
+    },
+    media: ['paper', 'cd'],
+    deliveries: ['post'],
+    consentToPublish: i % 2 === 0,
+    privacyConsent: true,
+    privacyNoticeVersion: '2026-01',
+  } as ApplicationInput;
+}
+
+interface Run {
+  seconds: number;
+  latencies: number[];
+  statuses: Map<number, number>;
+}
+
+/** Sends `requests` with `concurrency` in flight; records each latency in ms. */
+async function load(requests: (() => Promise<Response>)[], concurrency: number): Promise<Run> {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests.length) {
+        const send = requests[next++]!;
+        const t = performance.now();
+        const res = await send();
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t);
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      }
+    }),
+  );
+  return { seconds: (performance.now() - t0) / 1000, latencies: latencies.sort((a, b) => a - b), statuses };
+}
+
+async function benchBackend(emit: Emit, backend: string, db: Database): Promise<void> {
+  const server = await startServer({
+    database: db,
+    logger: false,
+    intakeKeyFile: join(tmpdir(), `bench-intake-${process.pid}-${backend}.json`),
+  });
+  try {
+    const jwk: PublicEcJwk = server.intakeKey.publicJwk;
+    const make = async (n: number, from: number) => {
+      const out: (() => Promise<Response>)[] = [];
+      for (let i = 0; i < n; i++) {
+        const app = application(from + i);
+        const body = JSON.stringify({
+          envelope: await sealJson(jwk, app, app.clientId),
+          meta: { site: 'bench', kioskId: 'bench-1', receiptRule: 'in-person' },
+        });
+        out.push(() =>
+          fetch(`${server.url}/api/v1/applications`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': app.clientId },
+            body,
+          }),
+        );
+      }
+      return out;
+    };
+    const health = () => fetch(`${server.url}/api/v1/health`);
+
+    // Warm-up: JIT, connection pool, PGlite caches.
+    await load(await make(100, 0), 8);
+    await load(
+      Array.from({ length: 200 }, () => health),
+      8,
+    );
+    let from = 100;
+    for (const CONCURRENCY of CONCURRENCIES) {
+      const label = `${backend} c=${CONCURRENCY}`;
+
+      const baseline = await load(
+        Array.from({ length: APPLICATIONS }, () => health),
+        CONCURRENCY,
+      );
+      const posts = await make(APPLICATIONS, from);
+      from += APPLICATIONS;
+      const before = Number(
+        (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM applications'))[0]!.n,
+      );
+      const run = await load(posts, CONCURRENCY);
+      const after = Number(
+        (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM applications'))[0]!.n,
+      );
+
+      const ok = run.statuses.get(201) ?? 0;
+      if (ok !== APPLICATIONS || after - before !== APPLICATIONS) {
+        throw new Error(
+          `${label}: ${ok} of ${APPLICATIONS} answered 201, ${after - before} stored: ${JSON.stringify(Object.fromEntries(run.statuses))}`,
+        );
+      }
+      const rate = APPLICATIONS / run.seconds;
+      const p99 = quantile(run.latencies, 0.99);
+      const baseRate = APPLICATIONS / baseline.seconds;
+      const baseP99 = quantile(baseline.latencies, 0.99);
+      const extra = { backend, db: db.description, concurrency: CONCURRENCY, requests: APPLICATIONS };
+      emit({
+        name: `${label} applications/s`,
+        value: round(rate, 1),
+        unit: 'req/s',
+        budget: '>= 300 (PGlite)',
+        created: after - before,
+        statuses: Object.fromEntries(run.statuses),
+        ...extra,
+      });
+      emit({
+        name: `${label} applications p50`,
+        value: round(quantile(run.latencies, 0.5)),
+        unit: 'ms',
+        ...extra,
+      });
+      emit({
+        name: `${label} applications p99`,
+        value: round(p99),
+        unit: 'ms',
+        budget: '<= 50 (PGlite)',
+        ...extra,
+      });
+      emit({ name: `${label} baseline GET /health/s`, value: round(baseRate, 1), unit: 'req/s', ...extra });
+      emit({ name: `${label} baseline GET p99`, value: round(baseP99), unit: 'ms', ...extra });
+      emit({
+        name: `${label} throughput ratio (applications / baseline)`,
+        value: round(rate / baseRate, 3),
+        unit: 'ratio',
+        ...extra,
+      });
+      emit({
+        name: `${label} p99 ratio (applications / baseline)`,
+        value: round(p99 / baseP99, 2),
+        unit: 'ratio',
+        ...extra,
+      });
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+export default async function bench(emit: Emit): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'zone-bench-'));
+  try {
+    const pglite = await openPglite(join(dir, 'pglite'));
+    try {
+      await benchBackend(emit, 'pglite', pglite);
+    } finally {
+      await pglite.close();
+    }
+    const url = process.env.DATABASE_URL;
+    if (url) {
+      const schema = `bench_${process.pid}`;
+      const pg = await openPostgres(url, { schema, poolSize: 16 });
+      try {
+        await benchBackend(emit, 'postgres', pg);
+      } finally {
+        await pg.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+        await pg.close();
+      }
+    } else {
+      emit({
+        name: 'postgres applications/s',
+        value: NaN,
+        unit: 'req/s',
+        skipped: 'DATABASE_URL not set (use scripts/with-postgres.sh)',
+      });
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
