@@ -61,6 +61,11 @@ export interface SearchResponse {
 
 export interface SearchEngine {
   search(query: string, opts?: SearchOptions): SearchResponse;
+  /**
+   * Builds the tables that are otherwise built on first need (pinyin blobs, corpus lexicon, fuzzy index), so the
+   * first pinyin or typo query of a session is as fast as the rest. Call it when idle after loading.
+   */
+  warm(): void;
   readonly docCount: number;
 }
 
@@ -257,7 +262,7 @@ class Engine implements SearchEngine {
   private vocabPinyinCache: VocabPinyin | null = null;
   private bigramLexCache: { full: Map<string, string[]>; init: Map<string, string[]> } | null = null;
   private vocabBigramsCache: Map<string, number[]> | null = null;
-  private fuseCache: Fuse<{ t: string; p: string }> | null = null;
+  private readonly fuseCache = new Map<string, Fuse<{ t: string; p: string }>>();
   private docNormCache: Array<{ leaf: string; parents: string; dept: string; domain: string } | undefined> =
     [];
   private titleNormCache = new Map<number, { text: string; map: number[] }>();
@@ -326,6 +331,12 @@ class Engine implements SearchEngine {
     this.conceptAcc = new Acc(n);
   }
 
+  warm(): void {
+    void this.vocabPinyin;
+    void this.bigramLex;
+    void this.vocabBigrams;
+  }
+
   // --- lazily built helpers ------------------------------------------------------------------------------------
 
   private get vocabPinyin(): VocabPinyin {
@@ -366,13 +377,18 @@ class Engine implements SearchEngine {
     return (this.vocabBigramsCache = map);
   }
 
-  private get fuse(): Fuse<{ t: string; p: string }> {
-    return (this.fuseCache ??= new Fuse(
-      this.vocab
+  /** fuse.js over the vocabulary, one instance per script so a Chinese query does not scan pinyin and back. */
+  private fuse(latin: boolean): Fuse<{ t: string; p: string }> {
+    const key = latin ? 'p' : 't';
+    let f = this.fuseCache.get(key);
+    if (!f) {
+      const list = this.vocab
         .filter((v) => v.kind !== VOCAB_KIND.official)
-        .map((v) => ({ t: v.text, p: v.syllables.join('') })),
-      { keys: ['t', 'p'], threshold: 0.34, ignoreLocation: true, includeScore: true },
-    ));
+        .map((v) => ({ t: v.text, p: v.syllables.join('') }));
+      f = new Fuse(list, { keys: [key], threshold: 0.34, ignoreLocation: true });
+      this.fuseCache.set(key, f);
+    }
+    return f;
   }
 
   private docNorm(d: number): { leaf: string; parents: string; dept: string; domain: string } {
@@ -446,7 +462,12 @@ class Engine implements SearchEngine {
     }
     c.alts.push(alt);
     const official = this.synonyms.get(alt.text);
-    if (official) for (const o of official) this.addAlt(c, { text: o, weight: alt.weight, via: 'synonym' });
+    if (official) {
+      // A synonym term that is itself a catalogue name (工伤认定 → 工伤保险) was typed for what it names; the
+      // broader official term only widens the net. A colloquial term (低保) stands fully for its official terms.
+      const w = alt.weight * (this.names.has(alt.text) ? 0.6 : 1);
+      for (const o of official) this.addAlt(c, { text: o, weight: w, via: 'synonym' });
+    }
     const dept = this.deptNames.get(alt.text);
     if (dept) c.depts.push(...dept);
     if (this.domains.has(alt.text)) c.domain = alt.text;
@@ -457,11 +478,13 @@ class Engine implements SearchEngine {
     const runs = splitRuns(norm);
     const plan: Plan = {
       concepts: [],
-      intent: detectIntent(norm),
+      intent: null,
       whole: runs.map((r) => r.chars.join('')).join(''),
       corrections: [],
     };
     if (!runs.length) return plan;
+    // 居住证办理 names an item; its 办理 does not ask for a guide.
+    if (!this.names.has(plan.whole)) plan.intent = detectIntent(norm);
     if (runs.some((r) => r.kind === 'ascii' && isLatin(r.chars.join('')))) {
       // Pinyin, initials or mixed script: first read the whole query as one vocabulary term (hukou迁移 → 户口迁移).
       const whole = this.wholePinyin(runs);
@@ -602,26 +625,37 @@ class Engine implements SearchEngine {
 
   private hanConcepts(run: string, plan: Plan): void {
     for (const segment of stripQuestionWords(run)) {
+      // A typo can break a name into a synonym term plus debris (工伤认订 → 工伤 + 认订): try to correct the
+      // whole segment first, and split it into pieces only if that fails.
+      if (!this.names.has(segment) && !this.synonyms.has(segment) && codePoints(segment).length >= 3) {
+        const whole = this.newConcept(segment, [{ text: segment, weight: 1, via: 'query' }]);
+        const corrections: string[] = [];
+        if (this.correctTypos(whole, corrections, true)) {
+          plan.corrections.push(...corrections);
+          plan.concepts.push(whole);
+          continue;
+        }
+      }
       const pieces = splitPieces(segment, this.synonyms, this.maxSynonym, (s) => this.isTerm(s));
       for (const piece of pieces) {
         const c = this.newConcept(piece.text, [{ text: piece.text, weight: 1, via: 'query' }], !!piece.weak);
-        if (!piece.official && !piece.weak) this.correctTypos(c, plan);
+        if (!piece.official && !piece.weak) this.correctTypos(c, plan.corrections, false);
         plan.concepts.push(c);
       }
     }
   }
 
-  /** Homophone and one-character typos: only for a piece with a bigram found nowhere in the bundle. */
-  private correctTypos(c: Concept, plan: Plan): void {
+  /**
+   * Homophone and one-character typos, only for text with a bigram found nowhere in the bundle. With `strict`,
+   * only a correction into a complete known term counts (used on a whole segment before splitting it).
+   * Returns whether a correction was added.
+   */
+  private correctTypos(c: Concept, corrections: string[], strict: boolean): boolean {
     const text = c.source;
     const chars = codePoints(text);
-    if (chars.length < 2) return;
-    let missing = false;
-    for (let i = 0; i + 1 < chars.length && !missing; i++)
-      if (!this.exists(chars[i]! + chars[i + 1]!)) missing = true;
-    if (!missing) return;
+    if (chars.length < 2 || !this.missingCount(chars)) return false;
     const before = c.alts.length;
-    // 1. The piece read aloud is a vocabulary term (低宝 → dibao → 低保; 户口签移 → 户口迁移).
+    // 1. The text read aloud is a vocabulary term (低宝 → dibao → 低保; 户口签移 → 户口迁移).
     const vp = this.vocabPinyin;
     for (const v of this.table.variants(chars, 8)) {
       for (const id of vp.fullKey.get(v.join('')) ?? []) {
@@ -629,16 +663,29 @@ class Engine implements SearchEngine {
         if (t !== text) this.addAlt(c, { text: t, weight: 0.95, via: 'homophone' });
       }
     }
-    // 2. Replace missing bigrams by corpus bigrams that sound the same (最低生活保帐 → 保障).
+    // 2. Replace missing bigrams by corpus bigrams that sound the same (最低生活保帐 → 保障). A fix that leaves a
+    // bigram still unknown is only a partial guess: an edit-distance match to a known term is preferred then.
+    let partial: string | null = null;
     if (c.alts.length === before && chars.length >= 3) {
       const fixed = this.homophoneFix(chars);
-      if (fixed) this.addAlt(c, { text: fixed, weight: 0.9, via: 'homophone' });
+      if (fixed && this.missingCount(codePoints(fixed)) === 0)
+        this.addAlt(c, { text: fixed, weight: 0.9, via: 'homophone' });
+      else partial = fixed;
     }
     // 3. One character wrong, not a homophone: the nearest vocabulary term by edit distance.
     if (c.alts.length === before && chars.length >= 3) {
       for (const t of this.nearTerms(chars)) this.addAlt(c, { text: t, weight: 0.8, via: 'fuzzy' });
     }
-    for (const a of c.alts.slice(before)) if (a.via !== 'synonym') plan.corrections.push(a.text);
+    if (c.alts.length === before && partial && !strict)
+      this.addAlt(c, { text: partial, weight: 0.7, via: 'homophone' });
+    for (const a of c.alts.slice(before)) if (a.via !== 'synonym') corrections.push(a.text);
+    return c.alts.length > before;
+  }
+
+  private missingCount(chars: readonly string[]): number {
+    let n = 0;
+    for (let i = 0; i + 1 < chars.length; i++) if (!this.exists(chars[i]! + chars[i + 1]!)) n++;
+    return n;
   }
 
   private homophoneFix(input: string[]): string | null {
@@ -712,13 +759,13 @@ class Engine implements SearchEngine {
   /** Tokens of an alternative with their idf; a missing token still counts against coverage. */
   private altTokens(text: string): Array<{ tok: string; idf: number }> {
     const seen = new Set<string>();
-    const out: Array<{ tok: string; idf: number }> = [];
+    const out: Array<{ tok: string; idf: number; df: number }> = [];
     const n = this.docCount;
     const add = (tok: string) => {
       if (seen.has(tok)) return;
       seen.add(tok);
       const df = this.short.df(tok) || this.body.df(tok);
-      out.push({ tok, idf: Math.log(1 + n / (1 + df)) });
+      out.push({ tok, idf: Math.log(1 + n / (1 + df)), df });
     };
     for (const run of splitRuns(text)) {
       const c = run.chars;
@@ -726,6 +773,13 @@ class Engine implements SearchEngine {
         if (c.length === 1) add(c[0]!);
         for (let i = 0; i + 1 < c.length; i++) add(c[i]! + c[i + 1]!);
       } else add(c.join(''));
+    }
+    // A bigram found nowhere is usually a typo's doing, not the rarest word of the query: it counts against
+    // coverage like an average token, so one wrong character cannot sink an otherwise perfect match.
+    const present = out.filter((t) => t.df > 0);
+    if (present.length && present.length < out.length) {
+      const mean = present.reduce((s, t) => s + t.idf, 0) / present.length;
+      for (const t of out) if (!t.df) t.idf = mean;
     }
     return out;
   }
@@ -801,23 +855,29 @@ class Engine implements SearchEngine {
   }
 
   /** Marks the parts of a title that a query alternative matches. */
-  private highlight(d: number, plan: Plan): Array<[number, number]> {
-    const { text, map } = this.titleNorm(d);
-    const mark = new Uint8Array(text.length);
-    const markAll = (needle: string) => {
-      if (!needle) return;
-      for (let p = text.indexOf(needle); p >= 0; p = text.indexOf(needle, p + 1))
-        mark.fill(1, p, p + needle.length);
-    };
+  /** The strings to mark in titles: every bigram (or lone character, or ASCII word) of an active alternative. */
+  private needles(plan: Plan): string[] {
+    const out = new Set<string>();
     for (const c of plan.concepts) {
       if (!c.active) continue;
       for (const alt of c.alts) {
         for (const run of splitRuns(alt.text)) {
           const ch = run.chars;
-          if (run.kind === 'ascii' || ch.length === 1) markAll(ch.join(''));
-          else for (let i = 0; i + 1 < ch.length; i++) markAll(ch[i]! + ch[i + 1]!);
+          if (run.kind === 'ascii' || ch.length === 1) out.add(ch.join(''));
+          else for (let i = 0; i + 1 < ch.length; i++) out.add(ch[i]! + ch[i + 1]!);
         }
       }
+    }
+    return [...out];
+  }
+
+  /** Marks the parts of a title that a query alternative matches. */
+  private highlight(d: number, needles: readonly string[]): Array<[number, number]> {
+    const { text, map } = this.titleNorm(d);
+    const mark = new Uint8Array(text.length);
+    for (const needle of needles) {
+      for (let p = text.indexOf(needle); p >= 0; p = text.indexOf(needle, p + 1))
+        mark.fill(1, p, p + needle.length);
     }
     const ranges: Array<[number, number]> = [];
     for (let i = 0; i < mark.length;) {
@@ -876,11 +936,17 @@ class Engine implements SearchEngine {
       }
     }
     if (cand.length > keep) {
-      cand.sort((a, b) => acc.vals[b]! - acc.vals[a]! || a - b);
-      cand.length = keep;
+      // The keep-th best coverage by a native numeric sort, then one filtering pass (no comparator calls).
+      const values = new Float32Array(cand.length);
+      cand.forEach((d, k) => (values[k] = acc.vals[d]!));
+      values.sort();
+      const cut = values[values.length - keep]!;
+      const above = cand.filter((d) => acc.vals[d]! > cut);
+      for (const d of cand) if (above.length < keep && acc.vals[d]! === cut) above.push(d);
+      cand.length = 0;
+      cand.push(...above);
     }
     const inCand = new Set(cand);
-    // Exact names always reach the re-ranking, however many documents tie on coverage.
     const exact = new Map<number, number>();
     for (const c of plan.concepts) {
       if (!c.active) continue;
@@ -899,20 +965,26 @@ class Engine implements SearchEngine {
     for (const [d, kind] of this.names.get(plan.whole) ?? []) {
       if (kind !== NAME_PARENT) wholeExact.set(d, EXACT_WHOLE);
     }
-    for (const d of [...exact.keys(), ...wholeExact.keys()]) {
+    // Exact names always reach the re-ranking, however many documents tie on coverage (capped: a generic name
+    // like 办事指南 can be shared by hundreds of items, and ties then keep catalogue order).
+    let added = 0;
+    for (const d of [...wholeExact.keys(), ...exact.keys()]) {
+      if (added >= keep) break;
       if (!inCand.has(d) && acc.get(d) > 0) {
+        added++;
         inCand.add(d);
         cand.push(d);
         total++;
       }
     }
+    const needles = this.needles(plan);
     const depts = plan.concepts.filter((c) => c.active && c.depts.length);
     const domains = plan.concepts.filter((c) => c.active && c.domain);
     const scored = cand.map((d) => {
       const doc = this.docs[d]!;
       const coverage = acc.get(d) / activeWeight;
       let score = coverage * 100 + Math.max(exact.get(d) ?? 0, wholeExact.get(d) ?? 0);
-      const highlights = this.highlight(d, plan);
+      const highlights = this.highlight(d, needles);
       let marked = 0;
       for (const [a, b] of highlights) marked += b - a;
       score += (TITLE_COVER * marked) / Math.max(1, doc.title.replace(/\s+/g, '').length);
@@ -946,9 +1018,15 @@ class Engine implements SearchEngine {
   /** Did-you-mean: corrections the engine made, and near vocabulary terms when results are few. */
   private suggest(plan: Plan, response: SearchResponse): void {
     const out = new Set<string>(plan.corrections);
-    const few = response.results.length < 3 || (response.results[0]?.score ?? 0) < 60;
-    if (few && plan.whole.length >= 2) {
-      for (const r of this.fuse.search(plan.whole, { limit: 5 })) out.add(r.item.t);
+    const few = response.results.length < 3;
+    const chars = codePoints(plan.whole);
+    if (few && chars.length >= 3 && chars.every((ch) => isHanCode(ch.codePointAt(0)!))) {
+      for (const t of this.nearTerms(chars)) out.add(t);
+    }
+    // fuse.js over the vocabulary (names, departments, synonym terms, with their pinyin) only when nothing was
+    // found: it is the slow path, and a visitor looking at an empty screen is not typing.
+    if (!response.results.length && chars.length >= 2) {
+      for (const r of this.fuse(isLatin(plan.whole)).search(plan.whole, { limit: 5 })) out.add(r.item.t);
     }
     out.delete(plan.whole);
     out.delete(response.query);

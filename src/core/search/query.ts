@@ -117,6 +117,9 @@ export function stripQuestionWords(run: string): string[] {
   return out.length ? out : [run];
 }
 
+/** Longest catalogue name looked for inside a query segment. */
+const MAX_NAME_LENGTH = 16;
+
 export interface Piece {
   text: string;
   /** The official terms when the piece is a synonym-table term. */
@@ -142,16 +145,30 @@ export function splitPieces(
     plain = [];
   };
   for (let i = 0; i < chars.length;) {
+    // A catalogue name starting here beats a shorter synonym term inside it: 居住证办理 stays one piece even
+    // though 居住证 is a synonym term, because the visitor typed the official name.
+    let name = 0;
+    for (let len = Math.min(MAX_NAME_LENGTH, chars.length - i); len > 2; len--) {
+      if (isTerm(chars.slice(i, i + len).join(''))) {
+        name = len;
+        break;
+      }
+    }
     let matched = 0;
     for (let len = Math.min(maxSynonymLength, chars.length - i); len >= 2; len--) {
       const s = chars.slice(i, i + len).join('');
       const official = synonyms.get(s);
-      if (official) {
+      if (official && len >= name) {
         flush();
         pieces.push({ text: s, official });
         matched = len;
         break;
       }
+    }
+    if (!matched && name) {
+      flush();
+      pieces.push({ text: chars.slice(i, i + name).join('') });
+      matched = name;
     }
     if (matched) i += matched;
     else plain.push(chars[i++]!);

@@ -1,0 +1,141 @@
+// Search budgets in Node (issue 3): per-query median and p95 of the engine over the relevance query set on a
+// 10k-document synthetic bundle, against plain fuse.js over all fields measured in the same run; index build time
+// and size (also for the sample district). Figures are printed, not asserted.
+import { gzipSync } from 'node:zlib';
+import Fuse from 'fuse.js';
+import { loadSource } from '../../src/cli/build/source.ts';
+import { buildSearchIndex } from '../../src/core/search/build-index.ts';
+import { createSearchEngine } from '../../src/core/search/engine.ts';
+import { CASES } from '../unit/search/relevance-cases.ts';
+import { syntheticBundle } from './synthetic-data.ts';
+
+type Emit = (figure: { name: string; value: number; unit: string; [k: string]: unknown }) => void;
+
+function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+
+function timeQueries(run: (q: string) => unknown, queries: string[], rounds: number): number[] {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const t = performance.now();
+      run(q);
+      times.push(performance.now() - t);
+    }
+  }
+  return times.sort((a, b) => a - b);
+}
+
+export default async function bench(emit: Emit): Promise<void> {
+  const queries = CASES.map((c) => c.q);
+
+  // Sample district: index size as shipped.
+  try {
+    const { data } = await loadSource('content');
+    const t = performance.now();
+    const json = JSON.stringify(buildSearchIndex(data));
+    const docs = data.catalogue.length + data.guides.length + data.interpretations.length;
+    emit({ name: 'sample index build', value: round(performance.now() - t, 1), unit: 'ms', docs });
+    emit({
+      name: 'sample index size',
+      value: Buffer.byteLength(json),
+      unit: 'bytes',
+      gzip: gzipSync(json).length,
+      docs,
+    });
+  } catch (e) {
+    emit({ name: 'sample index', value: NaN, unit: 'bytes', error: (e as Error).message });
+  }
+
+  const data = syntheticBundle({ docs: 10_000 });
+  const docs = data.catalogue.length + data.guides.length + data.interpretations.length;
+  let t = performance.now();
+  const index = buildSearchIndex(data);
+  emit({ name: 'index build (10k)', value: round(performance.now() - t, 1), unit: 'ms', docs });
+  const json = JSON.stringify(index);
+  emit({
+    name: 'index size (10k)',
+    value: Buffer.byteLength(json),
+    unit: 'bytes',
+    gzip: gzipSync(json).length,
+    shortPostings: index.short.postings.length,
+    bodyPostings: index.body.postings.length,
+    chars: Object.values(index.chars).join('').length,
+    vocab: index.vocab.text.length,
+    docs,
+  });
+
+  t = performance.now();
+  const parsed = JSON.parse(json) as unknown;
+  const engine = createSearchEngine({ ...data, searchIndex: parsed });
+  emit({ name: 'engine load (10k, parse + create)', value: round(performance.now() - t, 1), unit: 'ms' });
+
+  t = performance.now();
+  engine.warm();
+  emit({ name: 'engine warm (lazy tables, 10k)', value: round(performance.now() - t, 1), unit: 'ms' });
+  // JIT and posting-list decoding on first use: the first pass over the queries is reported apart.
+  t = performance.now();
+  for (const q of queries) engine.search(q, { limit: 20 });
+  emit({
+    name: 'engine first pass (cold caches)',
+    value: round(performance.now() - t, 1),
+    unit: 'ms',
+    queries: queries.length,
+  });
+
+  const engineTimes = timeQueries((q) => engine.search(q, { limit: 20 }), queries, 10);
+  const eMedian = quantile(engineTimes, 0.5);
+  const eP95 = quantile(engineTimes, 0.95);
+  emit({ name: 'engine query median (10k)', value: round(eMedian), unit: 'ms', queries: queries.length });
+  emit({ name: 'engine query p95 (10k)', value: round(eP95), unit: 'ms', budget: 6 });
+  emit({ name: 'engine query max (10k)', value: round(engineTimes[engineTimes.length - 1]!), unit: 'ms' });
+
+  // Baseline: fuse.js scanning every document over all its fields.
+  const records = [
+    ...data.catalogue.map((it) => ({
+      title: [it.level1, it.level2, it.level3].filter(Boolean).join(' '),
+      content: it.content,
+      publisher: it.publisher,
+      basis: it.basis,
+      domain: it.domain,
+    })),
+    ...data.guides.map((g) => ({
+      title: g.title,
+      content: [...Object.values(g.sections), g.body].join('\n'),
+      publisher: g.department,
+      basis: '',
+      domain: g.domain,
+    })),
+    ...data.interpretations.map((p) => ({
+      title: p.title,
+      content: [p.summary, ...p.qa.flatMap((x) => [x.question, x.answer])].join('\n'),
+      publisher: p.department,
+      basis: p.policy,
+      domain: p.domain,
+    })),
+  ];
+  t = performance.now();
+  const fuse = new Fuse(records, {
+    keys: ['title', 'content', 'publisher', 'basis', 'domain'],
+    threshold: 0.4,
+    ignoreLocation: true,
+  });
+  emit({ name: 'fuse.js index (10k)', value: round(performance.now() - t, 1), unit: 'ms' });
+  const fuseTimes = timeQueries((q) => fuse.search(q, { limit: 20 }), queries, 1);
+  const fMedian = quantile(fuseTimes, 0.5);
+  const fP95 = quantile(fuseTimes, 0.95);
+  emit({ name: 'fuse.js query median (10k)', value: round(fMedian, 1), unit: 'ms' });
+  emit({ name: 'fuse.js query p95 (10k)', value: round(fP95, 1), unit: 'ms' });
+  emit({
+    name: 'speed-up median (fuse.js / engine)',
+    value: round(fMedian / eMedian, 1),
+    unit: 'x',
+    budget: 50,
+  });
+  emit({ name: 'speed-up p95 (fuse.js / engine)', value: round(fP95 / eP95, 1), unit: 'x' });
+}
