@@ -155,14 +155,14 @@ export class ApplicationStore {
     );
     const id = rows[0]?.id;
     if (id !== undefined) return { kind: 'created', response: { number: Number(id), ...rest } };
-    const existing = await this.db.query<{ id: number; content_hash: string; response: string }>(
+    const existing = await this.db.query<{ id: number; content_hash: string; response: unknown }>(
       'SELECT id, content_hash, response FROM applications WHERE client_id = $1',
       [app.clientId],
     );
     const row = existing[0];
     if (!row) return { kind: 'receipt-code-taken' };
     if (row.content_hash !== a.contentHash) return { kind: 'conflict' };
-    const first = JSON.parse(row.response) as Omit<IntakeResponse, 'number'>;
+    const first = json(row.response) as Omit<IntakeResponse, 'number'>;
     return { kind: 'replay', response: { number: Number(row.id), ...first } };
   }
 
