@@ -13,7 +13,8 @@ export function fsBundleReader(dir: string): BundleReader {
       try {
         return new Uint8Array(await readFile(full));
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') return null;
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR')
+          return null;
         throw e;
       }
     },

@@ -14,7 +14,12 @@ export interface SourceProblem {
 }
 
 export function formatProblem(p: SourceProblem): string {
-  const where = [p.file, p.sheet ? `[${p.sheet}]` : '', p.row ? `第${p.row}行 (row ${p.row})` : '', p.column ? `列 ${p.column}` : '']
+  const where = [
+    p.file,
+    p.sheet ? `[${p.sheet}]` : '',
+    p.row ? `第${p.row}行 (row ${p.row})` : '',
+    p.column ? `列 ${p.column}` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return `${p.severity === 'error' ? '错误 error' : '警告 warning'}: ${where}: ${p.message}`;

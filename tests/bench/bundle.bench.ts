@@ -40,13 +40,19 @@ export default async function bench(emit: Emit): Promise<void> {
   await mkdir(work, { recursive: true });
   const pair = await generateSigningKeyPair();
   const signer = (await parsePrivateKey(pair.privatePem))!;
-  const sources: { label: string; dir: string }[] = [{ label: 'sample', dir: join(process.cwd(), 'content') }];
+  const sources: { label: string; dir: string }[] = [
+    { label: 'sample', dir: join(process.cwd(), 'content') },
+  ];
   for (const docs of [10_000, 50_000]) {
     const dir = join(work, `synth-${docs}`);
     if (!(await exists(join(dir, 'site.yaml')))) {
       const started = performance.now();
       await synthesize({ docs, outDir: dir, seed: 1 });
-      emit({ name: `synth.${docs}.seconds`, value: +((performance.now() - started) / 1000).toFixed(2), unit: 's' });
+      emit({
+        name: `synth.${docs}.seconds`,
+        value: +((performance.now() - started) / 1000).toFixed(2),
+        unit: 's',
+      });
     }
     sources.push({ label: `synth-${docs}`, dir });
   }
@@ -60,7 +66,16 @@ export default async function bench(emit: Emit): Promise<void> {
     if (!result.ok) throw new Error(`${label}: build failed: ${result.problems[0]?.message}`);
     const c = result.summary.counts;
     const docs = c.items + c.guides + c.interpretations;
-    emit({ name: `build.${label}.seconds`, value: +(buildMs / 1000).toFixed(2), unit: 's', docs, baseline: 'exceljs read of the same xlsx', baselineSeconds: +(excelMs / 1000).toFixed(2), ratio: +(buildMs / excelMs).toFixed(2), budget: label === 'synth-10000' ? '< 20 s' : undefined });
+    emit({
+      name: `build.${label}.seconds`,
+      value: +(buildMs / 1000).toFixed(2),
+      unit: 's',
+      docs,
+      baseline: 'exceljs read of the same xlsx',
+      baselineSeconds: +(excelMs / 1000).toFixed(2),
+      ratio: +(buildMs / excelMs).toFixed(2),
+      budget: label === 'synth-10000' ? '< 20 s' : undefined,
+    });
 
     let raw = 0;
     let gzip = 0;
@@ -71,9 +86,21 @@ export default async function bench(emit: Emit): Promise<void> {
       raw += bytes.length;
       gzip += gzipSync(bytes).length;
     }
-    emit({ name: `bundle.${label}.bytes`, value: raw, unit: 'B', gzip, gzipRatio: +(gzip / raw).toFixed(3), docs });
+    emit({
+      name: `bundle.${label}.bytes`,
+      value: raw,
+      unit: 'B',
+      gzip,
+      gzipRatio: +(gzip / raw).toFixed(3),
+      docs,
+    });
     const indexBytes = (await readFile(join(outDir, 'data', 'search-index.json'))).length;
-    emit({ name: `bundle.${label}.searchIndexBytes`, value: indexBytes, unit: 'B', shareOfBundle: +(indexBytes / raw).toFixed(3) });
+    emit({
+      name: `bundle.${label}.searchIndexBytes`,
+      value: indexBytes,
+      unit: 'B',
+      shareOfBundle: +(indexBytes / raw).toFixed(3),
+    });
 
     const hashStarted = performance.now();
     for (const bytes of all) await sha256Hex(bytes);
@@ -86,6 +113,14 @@ export default async function bench(emit: Emit): Promise<void> {
       if (!v.ok) throw new Error(`${label}: verify failed: ${v.failure.message}`);
     }
     const verifyMs = runs.sort((a, b) => a - b)[1]!;
-    emit({ name: `verify.${label}.ms`, value: +verifyMs.toFixed(1), unit: 'ms', baseline: 'sha256 of all bundle bytes', baselineMs: +hashMs.toFixed(1), ratio: +(verifyMs / hashMs).toFixed(2), budget: label === 'synth-10000' ? '< 1000 ms' : undefined });
+    emit({
+      name: `verify.${label}.ms`,
+      value: +verifyMs.toFixed(1),
+      unit: 'ms',
+      baseline: 'sha256 of all bundle bytes',
+      baselineMs: +hashMs.toFixed(1),
+      ratio: +(verifyMs / hashMs).toFixed(2),
+      budget: label === 'synth-10000' ? '< 1000 ms' : undefined,
+    });
   }
 }

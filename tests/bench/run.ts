@@ -24,7 +24,9 @@ for (const file of modules) {
   const suite = file.replace(/\.bench\.ts$/, '');
   const emit: Emit = (figure) => console.log(JSON.stringify({ suite, ...figure }));
   try {
-    const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default: (emit: Emit) => Promise<void> };
+    const mod = (await import(pathToFileURL(join(dir, file)).href)) as {
+      default: (emit: Emit) => Promise<void>;
+    };
     await mod.default(emit);
   } catch (e) {
     failed = true;

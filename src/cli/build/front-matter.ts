@@ -11,7 +11,10 @@ export const dateLike = z
 const itemRefs = z.array(z.string().trim().min(1)).default([]);
 
 export const GuideFrontMatterSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'lowercase letters, digits and -').optional(),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'lowercase letters, digits and -')
+    .optional(),
   title: z.string().trim().min(1, '缺少标题 title'),
   domain: z.string().trim().min(1, '缺少领域 domain'),
   department: z.string().trim().default(''),
@@ -23,7 +26,10 @@ export const GuideFrontMatterSchema = z.object({
 });
 
 export const InterpretationFrontMatterSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'lowercase letters, digits and -').optional(),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'lowercase letters, digits and -')
+    .optional(),
   title: z.string().trim().min(1, '缺少标题 title'),
   domain: z.string().trim().min(1, '缺少领域 domain'),
   department: z.string().trim().default(''),

@@ -2,7 +2,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { sha256Hex } from '../../core/bundle/encoding.ts';
-import { GUIDE_SECTION_LABELS, GUIDE_SECTIONS, type Attachment, type GuideSection } from '../../core/bundle/schema.ts';
+import {
+  GUIDE_SECTION_LABELS,
+  GUIDE_SECTIONS,
+  type Attachment,
+  type GuideSection,
+} from '../../core/bundle/schema.ts';
 import type { SourceProblem } from '../problems.ts';
 import { GuideFrontMatterSchema, zodProblems } from './front-matter.ts';
 import { splitMarkdown } from './markdown-source.ts';
@@ -95,7 +100,11 @@ export async function loadGuides(
     try {
       md = splitMarkdown(decodeText(await readFile(join(dir, name))));
     } catch (e) {
-      problems.push({ severity: 'error', file, message: `无法解析 front matter (cannot parse front matter): ${(e as Error).message}` });
+      problems.push({
+        severity: 'error',
+        file,
+        message: `无法解析 front matter (cannot parse front matter): ${(e as Error).message}`,
+      });
       continue;
     }
     const fm = GuideFrontMatterSchema.safeParse(md.frontMatter);
@@ -109,7 +118,12 @@ export async function loadGuides(
       const key = SECTION_HEADINGS[section.heading.replace(/[：:\s]/g, '')];
       if (key && !sections[key]) sections[key] = section.body;
       else if (key) {
-        problems.push({ severity: 'error', file, row: section.line, message: `重复的章节 (duplicate section) “${section.heading}”` });
+        problems.push({
+          severity: 'error',
+          file,
+          row: section.line,
+          message: `重复的章节 (duplicate section) “${section.heading}”`,
+        });
       } else rest.push(`## ${section.heading}\n\n${section.body}`);
     }
     const missing = GUIDE_SECTIONS.filter((s) => !sections[s]);
@@ -123,7 +137,8 @@ export async function loadGuides(
     const attachments: Attachment[] = [];
     for (const ref of fm.data.attachments) {
       const att = await loadAttachment(sourceDir, ref.file, ref.name, attachmentFiles);
-      if (typeof att === 'string') problems.push({ severity: 'error', file, field: 'attachments', message: att });
+      if (typeof att === 'string')
+        problems.push({ severity: 'error', file, field: 'attachments', message: att });
       else attachments.push(att);
     }
     guides.push({
@@ -149,7 +164,8 @@ async function loadAttachment(
   displayName: string | undefined,
   store: Map<string, Uint8Array>,
 ): Promise<Attachment | string> {
-  if (fileName.includes('..') || fileName.startsWith('/')) return `附件路径不合法 (invalid attachment path): ${fileName}`;
+  if (fileName.includes('..') || fileName.startsWith('/'))
+    return `附件路径不合法 (invalid attachment path): ${fileName}`;
   const path = join(sourceDir, 'attachments', fileName);
   let size: number;
   try {

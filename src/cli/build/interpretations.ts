@@ -20,7 +20,10 @@ export interface InterpretationDraft {
   file: string;
 }
 
-export async function loadInterpretations(sourceDir: string, problems: SourceProblem[]): Promise<InterpretationDraft[]> {
+export async function loadInterpretations(
+  sourceDir: string,
+  problems: SourceProblem[],
+): Promise<InterpretationDraft[]> {
   const dir = join(sourceDir, 'interpretations');
   const out: InterpretationDraft[] = [];
   for (const name of await listMarkdown(dir)) {
@@ -29,7 +32,11 @@ export async function loadInterpretations(sourceDir: string, problems: SourcePro
     try {
       md = splitMarkdown(decodeText(await readFile(join(dir, name))));
     } catch (e) {
-      problems.push({ severity: 'error', file, message: `无法解析 front matter (cannot parse front matter): ${(e as Error).message}` });
+      problems.push({
+        severity: 'error',
+        file,
+        message: `无法解析 front matter (cannot parse front matter): ${(e as Error).message}`,
+      });
       continue;
     }
     const fm = InterpretationFrontMatterSchema.safeParse(md.frontMatter);
@@ -42,10 +49,20 @@ export async function loadInterpretations(sourceDir: string, problems: SourcePro
       answer: s.body.replace(/^答[：:]\s*/, ''),
     }));
     md.sections.forEach((s, i) => {
-      if (!qa[i]!.answer) problems.push({ severity: 'error', file, row: s.line, message: `问题没有回答 (question without an answer): ${s.heading}` });
+      if (!qa[i]!.answer)
+        problems.push({
+          severity: 'error',
+          file,
+          row: s.line,
+          message: `问题没有回答 (question without an answer): ${s.heading}`,
+        });
     });
     if (!qa.length) {
-      problems.push({ severity: 'error', file, message: '没有问答 (no questions): 每个问题写作一个 ## 标题' });
+      problems.push({
+        severity: 'error',
+        file,
+        message: '没有问答 (no questions): 每个问题写作一个 ## 标题',
+      });
       continue;
     }
     out.push({

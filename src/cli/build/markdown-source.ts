@@ -28,7 +28,12 @@ export function splitMarkdown(text: string): MarkdownSource {
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
     const h2 = !inFence && /^##\s+(.+?)\s*#*\s*$/.exec(line);
     if (h2) {
-      if (current) sections.push({ heading: current.heading, body: current.lines.join('\n').trim(), line: current.line });
+      if (current)
+        sections.push({
+          heading: current.heading,
+          body: current.lines.join('\n').trim(),
+          line: current.line,
+        });
       current = { heading: h2[1]!.trim(), lines: [], line: i + 1 + fmLines };
     } else if (current) current.lines.push(line);
     else preamble.push(line);
@@ -37,5 +42,9 @@ export function splitMarkdown(text: string): MarkdownSource {
     const c = current as { heading: string; lines: string[]; line: number };
     sections.push({ heading: c.heading, body: c.lines.join('\n').trim(), line: c.line });
   }
-  return { frontMatter: parsed.data as Record<string, unknown>, preamble: preamble.join('\n').trim(), sections };
+  return {
+    frontMatter: parsed.data as Record<string, unknown>,
+    preamble: preamble.join('\n').trim(),
+    sections,
+  };
 }

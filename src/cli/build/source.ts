@@ -3,7 +3,13 @@
 import { readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { sha256Hex } from '../../core/bundle/encoding.ts';
-import type { BundleData, CatalogueItem, Department, Guide, Interpretation } from '../../core/bundle/schema.ts';
+import type {
+  BundleData,
+  CatalogueItem,
+  Department,
+  Guide,
+  Interpretation,
+} from '../../core/bundle/schema.ts';
 import { importCatalogueFile, type ImportedItem } from '../import/catalogue.ts';
 import type { SourceProblem } from '../problems.ts';
 import { loadGuides } from './guides.ts';
@@ -81,18 +87,29 @@ export async function loadSource(sourceDir: string, opts: LoadOptions = {}): Pro
   };
 }
 
-async function loadCatalogue(sourceDir: string, problems: SourceProblem[], opts: LoadOptions): Promise<CatalogueItem[]> {
+async function loadCatalogue(
+  sourceDir: string,
+  problems: SourceProblem[],
+  opts: LoadOptions,
+): Promise<CatalogueItem[]> {
   const dir = join(sourceDir, 'catalogue');
   let names: string[];
   try {
     names = (await readdir(dir))
-      .filter((f) => CATALOGUE_EXTENSIONS.has(extname(f).toLowerCase()) && !f.startsWith('~$') && !f.startsWith('.'))
+      .filter(
+        (f) =>
+          CATALOGUE_EXTENSIONS.has(extname(f).toLowerCase()) && !f.startsWith('~$') && !f.startsWith('.'),
+      )
       .sort();
   } catch {
     names = [];
   }
   if (!names.length) {
-    problems.push({ severity: 'error', file: 'catalogue/', message: '目录中没有 .xlsx 或 .csv 文件 (no catalogue spreadsheets found)' });
+    problems.push({
+      severity: 'error',
+      file: 'catalogue/',
+      message: '目录中没有 .xlsx 或 .csv 文件 (no catalogue spreadsheets found)',
+    });
     return [];
   }
   const items: CatalogueItem[] = [];
@@ -139,7 +156,12 @@ function canonicalDepartment(
   if (!name) return '';
   const dept = resolve(name);
   if (!dept) {
-    problems.push({ severity: 'warning', file, field: 'department', message: `部门“${name}”不在 departments.csv 中 (unknown department)` });
+    problems.push({
+      severity: 'warning',
+      file,
+      field: 'department',
+      message: `部门“${name}”不在 departments.csv 中 (unknown department)`,
+    });
     return name;
   }
   return dept.name;
@@ -152,10 +174,18 @@ function itemLinker(catalogue: CatalogueItem[]) {
     for (const ref of refs) {
       const [l1, l2, l3] = ref.split('/').map((s) => s.trim());
       const matches = catalogue.filter(
-        (it) => it.level1 === l1 && (l2 === undefined || it.level2 === l2) && (l3 === undefined || it.level3 === l3),
+        (it) =>
+          it.level1 === l1 &&
+          (l2 === undefined || it.level2 === l2) &&
+          (l3 === undefined || it.level3 === l3),
       );
       if (!matches.length) {
-        problems.push({ severity: 'warning', file, field: 'items', message: `“${ref}” 与目录中的事项都不匹配 (matches no catalogue item)` });
+        problems.push({
+          severity: 'warning',
+          file,
+          field: 'items',
+          message: `“${ref}” 与目录中的事项都不匹配 (matches no catalogue item)`,
+        });
       }
       for (const m of matches) ids.add(m.id);
     }
@@ -163,12 +193,22 @@ function itemLinker(catalogue: CatalogueItem[]) {
   };
 }
 
-function checkUnique(kind: string, records: { id: string; source?: { file: string } }[], problems: SourceProblem[]) {
+function checkUnique(
+  kind: string,
+  records: { id: string; source?: { file: string } }[],
+  problems: SourceProblem[],
+) {
   const seen = new Map<string, string>();
   for (const r of records) {
     const file = r.source?.file ?? kind;
     const prior = seen.get(r.id);
-    if (prior) problems.push({ severity: 'error', file, field: 'id', message: `编号“${r.id}”与 ${prior} 重复 (duplicate id)` });
+    if (prior)
+      problems.push({
+        severity: 'error',
+        file,
+        field: 'id',
+        message: `编号“${r.id}”与 ${prior} 重复 (duplicate id)`,
+      });
     else seen.set(r.id, file);
   }
 }

@@ -20,7 +20,11 @@ interface Table {
   rows: { line: number; cells: Record<string, string> }[];
 }
 
-async function readCsvTable(sourceDir: string, name: string, problems: SourceProblem[]): Promise<Table | null> {
+async function readCsvTable(
+  sourceDir: string,
+  name: string,
+  problems: SourceProblem[],
+): Promise<Table | null> {
   let text: string;
   try {
     text = decodeText(await readFile(join(sourceDir, name)));
@@ -30,9 +34,18 @@ async function readCsvTable(sourceDir: string, name: string, problems: SourcePro
   }
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as typeof records;
+    records = parse(text, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      trim: true,
+    }) as unknown as typeof records;
   } catch (e) {
-    problems.push({ severity: 'error', file: name, message: `CSV 格式错误 (malformed CSV): ${(e as Error).message}` });
+    problems.push({
+      severity: 'error',
+      file: name,
+      message: `CSV 格式错误 (malformed CSV): ${(e as Error).message}`,
+    });
     return null;
   }
   const [head, ...body] = records;
@@ -51,7 +64,12 @@ async function readCsvTable(sourceDir: string, name: string, problems: SourcePro
 function requireColumns(table: Table, columns: string[], problems: SourceProblem[]): boolean {
   const missing = columns.filter((c) => !table.header.includes(c));
   if (missing.length) {
-    problems.push({ severity: 'error', file: table.file, row: 1, message: `缺少列 (missing columns): ${missing.join('、')}` });
+    problems.push({
+      severity: 'error',
+      file: table.file,
+      row: 1,
+      message: `缺少列 (missing columns): ${missing.join('、')}`,
+    });
   }
   return missing.length === 0;
 }
@@ -65,15 +83,33 @@ export async function loadDepartments(sourceDir: string, problems: SourceProblem
     const id = cells['编号'] ?? '';
     const name = cells['名称'] ?? '';
     if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(id)) {
-      problems.push({ severity: 'error', file: table.file, row: line, column: '编号', message: `编号须为小写字母、数字和 - (id must be a slug): “${id}”` });
+      problems.push({
+        severity: 'error',
+        file: table.file,
+        row: line,
+        column: '编号',
+        message: `编号须为小写字母、数字和 - (id must be a slug): “${id}”`,
+      });
       continue;
     }
     if (!name) {
-      problems.push({ severity: 'error', file: table.file, row: line, column: '名称', message: '缺少名称 (name is empty)' });
+      problems.push({
+        severity: 'error',
+        file: table.file,
+        row: line,
+        column: '名称',
+        message: '缺少名称 (name is empty)',
+      });
       continue;
     }
     if (seen.has(id)) {
-      problems.push({ severity: 'error', file: table.file, row: line, column: '编号', message: `编号重复，已见于第${seen.get(id)}行 (duplicate id)` });
+      problems.push({
+        severity: 'error',
+        file: table.file,
+        row: line,
+        column: '编号',
+        message: `编号重复，已见于第${seen.get(id)}行 (duplicate id)`,
+      });
       continue;
     }
     seen.set(id, line);
@@ -98,11 +134,23 @@ export async function loadSynonyms(sourceDir: string, problems: SourceProblem[])
     const term = cells['口语词'] ?? '';
     const official = splitList(cells['规范词']);
     if (!term || !official.length) {
-      problems.push({ severity: 'error', file: table.file, row: line, column: term ? '规范词' : '口语词', message: '口语词和规范词都不能为空 (both columns are required)' });
+      problems.push({
+        severity: 'error',
+        file: table.file,
+        row: line,
+        column: term ? '规范词' : '口语词',
+        message: '口语词和规范词都不能为空 (both columns are required)',
+      });
       continue;
     }
     if (term.length > 50) {
-      problems.push({ severity: 'error', file: table.file, row: line, column: '口语词', message: '口语词超过 50 字 (term over 50 characters)' });
+      problems.push({
+        severity: 'error',
+        file: table.file,
+        row: line,
+        column: '口语词',
+        message: '口语词超过 50 字 (term over 50 characters)',
+      });
       continue;
     }
     const existing = byTerm.get(term);

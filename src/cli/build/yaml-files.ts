@@ -3,7 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { CalendarYearSchema, NoticeSchema, type CalendarYear, type Notice } from '../../core/bundle/schema.ts';
+import {
+  CalendarYearSchema,
+  NoticeSchema,
+  type CalendarYear,
+  type Notice,
+} from '../../core/bundle/schema.ts';
 import type { SourceProblem } from '../problems.ts';
 import { dateLike, zodProblems } from './front-matter.ts';
 import { decodeText } from './text-file.ts';
@@ -12,7 +17,10 @@ export const SiteSchema = z.object({
   site: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a slug of lowercase letters, digits and -'),
   siteName: z.string().trim().min(1),
   validDays: z.number().int().min(1).max(3650).default(180),
-  minAppVersion: z.string().regex(/^\d+\.\d+\.\d+$/).default('0.1.0'),
+  minAppVersion: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/)
+    .default('0.1.0'),
 });
 export type SiteSettings = z.infer<typeof SiteSchema>;
 
@@ -29,7 +37,12 @@ async function readYaml(sourceDir: string, name: string, problems: SourceProblem
   } catch (e) {
     const err = e as Error & { linePos?: { line: number }[] };
     const row = err.linePos?.[0]?.line;
-    problems.push({ severity: 'error', file: name, ...(row ? { row } : {}), message: `YAML 格式错误 (malformed YAML): ${err.message.split('\n')[0]}` });
+    problems.push({
+      severity: 'error',
+      file: name,
+      ...(row ? { row } : {}),
+      message: `YAML 格式错误 (malformed YAML): ${err.message.split('\n')[0]}`,
+    });
     return undefined;
   }
 }
@@ -37,7 +50,11 @@ async function readYaml(sourceDir: string, name: string, problems: SourceProblem
 export async function loadSite(sourceDir: string, problems: SourceProblem[]): Promise<SiteSettings | null> {
   const raw = await readYaml(sourceDir, 'site.yaml', problems);
   if (raw === undefined) {
-    problems.push({ severity: 'error', file: 'site.yaml', message: '缺少 site.yaml (site.yaml is required: site, siteName)' });
+    problems.push({
+      severity: 'error',
+      file: 'site.yaml',
+      message: '缺少 site.yaml (site.yaml is required: site, siteName)',
+    });
     return null;
   }
   const parsed = SiteSchema.safeParse(raw);
@@ -51,7 +68,9 @@ export async function loadSite(sourceDir: string, problems: SourceProblem[]): Pr
 const CalendarSourceSchema = z.array(
   CalendarYearSchema.extend({
     source: z.string().default(''),
-    holidays: z.array(z.object({ name: z.string().trim().min(1), start: dateLike, end: dateLike })).default([]),
+    holidays: z
+      .array(z.object({ name: z.string().trim().min(1), start: dateLike, end: dateLike }))
+      .default([]),
     workdays: z.array(dateLike).default([]),
   }),
 );
@@ -66,23 +85,51 @@ export async function loadCalendar(sourceDir: string, problems: SourceProblem[])
   }
   const years = new Set<number>();
   for (const y of parsed.data) {
-    if (years.has(y.year)) problems.push({ severity: 'error', file: 'calendar.yaml', message: `${y.year} 年重复 (year listed twice)` });
+    if (years.has(y.year))
+      problems.push({
+        severity: 'error',
+        file: 'calendar.yaml',
+        message: `${y.year} 年重复 (year listed twice)`,
+      });
     years.add(y.year);
-    const inYear = (d: string) => d.startsWith(`${y.year}-`) || (d.startsWith(`${y.year + 1}-01`) || d.startsWith(`${y.year - 1}-12`));
+    const inYear = (d: string) =>
+      d.startsWith(`${y.year}-`) || d.startsWith(`${y.year + 1}-01`) || d.startsWith(`${y.year - 1}-12`);
     for (const h of y.holidays) {
-      if (h.end < h.start) problems.push({ severity: 'error', file: 'calendar.yaml', field: `${y.year}.${h.name}`, message: `${h.name}: 结束日期早于开始日期 (end before start)` });
-      if (!inYear(h.start)) problems.push({ severity: 'error', file: 'calendar.yaml', field: `${y.year}.${h.name}`, message: `${h.name}: ${h.start} 不在 ${y.year} 年 (date outside the year)` });
+      if (h.end < h.start)
+        problems.push({
+          severity: 'error',
+          file: 'calendar.yaml',
+          field: `${y.year}.${h.name}`,
+          message: `${h.name}: 结束日期早于开始日期 (end before start)`,
+        });
+      if (!inYear(h.start))
+        problems.push({
+          severity: 'error',
+          file: 'calendar.yaml',
+          field: `${y.year}.${h.name}`,
+          message: `${h.name}: ${h.start} 不在 ${y.year} 年 (date outside the year)`,
+        });
     }
     for (const d of y.workdays) {
       const day = new Date(`${d}T00:00:00Z`).getUTCDay();
-      if (day !== 0 && day !== 6) problems.push({ severity: 'error', file: 'calendar.yaml', field: `${y.year}.workdays`, message: `${d} 不是周末，无需调休上班 (make-up workday must be a weekend day)` });
+      if (day !== 0 && day !== 6)
+        problems.push({
+          severity: 'error',
+          file: 'calendar.yaml',
+          field: `${y.year}.workdays`,
+          message: `${d} 不是周末，无需调休上班 (make-up workday must be a weekend day)`,
+        });
     }
   }
   return parsed.data;
 }
 
 const NoticesSourceSchema = z.array(
-  NoticeSchema.extend({ from: dateLike.nullable().default(null), until: dateLike.nullable().default(null), body: z.string().default('') }),
+  NoticeSchema.extend({
+    from: dateLike.nullable().default(null),
+    until: dateLike.nullable().default(null),
+    body: z.string().default(''),
+  }),
 );
 
 export async function loadNotices(sourceDir: string, problems: SourceProblem[]): Promise<Notice[]> {

@@ -25,7 +25,9 @@ export function diffItems(oldData: BundleData, newData: BundleData): Record<stri
       bucket(it.domain).added.push(itemName(it));
       continue;
     }
-    const fields = (Object.keys(it) as (keyof typeof it)[]).filter((k) => JSON.stringify(it[k]) !== JSON.stringify(before[k]));
+    const fields = (Object.keys(it) as (keyof typeof it)[]).filter(
+      (k) => JSON.stringify(it[k]) !== JSON.stringify(before[k]),
+    );
     if (fields.length) bucket(it.domain).changed.push({ name: itemName(it), fields });
   }
   for (const [id, it] of oldById) if (!newById.has(id)) bucket(it.domain).removed.push(itemName(it));
@@ -45,7 +47,9 @@ function diffById<T extends { id: string; title: string }>(a: T[], b: T[]) {
 export function registerDiff(program: Command): void {
   program
     .command('diff')
-    .description('what changed between two bundles: items added, removed and changed per domain; guides; interpretations')
+    .description(
+      'what changed between two bundles: items added, removed and changed per domain; guides; interpretations',
+    )
     .argument('<old_dir>', 'the older bundle folder')
     .argument('<new_dir>', 'the newer bundle folder')
     .option('--json', 'print JSON')

@@ -9,8 +9,40 @@ import { RejectedError } from '../errors.ts';
 
 /** The stable public shape of an item for other tools (`inspect --items --json`). */
 export function publicItem(item: CatalogueItem) {
-  const { id, domain, level1, level2, level3, stages, content, basis, timeLimit, publisher, channels, audience, disclosure, tier, url } = item;
-  return { id, domain, level1, level2, level3, stages, content, basis, timeLimit, publisher, channels, audience, disclosure, tier, url };
+  const {
+    id,
+    domain,
+    level1,
+    level2,
+    level3,
+    stages,
+    content,
+    basis,
+    timeLimit,
+    publisher,
+    channels,
+    audience,
+    disclosure,
+    tier,
+    url,
+  } = item;
+  return {
+    id,
+    domain,
+    level1,
+    level2,
+    level3,
+    stages,
+    content,
+    basis,
+    timeLimit,
+    publisher,
+    channels,
+    audience,
+    disclosure,
+    tier,
+    url,
+  };
 }
 
 export async function readManifest(dir: string) {
@@ -21,14 +53,17 @@ export async function readManifest(dir: string) {
     throw new RejectedError(`${dir} is not a bundle: no ${MANIFEST_PATH}`);
   }
   const parsed = ManifestSchema.safeParse(JSON.parse(bytes.toString('utf8')));
-  if (!parsed.success) throw new RejectedError(`${join(dir, MANIFEST_PATH)}: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new RejectedError(`${join(dir, MANIFEST_PATH)}: ${parsed.error.issues[0]?.message}`);
   return { manifest: parsed.data, sha256: await sha256Hex(new Uint8Array(bytes)) };
 }
 
 export function registerInspect(program: Command): void {
   program
     .command('inspect')
-    .description('show a bundle: version, manifest hash, counts per domain and type (does not verify; use verify)')
+    .description(
+      'show a bundle: version, manifest hash, counts per domain and type (does not verify; use verify)',
+    )
     .argument('<bundle_dir>', 'bundle folder')
     .option('--json', 'print JSON')
     .option('--items', 'print every catalogue item (with --json: a JSON array with stable fields)')
@@ -43,7 +78,11 @@ export function registerInspect(program: Command): void {
       if (opts.items) {
         const items = data.catalogue.map(publicItem);
         if (opts.json) console.log(JSON.stringify(items, null, 2));
-        else for (const it of items) console.log(`${it.id}  ${it.domain}  ${[it.level1, it.level2, it.level3].filter(Boolean).join(' / ')}`);
+        else
+          for (const it of items)
+            console.log(
+              `${it.id}  ${it.domain}  ${[it.level1, it.level2, it.level3].filter(Boolean).join(' / ')}`,
+            );
         return;
       }
       const report = {
@@ -69,14 +108,16 @@ export function registerInspect(program: Command): void {
           attachments: manifest.files.filter((f) => f.path.startsWith('attachments/')).length,
         },
         perDomain: Object.fromEntries(
-          [...new Set([...data.catalogue, ...data.guides, ...data.interpretations].map((x) => x.domain))].sort().map((domain) => [
-            domain,
-            {
-              items: data.catalogue.filter((x) => x.domain === domain).length,
-              guides: data.guides.filter((x) => x.domain === domain).length,
-              interpretations: data.interpretations.filter((x) => x.domain === domain).length,
-            },
-          ]),
+          [...new Set([...data.catalogue, ...data.guides, ...data.interpretations].map((x) => x.domain))]
+            .sort()
+            .map((domain) => [
+              domain,
+              {
+                items: data.catalogue.filter((x) => x.domain === domain).length,
+                guides: data.guides.filter((x) => x.domain === domain).length,
+                interpretations: data.interpretations.filter((x) => x.domain === domain).length,
+              },
+            ]),
         ),
       };
       if (opts.json) {
@@ -84,13 +125,19 @@ export function registerInspect(program: Command): void {
         return;
       }
       console.log(`${report.bundleId} (${report.siteName})`);
-      console.log(`  version ${report.version}, created ${report.createdAt}, expires ${report.expiresAt}, min app ${report.minAppVersion}`);
+      console.log(
+        `  version ${report.version}, created ${report.createdAt}, expires ${report.expiresAt}, min app ${report.minAppVersion}`,
+      );
       console.log(`  signed by ${report.keyId}; manifest SHA-256 ${report.manifestSha256}`);
       console.log(`  ${report.files} files, ${report.bytes} bytes`);
       const c = report.counts;
-      console.log(`  items ${c.items}, guides ${c.guides}, interpretations ${c.interpretations}, departments ${c.departments}, synonyms ${c.synonyms}, notices ${c.notices}, attachments ${c.attachments}, calendar ${c.calendarYears.join(', ')}`);
+      console.log(
+        `  items ${c.items}, guides ${c.guides}, interpretations ${c.interpretations}, departments ${c.departments}, synonyms ${c.synonyms}, notices ${c.notices}, attachments ${c.attachments}, calendar ${c.calendarYears.join(', ')}`,
+      );
       for (const [domain, n] of Object.entries(report.perDomain)) {
-        console.log(`  ${domain}: ${n.items} items, ${n.guides} guides, ${n.interpretations} interpretations`);
+        console.log(
+          `  ${domain}: ${n.items} items, ${n.guides} guides, ${n.interpretations} interpretations`,
+        );
       }
     });
 }

@@ -8,14 +8,18 @@ import { UsageError } from '../errors.ts';
 export function registerKeygen(program: Command): void {
   program
     .command('keygen')
-    .description('create an Ed25519 signing key pair: DIR/signing.key (private, mode 0600) and DIR/signing.pub')
+    .description(
+      'create an Ed25519 signing key pair: DIR/signing.key (private, mode 0600) and DIR/signing.pub',
+    )
     .requiredOption('--out <dir>', 'folder to write the key pair into')
     .option('--force', 'overwrite an existing key pair')
     .action(async (opts: { out: string; force?: boolean }) => {
       const keyPath = join(opts.out, 'signing.key');
       const pubPath = join(opts.out, 'signing.pub');
       if (!opts.force && ((await exists(keyPath)) || (await exists(pubPath)))) {
-        throw new UsageError(`${keyPath} already exists; pass --force to replace it (bundles signed with it will no longer verify against the new key)`);
+        throw new UsageError(
+          `${keyPath} already exists; pass --force to replace it (bundles signed with it will no longer verify against the new key)`,
+        );
       }
       const pair = await generateSigningKeyPair();
       await mkdir(opts.out, { recursive: true });

@@ -38,8 +38,12 @@ export async function synthesize(opts: SynthOptions): Promise<SynthSummary> {
   const nItems = opts.docs - nGuides - nInterp;
 
   await rm(opts.outDir, { recursive: true, force: true });
-  for (const d of ['catalogue', 'guides', 'interpretations']) await mkdir(join(opts.outDir, d), { recursive: true });
-  await writeFile(join(opts.outDir, 'site.yaml'), 'site: synthetic-district\nsiteName: 合成测试区政务公开专区\nvalidDays: 180\nminAppVersion: 0.1.0\n');
+  for (const d of ['catalogue', 'guides', 'interpretations'])
+    await mkdir(join(opts.outDir, d), { recursive: true });
+  await writeFile(
+    join(opts.outDir, 'site.yaml'),
+    'site: synthetic-district\nsiteName: 合成测试区政务公开专区\nvalidDays: 180\nminAppVersion: 0.1.0\n',
+  );
 
   const perDomain = new Map<string, TemplateRow[]>();
   for (let i = 0; i < nItems; i++) {
@@ -145,9 +149,15 @@ ${paragraph(3)}
   await writeFile(
     join(opts.outDir, 'departments.csv'),
     `编号,名称,简称,地址,办公时间,联系电话,窗口\n${departments
-      .map((name, i) => `dept-${i + 1},${name},${name.replace(/^区/, '')},某某区人民路${i + 1}号,工作日9:00-17:30,0591-8700${String(i).padStart(4, '0')},${i + 1}号窗口`)
+      .map(
+        (name, i) =>
+          `dept-${i + 1},${name},${name.replace(/^区/, '')},某某区人民路${i + 1}号,工作日9:00-17:30,0591-8700${String(i).padStart(4, '0')},${i + 1}号窗口`,
+      )
       .join('\n')}\n`,
   );
-  await writeFile(join(opts.outDir, 'synonyms.csv'), '口语词,规范词\n低保,最低生活保障\n廉租房,公共租赁住房\n上户口,出生登记\n养老金,城乡居民基本养老保险\n失业金,失业保险金申领\n');
+  await writeFile(
+    join(opts.outDir, 'synonyms.csv'),
+    '口语词,规范词\n低保,最低生活保障\n廉租房,公共租赁住房\n上户口,出生登记\n养老金,城乡居民基本养老保险\n失业金,失业保险金申领\n',
+  );
   return { items: nItems, guides: nGuides, interpretations: nInterp };
 }

@@ -8,7 +8,9 @@ const ED25519 = { name: 'Ed25519' } as const;
 const SPKI_PREFIX = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00];
 
 function pem(label: string, der: Uint8Array): string {
-  const b64 = toBase64(der).replace(/(.{64})/g, '$1\n').trimEnd();
+  const b64 = toBase64(der)
+    .replace(/(.{64})/g, '$1\n')
+    .trimEnd();
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }
 
@@ -92,7 +94,11 @@ export async function signBytes(key: CryptoKey, bytes: Uint8Array): Promise<Uint
   return new Uint8Array(await crypto.subtle.sign(ED25519, key, bytes as BufferSource));
 }
 
-export async function verifyBytes(trusted: TrustedKey, signature: Uint8Array, bytes: Uint8Array): Promise<boolean> {
+export async function verifyBytes(
+  trusted: TrustedKey,
+  signature: Uint8Array,
+  bytes: Uint8Array,
+): Promise<boolean> {
   const key = await importVerifyKey(trusted);
   return crypto.subtle.verify(ED25519, key, signature as BufferSource, bytes as BufferSource);
 }

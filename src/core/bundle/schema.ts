@@ -41,7 +41,10 @@ export type Audience = (typeof AUDIENCES)[number];
 
 /** 公开方式: 主动公开 / 依申请公开. */
 export const DISCLOSURES = ['proactive', 'onRequest'] as const;
-export const DISCLOSURE_LABELS: Record<Disclosure, string> = { proactive: '主动公开', onRequest: '依申请公开' };
+export const DISCLOSURE_LABELS: Record<Disclosure, string> = {
+  proactive: '主动公开',
+  onRequest: '依申请公开',
+};
 export type Disclosure = (typeof DISCLOSURES)[number];
 
 /** 公开层级: 区级 / 乡级. */

@@ -54,7 +54,13 @@ export interface VerifyOptions {
 }
 
 export type VerifyResult =
-  | { ok: true; manifest: Manifest; manifestBytes: Uint8Array; data: BundleData; files: Map<string, Uint8Array> }
+  | {
+      ok: true;
+      manifest: Manifest;
+      manifestBytes: Uint8Array;
+      data: BundleData;
+      files: Map<string, Uint8Array>;
+    }
   | { ok: false; failure: VerifyFailure };
 
 const fail = (code: VerifyFailureCode, message: string, path?: string): VerifyResult => ({
@@ -83,14 +89,23 @@ export async function verifyBundle(reader: BundleReader, opts: VerifyOptions): P
   try {
     raw = JSON.parse(utf8.decode(manifestBytes));
   } catch (e) {
-    return fail('malformed-manifest', `${MANIFEST_PATH} is not valid UTF-8 JSON: ${(e as Error).message}`, MANIFEST_PATH);
+    return fail(
+      'malformed-manifest',
+      `${MANIFEST_PATH} is not valid UTF-8 JSON: ${(e as Error).message}`,
+      MANIFEST_PATH,
+    );
   }
   const keyId = typeof raw === 'object' && raw !== null ? (raw as { keyId?: unknown }).keyId : undefined;
-  if (typeof keyId !== 'string') return fail('malformed-manifest', `${MANIFEST_PATH} has no keyId`, MANIFEST_PATH);
+  if (typeof keyId !== 'string')
+    return fail('malformed-manifest', `${MANIFEST_PATH} has no keyId`, MANIFEST_PATH);
   const key = opts.trustedKeys.find((k) => k.keyId === keyId);
   if (!key) {
     const known = opts.trustedKeys.map((k) => k.keyId).join(', ') || 'none';
-    return fail('unknown-key', `signed by key ${keyId}, which is not trusted (trusted: ${known})`, SIGNATURE_PATH);
+    return fail(
+      'unknown-key',
+      `signed by key ${keyId}, which is not trusted (trusted: ${known})`,
+      SIGNATURE_PATH,
+    );
   }
 
   // Only the canonical form is accepted (base64 of 64 bytes, one optional newline), so that no byte of a
@@ -104,7 +119,11 @@ export async function verifyBundle(reader: BundleReader, opts: VerifyOptions): P
   const signature = /^[A-Za-z0-9+/]{86}==$/.test(sigText) ? fromBase64(sigText) : null;
   const canonical = signature !== null && toBase64(signature) === sigText;
   if (!signature || !canonical || !(await verifyBytes(key, signature, manifestBytes))) {
-    return fail('bad-signature', `the signature does not match ${MANIFEST_PATH} for key ${keyId}`, SIGNATURE_PATH);
+    return fail(
+      'bad-signature',
+      `the signature does not match ${MANIFEST_PATH} for key ${keyId}`,
+      SIGNATURE_PATH,
+    );
   }
 
   const parsed = ManifestSchema.safeParse(raw);
@@ -126,7 +145,10 @@ export async function verifyBundle(reader: BundleReader, opts: VerifyOptions): P
     );
   }
   if (opts.appVersion !== undefined && compareVersions(manifest.minAppVersion, opts.appVersion) > 0) {
-    return fail('app-too-old', `bundle needs app version ${manifest.minAppVersion}; this kiosk runs ${opts.appVersion}`);
+    return fail(
+      'app-too-old',
+      `bundle needs app version ${manifest.minAppVersion}; this kiosk runs ${opts.appVersion}`,
+    );
   }
 
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
@@ -141,9 +163,14 @@ export async function verifyBundle(reader: BundleReader, opts: VerifyOptions): P
   opts.onProgress?.(0, manifest.files.length);
   for (const entry of manifest.files) {
     const bytes = await reader.read(entry.path);
-    if (!bytes) return fail('missing-file', `${entry.path} is listed in the manifest but missing`, entry.path);
+    if (!bytes)
+      return fail('missing-file', `${entry.path} is listed in the manifest but missing`, entry.path);
     if (bytes.length !== entry.size) {
-      return fail('size-mismatch', `${entry.path} is ${bytes.length} bytes; the manifest says ${entry.size}`, entry.path);
+      return fail(
+        'size-mismatch',
+        `${entry.path} is ${bytes.length} bytes; the manifest says ${entry.size}`,
+        entry.path,
+      );
     }
     if ((await sha256Hex(bytes)) !== entry.sha256) {
       return fail('hash-mismatch', `${entry.path} does not match its SHA-256 in the manifest`, entry.path);
@@ -192,7 +219,9 @@ export function httpBundleReader(baseUrl: string, fetchFn: typeof fetch = fetch)
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   return {
     async read(path) {
-      const res = await fetchFn(base + path.split('/').map(encodeURIComponent).join('/'), { cache: 'no-cache' });
+      const res = await fetchFn(base + path.split('/').map(encodeURIComponent).join('/'), {
+        cache: 'no-cache',
+      });
       if (res.status === 404) return null;
       if (!res.ok) throw new Error(`GET ${base}${path}: HTTP ${res.status}`);
       return new Uint8Array(await res.arrayBuffer());

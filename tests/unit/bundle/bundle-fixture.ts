@@ -33,18 +33,47 @@ export const sampleData = (): BundleData => ({
       title: '最低生活保障申请',
       domain: '社会救助',
       department: '区民政局',
-      sections: { conditions: '家庭人均收入低于当地低保标准', materials: '身份证', process: '申请、审核、公示', timeLimit: '30个工作日', fees: '不收费', location: '街道便民服务中心', phone: '0591-87000000', supervision: '12345' },
+      sections: {
+        conditions: '家庭人均收入低于当地低保标准',
+        materials: '身份证',
+        process: '申请、审核、公示',
+        timeLimit: '30个工作日',
+        fees: '不收费',
+        location: '街道便民服务中心',
+        phone: '0591-87000000',
+        supervision: '12345',
+      },
       body: '',
-      attachments: [{ name: '申请表', path: `attachments/${'a'.repeat(64)}.txt`, mediaType: 'text/plain', size: 5 }],
+      attachments: [
+        { name: '申请表', path: `attachments/${'a'.repeat(64)}.txt`, mediaType: 'text/plain', size: 5 },
+      ],
       itemIds: ['i000000000001'],
       updated: '2026-03-01',
     },
   ],
   interpretations: [],
-  departments: [{ id: 'minzheng', name: '区民政局', aliases: ['民政局'], address: '人民路1号', hours: '工作日', phone: '0591-87000000', window: '3号' }],
+  departments: [
+    {
+      id: 'minzheng',
+      name: '区民政局',
+      aliases: ['民政局'],
+      address: '人民路1号',
+      hours: '工作日',
+      phone: '0591-87000000',
+      window: '3号',
+    },
+  ],
   notices: [],
   synonyms: [{ term: '低保', official: ['最低生活保障'] }],
-  calendar: [{ year: 2026, published: true, source: 'test', holidays: [{ name: '国庆节', start: '2026-10-01', end: '2026-10-07' }], workdays: ['2026-10-10'] }],
+  calendar: [
+    {
+      year: 2026,
+      published: true,
+      source: 'test',
+      holidays: [{ name: '国庆节', start: '2026-10-01', end: '2026-10-07' }],
+      workdays: ['2026-10-10'],
+    },
+  ],
   searchIndex: { v: 1 },
 });
 
@@ -65,13 +94,19 @@ export function memoryReader(files: Map<string, Uint8Array>): BundleReader {
 }
 
 export async function makeBundle(
-  opts: { data?: unknown; meta?: Partial<ManifestMeta>; signer?: SigningKey; mutateData?: (d: Record<string, unknown>) => void } = {},
+  opts: {
+    data?: unknown;
+    meta?: Partial<ManifestMeta>;
+    signer?: SigningKey;
+    mutateData?: (d: Record<string, unknown>) => void;
+  } = {},
 ): Promise<MemoryBundle> {
   const signer = opts.signer ?? (await makeSigner());
   const data = (opts.data ?? sampleData()) as Record<string, unknown>;
   opts.mutateData?.(data);
   const files = new Map<string, Uint8Array>();
-  for (const [key, path] of Object.entries(DATA_FILES)) files.set(path, utf8.encode(JSON.stringify(data[key])));
+  for (const [key, path] of Object.entries(DATA_FILES))
+    files.set(path, utf8.encode(JSON.stringify(data[key])));
   files.set(`attachments/${'a'.repeat(64)}.txt`, utf8.encode('hello'));
   const now = Date.now();
   const signed = await signManifest(

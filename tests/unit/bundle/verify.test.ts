@@ -7,7 +7,11 @@ import { makeBundle, makeSigner, memoryReader } from './bundle-fixture.ts';
 describe('verifyBundle', () => {
   it('accepts a correctly signed bundle and returns its parsed data', async () => {
     const b = await makeBundle();
-    const r = await verifyBundle(b.reader, { trustedKeys: [b.trusted], appVersion: '0.1.0', highestAcceptedVersion: 4 });
+    const r = await verifyBundle(b.reader, {
+      trustedKeys: [b.trusted],
+      appVersion: '0.1.0',
+      highestAcceptedVersion: 4,
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.manifest.version).toBe(5);
@@ -72,17 +76,24 @@ describe('verifyBundle', () => {
       },
     });
     const r = await verifyBundle(b.reader, { trustedKeys: [b.trusted] });
-    expect(r.ok ? null : r.failure).toMatchObject({ code: 'schema', path: 'data/catalogue.json: [0].publisher' });
+    expect(r.ok ? null : r.failure).toMatchObject({
+      code: 'schema',
+      path: 'data/catalogue.json: [0].publisher',
+    });
   });
 
   it('refuses a guide attachment that the manifest does not list', async () => {
     const b = await makeBundle({
       mutateData: (d) => {
-        (d.guides as { attachments: { path: string }[] }[])[0]!.attachments[0]!.path = `attachments/${'b'.repeat(64)}.pdf`;
+        (d.guides as { attachments: { path: string }[] }[])[0]!.attachments[0]!.path =
+          `attachments/${'b'.repeat(64)}.pdf`;
       },
     });
     const r = await verifyBundle(b.reader, { trustedKeys: [b.trusted] });
-    expect(r.ok ? null : r.failure).toMatchObject({ code: 'schema', path: 'data/guides.json: [0].attachments[0].path' });
+    expect(r.ok ? null : r.failure).toMatchObject({
+      code: 'schema',
+      path: 'data/guides.json: [0].attachments[0].path',
+    });
   });
 
   it.each([5, 7])('refuses version 5 when %i was already accepted: not newer (rollback)', async (highest) => {
@@ -93,11 +104,15 @@ describe('verifyBundle', () => {
   });
 
   it('refuses an expired bundle, and accepts it when told to keep a frozen one', async () => {
-    const b = await makeBundle({ meta: { createdAt: new Date('2026-01-01T00:00:00Z'), expiresAt: new Date('2026-02-01T00:00:00Z') } });
+    const b = await makeBundle({
+      meta: { createdAt: new Date('2026-01-01T00:00:00Z'), expiresAt: new Date('2026-02-01T00:00:00Z') },
+    });
     const now = new Date('2026-03-01T00:00:00Z');
     const r = await verifyBundle(b.reader, { trustedKeys: [b.trusted], now });
     expect(r.ok ? null : r.failure.code).toBe('expired');
-    expect((await verifyBundle(b.reader, { trustedKeys: [b.trusted], now, allowExpired: true })).ok).toBe(true);
+    expect((await verifyBundle(b.reader, { trustedKeys: [b.trusted], now, allowExpired: true })).ok).toBe(
+      true,
+    );
   });
 
   it('refuses a bundle that needs a newer app', async () => {
@@ -138,6 +153,8 @@ describe('keys', () => {
 
   it('rejects text that is not a key', async () => {
     expect(await parsePublicKey('hello')).toBeNull();
-    expect(await parsePrivateKey('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n')).toBeNull();
+    expect(
+      await parsePrivateKey('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n'),
+    ).toBeNull();
   });
 });

@@ -48,12 +48,25 @@ describe('build', () => {
   });
 
   it('links guides and interpretations to items both ways', async () => {
-    const items = JSON.parse((await runCli('inspect', bundle, '--items', '--json')).out) as { id: string; level1: string; level2: string }[];
-    const guides = JSON.parse(await readFile(join(bundle, 'data/guides.json'), 'utf8')) as { itemIds: string[]; attachments: { path: string }[] }[];
-    const catalogue = JSON.parse(await readFile(join(bundle, 'data/catalogue.json'), 'utf8')) as { id: string; guideIds: string[]; interpretationIds: string[] }[];
+    const items = JSON.parse((await runCli('inspect', bundle, '--items', '--json')).out) as {
+      id: string;
+      level1: string;
+      level2: string;
+    }[];
+    const guides = JSON.parse(await readFile(join(bundle, 'data/guides.json'), 'utf8')) as {
+      itemIds: string[];
+      attachments: { path: string }[];
+    }[];
+    const catalogue = JSON.parse(await readFile(join(bundle, 'data/catalogue.json'), 'utf8')) as {
+      id: string;
+      guideIds: string[];
+      interpretationIds: string[];
+    }[];
     const dibao = items.filter((i) => i.level1 === '最低生活保障').map((i) => i.id);
     expect(guides[0]!.itemIds.sort()).toEqual(dibao.sort());
-    const guideItem = catalogue.find((c) => c.id === items.find((i) => i.level2 === '办事指南' && i.level1 === '最低生活保障')!.id)!;
+    const guideItem = catalogue.find(
+      (c) => c.id === items.find((i) => i.level2 === '办事指南' && i.level1 === '最低生活保障')!.id,
+    )!;
     expect(guideItem.guideIds).toEqual(['dibao']);
     expect(guideItem.interpretationIds).toEqual(['dibao-jiedu']);
     // Attachments are stored content-addressed.
@@ -62,19 +75,50 @@ describe('build', () => {
   });
 
   it('inspect --items --json prints every item with exactly the stable fields', async () => {
-    const items = JSON.parse((await runCli('inspect', bundle, '--items', '--json')).out) as Record<string, unknown>[];
+    const items = JSON.parse((await runCli('inspect', bundle, '--items', '--json')).out) as Record<
+      string,
+      unknown
+    >[];
     expect(items).toHaveLength(3);
     for (const it of items) {
       expect(Object.keys(it).sort()).toEqual(
-        ['id', 'domain', 'level1', 'level2', 'level3', 'stages', 'content', 'basis', 'timeLimit', 'publisher', 'channels', 'audience', 'disclosure', 'tier', 'url'].sort(),
+        [
+          'id',
+          'domain',
+          'level1',
+          'level2',
+          'level3',
+          'stages',
+          'content',
+          'basis',
+          'timeLimit',
+          'publisher',
+          'channels',
+          'audience',
+          'disclosure',
+          'tier',
+          'url',
+        ].sort(),
       );
     }
-    expect(items[1]).toMatchObject({ domain: '社会救助', level1: '最低生活保障', level2: '审核信息', level3: null, audience: ['public'], disclosure: ['proactive'], channels: ['政府网站', '公开查阅点'] });
+    expect(items[1]).toMatchObject({
+      domain: '社会救助',
+      level1: '最低生活保障',
+      level2: '审核信息',
+      level3: null,
+      audience: ['public'],
+      disclosure: ['proactive'],
+      channels: ['政府网站', '公开查阅点'],
+    });
   });
 
   it('inspect --json reports version, manifest hash and counts per domain', async () => {
     const report = JSON.parse((await runCli('inspect', bundle, '--json')).out);
-    expect(report).toMatchObject({ version: 3, site: 'mini-district', counts: { items: 3, guides: 1, interpretations: 1, synonyms: 2 } });
+    expect(report).toMatchObject({
+      version: 3,
+      site: 'mini-district',
+      counts: { items: 3, guides: 1, interpretations: 1, synonyms: 2 },
+    });
     expect(report.manifestSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.perDomain['社会救助']).toEqual({ items: 3, guides: 1, interpretations: 1 });
     expect(report.counts.calendarYears).toEqual(['2026', '2027 (unpublished)']);
@@ -84,7 +128,10 @@ describe('build', () => {
     const dir = await copySource(async (d) => {
       const csvPath = join(d, 'catalogue/社会救助.csv');
       const csv = await readFile(csvPath, 'utf8');
-      await writeFile(csvPath, csv.replace('区民政局、各街道办事处,■政府网站 □政府公报', ',■政府网站 □政府公报'));
+      await writeFile(
+        csvPath,
+        csv.replace('区民政局、各街道办事处,■政府网站 □政府公报', ',■政府网站 □政府公报'),
+      );
     });
     const out = join(tmp, 'never');
     const r = await runCli('build', dir, '--out', out, '--key', key);
@@ -105,14 +152,41 @@ describe('build', () => {
   });
 
   it.each([
-    ['guides/dibao.md', (s: string) => s.replace('## 办理时限\n自受理之日起30个工作日内办结。\n', ''), 'warning', /missing sections\): ## 办理时限$/],
-    ['interpretations/dibao-jiedu.md', (s: string) => s.replace('答：自受理之日起30个工作日内。', ''), 'error', /第14行.*question without an answer/],
-    ['departments.csv', (s: string) => `${s}minzheng,另一个局,,,,,\n`, 'error', /departments\.csv 第3行.*duplicate id/],
-    ['calendar.yaml', (s: string) => s.replace('2026-10-10', '2026-10-12'), 'error', /2026-10-12.*must be a weekend day/],
+    [
+      'guides/dibao.md',
+      (s: string) => s.replace('## 办理时限\n自受理之日起30个工作日内办结。\n', ''),
+      'warning',
+      /missing sections\): ## 办理时限$/,
+    ],
+    [
+      'interpretations/dibao-jiedu.md',
+      (s: string) => s.replace('答：自受理之日起30个工作日内。', ''),
+      'error',
+      /第14行.*question without an answer/,
+    ],
+    [
+      'departments.csv',
+      (s: string) => `${s}minzheng,另一个局,,,,,\n`,
+      'error',
+      /departments\.csv 第3行.*duplicate id/,
+    ],
+    [
+      'calendar.yaml',
+      (s: string) => s.replace('2026-10-10', '2026-10-12'),
+      'error',
+      /2026-10-12.*must be a weekend day/,
+    ],
     ['notices.yaml', (s: string) => `${s}  - bad: [\n`, 'error', /notices\.yaml 第\d+行.*malformed YAML/],
-    ['guides/dibao.md', (s: string) => s.replace('file: form.txt', 'file: nothere.pdf'), 'error', /attachment not found/],
+    [
+      'guides/dibao.md',
+      (s: string) => s.replace('file: form.txt', 'file: nothere.pdf'),
+      'error',
+      /attachment not found/,
+    ],
   ])('reports a problem in %s precisely', async (file, edit, severity, pattern) => {
-    const dir = await copySource(async (d) => writeFile(join(d, file), edit(await readFile(join(d, file), 'utf8'))));
+    const dir = await copySource(async (d) =>
+      writeFile(join(d, file), edit(await readFile(join(d, file), 'utf8'))),
+    );
     const out = join(dir, 'out');
     const r = await runCli('build', dir, '--out', out, '--key', key);
     expect(r.code).toBe(severity === 'error' ? 1 : 0);
@@ -124,18 +198,30 @@ describe('build', () => {
 
 describe('verify refuses altered copies with the right reason', () => {
   it.each([
-    ['a changed data file', async (d: string) => {
-      const p = join(d, 'data/catalogue.json');
-      await writeFile(p, (await readFile(p, 'utf8')).replace('区民政局', '区财政局'));
-    }, 'hash-mismatch'],
-    ['a deleted attachment', async (d: string) => {
-      const [f] = await readdir(join(d, 'attachments'));
-      await rm(join(d, 'attachments', f!));
-    }, 'missing-file'],
-    ['a changed manifest', async (d: string) => {
-      const p = join(d, 'manifest.json');
-      await writeFile(p, (await readFile(p, 'utf8')).replace('"version": 3', '"version": 4'));
-    }, 'bad-signature'],
+    [
+      'a changed data file',
+      async (d: string) => {
+        const p = join(d, 'data/catalogue.json');
+        await writeFile(p, (await readFile(p, 'utf8')).replace('区民政局', '区财政局'));
+      },
+      'hash-mismatch',
+    ],
+    [
+      'a deleted attachment',
+      async (d: string) => {
+        const [f] = await readdir(join(d, 'attachments'));
+        await rm(join(d, 'attachments', f!));
+      },
+      'missing-file',
+    ],
+    [
+      'a changed manifest',
+      async (d: string) => {
+        const p = join(d, 'manifest.json');
+        await writeFile(p, (await readFile(p, 'utf8')).replace('"version": 3', '"version": 4'));
+      },
+      'bad-signature',
+    ],
   ])('%s', async (_label, alter, code) => {
     const copy = await mkdtemp(join(tmp, 'copy-'));
     await cp(bundle, copy, { recursive: true });
@@ -147,9 +233,18 @@ describe('verify refuses altered copies with the right reason', () => {
 
   it('a key it does not trust, a version not newer, an expiry passed', async () => {
     await runCli('keygen', '--out', join(tmp, 'other'));
-    expect(JSON.parse((await runCli('verify', bundle, '--pubkey', join(tmp, 'other/signing.pub'), '--json')).out).code).toBe('unknown-key');
-    expect(JSON.parse((await runCli('verify', bundle, '--pubkey', pub, '--newer-than', '3', '--json')).out).code).toBe('not-newer');
-    expect(JSON.parse((await runCli('verify', bundle, '--pubkey', pub, '--now', '2099-01-01T00:00:00Z', '--json')).out).code).toBe('expired');
+    expect(
+      JSON.parse((await runCli('verify', bundle, '--pubkey', join(tmp, 'other/signing.pub'), '--json')).out)
+        .code,
+    ).toBe('unknown-key');
+    expect(
+      JSON.parse((await runCli('verify', bundle, '--pubkey', pub, '--newer-than', '3', '--json')).out).code,
+    ).toBe('not-newer');
+    expect(
+      JSON.parse(
+        (await runCli('verify', bundle, '--pubkey', pub, '--now', '2099-01-01T00:00:00Z', '--json')).out,
+      ).code,
+    ).toBe('expired');
   });
 });
 
@@ -159,7 +254,10 @@ describe('diff', () => {
       const p = join(d, 'catalogue/社会救助.csv');
       let csv = await readFile(p, 'utf8');
       csv = csv.replace('初审对象名单及相关信息', '初审对象名单、审核结果及相关信息');
-      csv = csv.replace(/3,临时救助[^\r]*\r\n/, '3,特困人员救助供养,办事指南,特困人员认定条件,《社会救助暂行办法》,20个工作日内,区民政局,■政府网站,√,,√,\r\n');
+      csv = csv.replace(
+        /3,临时救助[^\r]*\r\n/,
+        '3,特困人员救助供养,办事指南,特困人员认定条件,《社会救助暂行办法》,20个工作日内,区民政局,■政府网站,√,,√,\r\n',
+      );
       await writeFile(p, csv);
     });
     const newer = join(tmp, 'bundle-new');
