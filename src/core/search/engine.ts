@@ -432,6 +432,14 @@ class Engine implements SearchEngine {
     return this.short.has(token) || this.body.has(token);
   }
 
+  /** Whether every bigram of a Han string occurs in the short fields. */
+  private inCorpus(s: string): boolean {
+    const c = codePoints(s);
+    if (c.length < 2) return false;
+    for (let i = 0; i + 1 < c.length; i++) if (!this.short.has(c[i]! + c[i + 1]!)) return false;
+    return true;
+  }
+
   private isTerm(s: string): boolean {
     return this.vocabByNorm.has(s) || this.names.has(s);
   }
@@ -465,7 +473,8 @@ class Engine implements SearchEngine {
     if (official) {
       // A synonym term that is itself a catalogue name (工伤认定 → 工伤保险) was typed for what it names; the
       // broader official term only widens the net. A colloquial term (低保) stands fully for its official terms.
-      const w = alt.weight * (this.names.has(alt.text) ? 0.6 : 1);
+      // A term the bundle itself uses (家庭医生) keeps its literal matches ahead of the expansion.
+      const w = alt.weight * (this.names.has(alt.text) ? 0.6 : this.inCorpus(alt.text) ? 0.85 : 1);
       for (const o of official) this.addAlt(c, { text: o, weight: w, via: 'synonym' });
     }
     const dept = this.deptNames.get(alt.text);
@@ -624,7 +633,7 @@ class Engine implements SearchEngine {
   }
 
   private hanConcepts(run: string, plan: Plan): void {
-    for (const segment of stripQuestionWords(run)) {
+    for (const segment of stripQuestionWords(run, (s) => this.synonyms.has(s) || this.isTerm(s))) {
       // A typo can break a name into a synonym term plus debris (工伤认订 → 工伤 + 认订): try to correct the
       // whole segment first, and split it into pieces only if that fails.
       if (!this.names.has(segment) && !this.synonyms.has(segment) && codePoints(segment).length >= 3) {

@@ -2,6 +2,9 @@
 // weak "what do I need" words, and finding synonym-table terms inside a Chinese segment.
 import { codePoints } from './text.ts';
 
+/** Longest catalogue name looked for inside a query segment. */
+const MAX_NAME_LENGTH = 16;
+
 /** Question and filler phrases removed wherever they occur (longest first when applied). */
 const STOP_PHRASES = [
   '请问',
@@ -48,6 +51,7 @@ const STOP_PHRASES = [
   '相关',
   '的',
 ].sort((a, b) => b.length - a.length);
+const STOP_PHRASE_CHARS = STOP_PHRASES.map((p) => codePoints(p));
 
 /** Single characters dropped only at the edge of a segment (inside a word they are meaningful: 要素, 在职, 办事). */
 const EDGE_CHARS = new Set([...'了吗呢吧啊呀么要想找查我在去有能得办该给和与及哪谁几是都还也就再又']);
@@ -99,12 +103,32 @@ export function detectIntent(query: string): Intent {
  * Removes question phrases from a Han run and returns what is left as separate segments
  * (孩子上学要什么材料 → 孩子上学, 材料). If nothing would be left, the run is kept whole: a visitor who types 咨询 means it.
  */
-export function stripQuestionWords(run: string): string[] {
-  let parts = [run];
-  for (const phrase of STOP_PHRASES) {
-    if (!run.includes(phrase)) continue;
-    parts = parts.flatMap((p) => p.split(phrase));
+export function stripQuestionWords(run: string, isProtected: (s: string) => boolean = () => false): string[] {
+  const chars = codePoints(run);
+  // Spans covered by a synonym term or a name keep their question words: 社保查询 and 咨询投诉 mean something.
+  const keep = new Uint8Array(chars.length);
+  for (let i = 0; i < chars.length; i++) {
+    for (let len = Math.min(MAX_NAME_LENGTH, chars.length - i); len >= 2; len--) {
+      const s = chars.slice(i, i + len).join('');
+      if (STOP_PHRASES.some((p) => s.includes(p)) && isProtected(s)) {
+        keep.fill(1, i, i + len);
+        break;
+      }
+    }
   }
+  const parts: string[] = [];
+  let cur = '';
+  for (let i = 0; i < chars.length;) {
+    const phrase = keep[i]
+      ? undefined
+      : STOP_PHRASE_CHARS.find((p) => p.every((ch, k) => chars[i + k] === ch && !keep[i + k]));
+    if (phrase) {
+      parts.push(cur);
+      cur = '';
+      i += phrase.length;
+    } else cur += chars[i++]!;
+  }
+  parts.push(cur);
   const out: string[] = [];
   for (const part of parts) {
     const chars = codePoints(part);
@@ -116,9 +140,6 @@ export function stripQuestionWords(run: string): string[] {
   }
   return out.length ? out : [run];
 }
-
-/** Longest catalogue name looked for inside a query segment. */
-const MAX_NAME_LENGTH = 16;
 
 export interface Piece {
   text: string;
@@ -178,7 +199,8 @@ export function splitPieces(
 }
 
 function splitWeakEdges(text: string, isTerm: (s: string) => boolean): Piece[] {
-  if (WEAK_WORDS.has(text)) return [{ text, weak: true }];
+  // A lone character left beside a name (食品经营许可证 → 证) says little; it must not outweigh the name.
+  if (WEAK_WORDS.has(text) || codePoints(text).length === 1) return [{ text, weak: true }];
   // A known name stays whole even when it ends in a weak word (审核信息, 办理结果).
   if (isTerm(text)) return [{ text }];
   const chars = codePoints(text);
