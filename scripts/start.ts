@@ -37,6 +37,7 @@ const staffToken = process.env.KIOSK_STAFF_TOKEN ?? randomBytes(12).toString('he
 const server = await startServer({
   port,
   host,
+  databaseUrl: process.env.DATABASE_URL || null,
   dataDir: join(root, '.data/server'),
   staticDir: join(root, 'dist'),
   bundleDir: sample.bundleDir,
