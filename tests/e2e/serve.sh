@@ -1,14 +1,12 @@
 #!/usr/bin/env bash
-# The e2e web server: the sample district (or the small dev bundle while it cannot be built), the built PWA,
-# and vite preview serving /bundle/ and /kiosk-config.json like the zone server.
+# The e2e web server: the zone server (intake, status, staff export) serving the sample district's bundle, its
+# kiosk-config and the built PWA, with a fresh PGlite data folder per run so tests count records exactly.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if npx tsx scripts/prepare-sample.ts >&2; then
-  export KIOSK_SAMPLE_DIR=.data/sample
-else
-  echo "serve: the sample district does not build; using the dev bundle" >&2
-  npx tsx tests/e2e/make-dev-bundle.ts .data/dev-sample >&2
-  export KIOSK_SAMPLE_DIR=.data/dev-sample
-fi
+npx tsx scripts/prepare-sample.ts >&2
 npx vite build --logLevel warn >&2
-exec npx vite preview --port "${PORT:-4173}" --strictPort
+DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/kiosk-e2e-XXXXXX")"
+trap 'rm -rf "$DATA_DIR"' EXIT
+npx tsx src/server/main.ts --port "${PORT:-4173}" --host 127.0.0.1 --static dist \
+  --bundle-dir .data/sample/bundle --kiosk-config .data/sample/kiosk-config.json \
+  --data-dir "$DATA_DIR" --staff-token e2e-token --log-level warn
