@@ -22,6 +22,9 @@ const STOP_PHRASES = [
   '哪些',
   '哪个',
   '哪家',
+  '在哪里',
+  '去哪里',
+  '到哪里',
   '在哪',
   '去哪',
   '为什么',
@@ -134,8 +137,10 @@ export function stripQuestionWords(run: string, isProtected: (s: string) => bool
     const chars = codePoints(part);
     let a = 0;
     let b = chars.length;
-    while (a < b && EDGE_CHARS.has(chars[a]!)) a++;
-    while (b > a && EDGE_CHARS.has(chars[b - 1]!)) b--;
+    // An edge character that starts or ends a weak word (办 of 办理) stays: the word is split off later.
+    while (a < b && EDGE_CHARS.has(chars[a]!) && !WEAK_WORDS.has(chars[a]! + (chars[a + 1] ?? ''))) a++;
+    while (b > a && EDGE_CHARS.has(chars[b - 1]!) && !WEAK_WORDS.has((chars[b - 2] ?? '') + chars[b - 1]!))
+      b--;
     if (b > a) out.push(chars.slice(a, b).join(''));
   }
   return out.length ? out : [run];

@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../../src/core/search/build-index.ts';
+import { createSearchEngine, type SearchEngine } from '../../../src/core/search/engine.ts';
+import { SearchIndexFileSchema } from '../../../src/core/search/format.ts';
+import { fixtureData } from './fixture.ts';
+
+describe('search engine over a small fixture', () => {
+  const data = fixtureData();
+  let engine: SearchEngine;
+  const top = (q: string, n = 1) =>
+    engine
+      .search(q, { limit: 10 })
+      .results.slice(0, n)
+      .map((r) => r.id);
+
+  beforeAll(() => {
+    const index = JSON.parse(JSON.stringify(buildSearchIndex(data))) as unknown;
+    engine = createSearchEngine({ ...data, searchIndex: index });
+    engine.warm();
+  });
+
+  it('writes a versioned, schema-valid index with a char table beyond the bundle', () => {
+    const index = buildSearchIndex(data);
+    expect(SearchIndexFileSchema.safeParse(index).success).toBe(true);
+    expect(index.v).toBe(1);
+    expect(index.docs).toMatchObject({ items: data.catalogue.length, guides: 3, interpretations: 1 });
+    const chars = Object.values(index.chars).join('');
+    expect(chars).toContain('签'); // a common character no document uses: homophone typos need it
+    expect(index.chars['qian']).toContain('迁');
+    expect(index.vocab.text).toContain('低保');
+  });
+
+  it('puts an exact name first and reports items with their levels', () => {
+    const r = engine.search('最低生活保障', { limit: 5 });
+    expect(r.results[0]).toMatchObject({ type: 'item', level1: '最低生活保障', domain: '社会救助' });
+    expect(r.results[0]!.title.startsWith('最低生活保障 ')).toBe(true);
+    expect(top('养老金申领')).toEqual(['sb1']);
+    expect(top('最低生活保障申请办事指南')).toEqual(['dibao-shenqing']);
+    expect(engine.search('审核信息').results[0]!.title).toBe('最低生活保障 审核信息');
+  });
+
+  it('highlights the matched part of the title', () => {
+    const r = engine.search('户口迁移').results[0]!;
+    expect(r.title.slice(r.highlights[0]![0], r.highlights[0]![1])).toBe('户口迁移');
+  });
+
+  it('understands pinyin, initials and mixed script', () => {
+    expect(engine.search('dibao').results[0]!.level1).toBe('最低生活保障');
+    expect(engine.search('hukouqianyi').results[0]!.level1).toBe('户口迁移');
+    expect(engine.search('hkqy').results[0]!.level1).toBe('户口迁移');
+    expect(engine.search('hukou迁移').results[0]!.level1).toBe('户口迁移');
+    expect(engine.search('ＤＩＢＡＯ').results[0]!.level1).toBe('最低生活保障');
+  });
+
+  it('corrects homophone and one-character typos and says so', () => {
+    const r = engine.search('户口签移');
+    expect(r.results[0]!.level1).toBe('户口迁移');
+    expect(r.didYouMean).toContain('户口迁移');
+    expect(engine.search('最低生活保帐').results[0]!.level1).toBe('最低生活保障');
+    expect(engine.search('户口迁多').results[0]!.level1).toBe('户口迁移');
+  });
+
+  it('expands colloquial terms through the synonym table', () => {
+    expect(engine.search('低保').results[0]!.level1).toBe('最低生活保障');
+    expect(engine.search('廉租房').results[0]!.level1).toBe('公共租赁住房');
+    const levels = engine.search('养老金', { limit: 3 }).results.map((r) => r.level1);
+    expect(levels.some((l) => l?.includes('养老保险'))).toBe(true);
+  });
+
+  it('answers natural questions, preferring a guide when asked how', () => {
+    const r = engine.search('低保怎么申请', { limit: 3 });
+    expect(r.rewritten).toEqual(['低保|最低生活保障', '~申请']);
+    expect(r.results.slice(0, 3).some((x) => x.id === 'dibao-shenqing')).toBe(true);
+    expect(engine.search('孩子上学要什么材料').results[0]!.title).toContain('义务教育招生入学');
+  });
+
+  it('surfaces a department’s documents', () => {
+    const ids = engine.search('民政局', { limit: 5 }).results.map((r) => r.id);
+    const byId = new Map(data.catalogue.map((it) => [it.id, it]));
+    expect(ids.length).toBe(5);
+    for (const id of ids) expect(byId.get(id)?.publisher ?? '区民政局').toContain('民政局');
+  });
+
+  it('returns types for guides and interpretations with null levels', () => {
+    const r = engine.search('政策解读', { limit: 3 }).results.find((x) => x.type === 'interpretation');
+    expect(r).toMatchObject({ id: 'dibao-jiedu', level1: null, level2: null, level3: null });
+  });
+
+  it('searches guide bodies when the short fields answer poorly', () => {
+    expect(top('预防接种证', 3)).toContain('ruxue');
+  });
+
+  it('handles empty, punctuation-only and unknown queries, with suggestions', () => {
+    expect(engine.search('').results).toEqual([]);
+    expect(engine.search('？！').results).toEqual([]);
+    const none = engine.search('量子计算机');
+    expect(none.results).toEqual([]);
+    expect(Array.isArray(none.didYouMean)).toBe(true);
+    expect(engine.search('最低生活').didYouMean).toEqual([]);
+  });
+
+  it('respects the limit', () => {
+    expect(engine.search('办事指南', { limit: 2 }).results).toHaveLength(2);
+  });
+
+  it('refuses a missing, newer or stale index', () => {
+    expect(() => createSearchEngine({ ...data, searchIndex: null })).toThrow(/missing or malformed/);
+    expect(() => createSearchEngine({ ...data, searchIndex: { v: 2 } })).toThrow(/version 2/);
+    const index = buildSearchIndex(data);
+    expect(() =>
+      createSearchEngine({ ...data, catalogue: data.catalogue.slice(1), searchIndex: index }),
+    ).toThrow(/different documents/);
+  });
+});

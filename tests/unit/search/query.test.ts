@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import {
+  detectIntent,
+  editDistance,
+  splitPieces,
+  stripQuestionWords,
+} from '../../../src/core/search/query.ts';
+import { codePoints, normalizeText, splitRuns, tokenize } from '../../../src/core/search/text.ts';
+import { decodeInts, encodeInts } from '../../../src/core/search/varint.ts';
+import { PinyinTable, VocabPinyin } from '../../../src/core/search/pinyin.ts';
+
+describe('text', () => {
+  it('folds full-width forms and case, writes ü as v', () => {
+    expect(normalizeText('ＤＩＢＡＯ１２３')).toBe('dibao123');
+    expect(normalizeText('lü')).toBe('lv');
+  });
+
+  it('cuts Han and ASCII runs at punctuation', () => {
+    const runs = splitRuns(normalizeText('最低生活保障（低保）12345热线'));
+    expect(runs.map((r) => [r.kind, r.chars.join('')])).toEqual([
+      ['han', '最低生活保障'],
+      ['han', '低保'],
+      ['ascii', '12345'],
+      ['han', '热线'],
+    ]);
+  });
+
+  it('tokenises into bigrams, lone characters and ASCII words, outside the BMP too', () => {
+    expect([...tokenize('户口迁移')]).toEqual(['户口', '口迁', '迁移']);
+    expect([...tokenize('税')]).toEqual(['税']);
+    expect([...tokenize('𠮷野家')]).toEqual(['𠮷野', '野家']);
+    expect([...tokenize('A级 IC卡')]).toEqual(['级', 'ic', '卡']);
+  });
+});
+
+describe('varint', () => {
+  it('round-trips small and large integers', () => {
+    const values = [0, 1, 31, 32, 1023, 1024, 99_999, 2 ** 31, 5];
+    expect(decodeInts(encodeInts(values))).toEqual(values);
+    expect(encodeInts([3, 7]).length).toBe(2);
+  });
+
+  it('refuses negative numbers and corrupt text', () => {
+    expect(() => encodeInts([-1])).toThrow();
+    expect(() => decodeInts('a*')).toThrow();
+    expect(() => decodeInts(encodeInts([99_999]).slice(0, 2))).toThrow(/truncated/);
+  });
+});
+
+describe('question words', () => {
+  it('strips question phrases and edge characters, keeping what is asked about', () => {
+    expect(stripQuestionWords('低保怎么申请')).toEqual(['低保', '申请']);
+    expect(stripQuestionWords('孩子上学要什么材料')).toEqual(['孩子上学', '材料']);
+    expect(stripQuestionWords('在哪里办理出生登记')).toEqual(['办理出生登记']);
+    expect(stripQuestionWords('我想申请特困供养')).toEqual(['申请特困供养']);
+  });
+
+  it('keeps a query that is only question words, and protected terms', () => {
+    expect(stripQuestionWords('咨询')).toEqual(['咨询']);
+    expect(stripQuestionWords('社保查询', (s) => s === '社保查询')).toEqual(['社保查询']);
+  });
+
+  it('detects what kind of document is wanted', () => {
+    expect(detectIntent('低保怎么申请')).toBe('guide');
+    expect(detectIntent('户口迁移要什么材料')).toBe('guide');
+    expect(detectIntent('低保政策解读')).toBe('interpretation');
+    expect(detectIntent('最低生活保障')).toBeNull();
+  });
+});
+
+describe('pieces', () => {
+  const synonyms = new Map([
+    ['低保', ['最低生活保障']],
+    ['居住证', ['居住证办理']],
+  ]);
+  const names = new Set(['居住证办理', '审核信息']);
+
+  it('finds synonym terms and splits weak words off the edges', () => {
+    expect(splitPieces('低保申请', synonyms, 3)).toEqual([
+      { text: '低保', official: ['最低生活保障'] },
+      { text: '申请', weak: true },
+    ]);
+    expect(splitPieces('户口迁移申请', synonyms, 3)).toEqual([
+      { text: '户口迁移' },
+      { text: '申请', weak: true },
+    ]);
+  });
+
+  it('keeps a catalogue name whole even when a synonym term or weak word is inside it', () => {
+    expect(splitPieces('居住证办理', synonyms, 3, (s) => names.has(s))).toEqual([{ text: '居住证办理' }]);
+    expect(splitPieces('审核信息', synonyms, 3, (s) => names.has(s))).toEqual([{ text: '审核信息' }]);
+  });
+
+  it('makes a lone leftover character weak', () => {
+    expect(splitPieces('居住证办理证', synonyms, 3, (s) => names.has(s))).toEqual([
+      { text: '居住证办理' },
+      { text: '证', weak: true },
+    ]);
+  });
+
+  it('measures edit distance by code point', () => {
+    expect(editDistance(codePoints('户口迁多'), codePoints('户口迁移'), 2)).toBe(1);
+    expect(editDistance(codePoints('居往证'), codePoints('居住证'), 2)).toBe(1);
+    expect(editDistance(codePoints('abc'), codePoints('xyz'), 1)).toBe(2);
+  });
+});
+
+describe('pinyin tables', () => {
+  const table = new PinyinTable({
+    hu: '户护',
+    kou: '口',
+    qian: '迁签前',
+    yi: '移一',
+    di: '低地',
+    bao: '保宝',
+    xing: '行',
+    hang: '行',
+  });
+
+  it('splits letters into syllables, the last one possibly unfinished', () => {
+    expect(table.split('hukouqianyi')).toEqual(['hu', 'kou', 'qian', 'yi']);
+    expect(table.split('hukouq')).toEqual(['hu', 'kou', 'q']);
+    expect(table.split('dbsq')).toBeNull();
+  });
+
+  it('lists reading variants of polyphonic characters', () => {
+    expect(table.variants(['行'])).toEqual([['xing'], ['hang']]);
+    expect(table.variants(['户', '口'])).toEqual([['hu', 'kou']]);
+    expect(table.variants(['龘'])).toEqual([]);
+  });
+
+  it('matches vocabulary by full pinyin, prefix and initials', () => {
+    const vp = new VocabPinyin([
+      ['hu', 'kou', 'qian', 'yi'],
+      ['di', 'bao'],
+      ['zui', 'di', 'bao', 'zhang'],
+    ]);
+    expect(vp.fullKey.get('hukouqianyi')).toEqual([0]);
+    expect(vp.initKey.get('db')).toEqual([1]);
+    const exact = vp.searchFull('dibao', true);
+    expect(exact.find((h) => h.id === 1)?.quality).toBe(1);
+    expect(exact.find((h) => h.id === 2)?.quality).toBeLessThan(1); // inside 最低保障 at syllable boundaries
+    expect(vp.searchFull('hukouq', true)[0]).toMatchObject({ id: 0, quality: 0.8 });
+    expect(vp.searchFull('ukou', true)).toEqual([]); // not at a syllable start
+    expect(vp.searchInitials('hkqy')[0]).toMatchObject({ id: 0, quality: 1 });
+  });
+});
