@@ -169,11 +169,14 @@ function canonicalDepartment(
 
 /** Resolves `一级`, `一级/二级` or `一级/二级/三级` references to item ids. */
 function itemLinker(catalogue: CatalogueItem[]) {
+  const byLevel1 = new Map<string, CatalogueItem[]>();
+  for (const it of catalogue)
+    (byLevel1.get(it.level1) ?? byLevel1.set(it.level1, []).get(it.level1)!).push(it);
   return (refs: string[], file: string, problems: SourceProblem[]): string[] => {
     const ids = new Set<string>();
     for (const ref of refs) {
       const [l1, l2, l3] = ref.split('/').map((s) => s.trim());
-      const matches = catalogue.filter(
+      const matches = (byLevel1.get(l1 ?? '') ?? []).filter(
         (it) =>
           it.level1 === l1 &&
           (l2 === undefined || it.level2 === l2) &&

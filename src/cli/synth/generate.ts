@@ -74,15 +74,21 @@ export async function synthesize(opts: SynthOptions): Promise<SynthSummary> {
   }
 
   const paragraph = (n: number) => Array.from({ length: n }, () => pick(SENTENCES)).join('');
+  // A real guide serves one or a few specific items; linking by 一级事项 alone would make links grow with the
+  // catalogue and the synthetic bundle unrealistically dense.
+  const itemRef = (domain: string) => {
+    const r = pick(perDomain.get(domain)!);
+    return { matter: r.level1, ref: `${r.level1}/${r.level2}/${r.level3}` };
+  };
   for (let i = 0; i < nGuides; i++) {
     const v = DOMAINS[i % DOMAINS.length]!;
-    const matter = pick(v.matters);
+    const { matter, ref } = itemRef(v.domain);
     const md = `---
 id: guide-${i + 1}
 title: ${pick(PLACES)}${matter}办事指南（${i + 1}）
 domain: ${v.domain}
 department: ${v.department}
-items: [${matter}]
+items: ['${ref}']
 updated: 2026-0${1 + (i % 9)}-1${i % 10}
 ---
 ${paragraph(6)}
@@ -121,7 +127,7 @@ ${paragraph(12)}
   }
   for (let i = 0; i < nInterp; i++) {
     const v = DOMAINS[i % DOMAINS.length]!;
-    const matter = pick(v.matters);
+    const { matter, ref } = itemRef(v.domain);
     const md = `---
 id: interp-${i + 1}
 title: 《某某区${matter}实施办法（第${i + 1}号）》政策解读
@@ -129,7 +135,7 @@ domain: ${v.domain}
 department: ${v.department}
 policy: 《某某区${matter}实施办法》（某府办发〔2026〕${i + 1}号）
 date: 2026-05-0${1 + (i % 9)}
-items: [${matter}]
+items: ['${ref}']
 ---
 ${paragraph(3)}
 
