@@ -1,0 +1,200 @@
+// The outbox's state machine, pure: what an answer (or a failure) of the intake server means for a queued
+// application, and when to try again. No DOM, no IndexedDB, no clock of its own: testable with plain values.
+import type { SealedEnvelope } from '../../core/crypto/sealed-box.ts';
+
+export type OutboxState = 'pending' | 'acknowledged' | 'rejected';
+
+/** One application in the outbox. The ciphertext is there only while it is pending. */
+export interface OutboxEntry {
+  /** UUID v4, the Idempotency-Key. */
+  clientId: string;
+  receiptCode: string;
+  state: OutboxState;
+  /** Created at the kiosk (ISO). */
+  createdAt: string;
+  /** The kiosk-config receiptRule the receipt was printed under. */
+  receiptRule: 'in-person' | 'electronic';
+  /** The sealed application; deleted once the server has acknowledged it. */
+  envelope?: SealedEnvelope | undefined;
+  /** Attempts made so far. */
+  attempts: number;
+  /** Epoch ms before which it is not tried again (backoff). */
+  nextAttemptAt: number;
+  /** Set when the server asked to wait (Retry-After): a forced send (network back, new submit) still waits. */
+  retryAfterUntil?: number | undefined;
+  /** The last failure, for the staff screen (never personal data: a status or error code). */
+  lastError?: string | undefined;
+  /** Set when the server acknowledged: the server's number and status, and the dates it gave. */
+  serverNumber?: number | undefined;
+  status?: string | undefined;
+  /** Delivered to the server (the server's time). */
+  deliveredAt?: string | undefined;
+  /** Confirmed received by the office: the legal date of receipt (Art. 31), null until confirmed. */
+  receivedOn?: string | null | undefined;
+  dueOn?: string | null | undefined;
+  /** A 4xx answer: set aside for staff with the reason. */
+  rejectedAt?: string | undefined;
+  rejectedReason?: string | undefined;
+}
+
+/** What the intake server answers on 201 (src/server/store.ts IntakeResponse). */
+export interface IntakeAck {
+  number: number;
+  clientId: string;
+  receiptCode: string;
+  status: string;
+  deliveredAt: string;
+  receivedOn: string | null;
+  dueOn: string | null;
+}
+
+export interface RetryPolicy {
+  /** First retry delay, ms. */
+  baseMs: number;
+  /** Ceiling of the exponential delay, ms. */
+  maxMs: number;
+  /** Ceiling for a server-given Retry-After, ms (a broken header must not park an application for days). */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_POLICY: RetryPolicy = { baseMs: 2_000, maxMs: 5 * 60_000, maxRetryAfterMs: 30 * 60_000 };
+
+/**
+ * Exponential backoff with "equal jitter": half the exponential delay fixed, half random, so a hall full of kiosks
+ * coming back online at once does not hit the server in lockstep, and a delay never collapses to zero.
+ * attempt is the number of failed attempts so far (1 after the first failure).
+ */
+export function backoffMs(
+  attempt: number,
+  random: () => number,
+  policy: RetryPolicy = DEFAULT_POLICY,
+): number {
+  const exp = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, Math.min(30, attempt - 1)));
+  return Math.round(exp / 2 + random() * (exp / 2));
+}
+
+/** Retry-After: delta-seconds or an HTTP date; ms from now, or null when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, at - now);
+}
+
+/** The result of one attempt to send, as the sender observed it. */
+export type AttemptResult =
+  | { kind: 'network'; message: string }
+  | { kind: 'http'; status: number; retryAfter?: string | null; body?: unknown };
+
+export type Transition =
+  | { next: 'acknowledged'; ack: IntakeAck }
+  | { next: 'retry'; delayMs: number; reason: string }
+  | { next: 'rejected'; reason: string };
+
+const RETRYABLE_4XX = new Set([408, 425, 429]);
+
+function errorReason(status: number, body: unknown): string {
+  const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const code = typeof err?.code === 'string' ? err.code : `http_${status}`;
+  const message = typeof err?.message === 'string' ? err.message : '';
+  return message ? `${status} ${code}: ${message}` : `${status} ${code}`;
+}
+
+function isAck(body: unknown, clientId: string): body is IntakeAck {
+  const b = body as Partial<IntakeAck> | null;
+  return (
+    !!b &&
+    typeof b === 'object' &&
+    typeof b.number === 'number' &&
+    b.clientId === clientId &&
+    typeof b.receiptCode === 'string' &&
+    typeof b.status === 'string'
+  );
+}
+
+/** Decides what one attempt means for the entry (after `attempts` failed attempts before it). */
+export function decide(
+  entry: Pick<OutboxEntry, 'clientId' | 'attempts'>,
+  result: AttemptResult,
+  now: number,
+  random: () => number,
+  policy: RetryPolicy = DEFAULT_POLICY,
+): Transition {
+  const failures = entry.attempts + 1;
+  if (result.kind === 'network') {
+    return {
+      next: 'retry',
+      delayMs: backoffMs(failures, random, policy),
+      reason: `network: ${result.message}`,
+    };
+  }
+  const { status } = result;
+  if (status >= 200 && status < 300) {
+    if (isAck(result.body, entry.clientId)) return { next: 'acknowledged', ack: result.body };
+    // A 2xx we cannot read (a captive portal, a proxy page): not an acknowledgement; try again later.
+    return {
+      next: 'retry',
+      delayMs: backoffMs(failures, random, policy),
+      reason: `${status} unreadable answer`,
+    };
+  }
+  if (status >= 500 || RETRYABLE_4XX.has(status)) {
+    const backoff = backoffMs(failures, random, policy);
+    const after = parseRetryAfter(result.retryAfter, now);
+    const delayMs = after === null ? backoff : Math.max(Math.min(after, policy.maxRetryAfterMs), 1000);
+    return { next: 'retry', delayMs, reason: errorReason(status, result.body) };
+  }
+  // Any other answer (400, 409, 413…): the server will not take it as it is; retrying cannot help.
+  return { next: 'rejected', reason: errorReason(status, result.body) };
+}
+
+/** Applies a transition to an entry: the new row to store. Acknowledged rows lose their ciphertext. */
+export function applyTransition(entry: OutboxEntry, t: Transition, now: number): OutboxEntry {
+  const attempts = entry.attempts + 1;
+  switch (t.next) {
+    case 'acknowledged':
+      return {
+        clientId: entry.clientId,
+        receiptCode: entry.receiptCode,
+        createdAt: entry.createdAt,
+        receiptRule: entry.receiptRule,
+        state: 'acknowledged',
+        attempts,
+        nextAttemptAt: 0,
+        serverNumber: t.ack.number,
+        status: t.ack.status,
+        deliveredAt: t.ack.deliveredAt,
+        receivedOn: t.ack.receivedOn,
+        dueOn: t.ack.dueOn,
+      };
+    case 'retry':
+      return { ...entry, attempts, nextAttemptAt: now + t.delayMs, lastError: t.reason };
+    case 'rejected':
+      return {
+        ...entry,
+        state: 'rejected',
+        attempts,
+        nextAttemptAt: 0,
+        lastError: t.reason,
+        rejectedAt: new Date(now).toISOString(),
+        rejectedReason: t.reason,
+      };
+  }
+}
+
+/** The pending entries due now, oldest first. */
+export function dueEntries(entries: readonly OutboxEntry[], now: number): OutboxEntry[] {
+  return entries
+    .filter((e) => e.state === 'pending' && e.nextAttemptAt <= now)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.clientId.localeCompare(b.clientId));
+}
+
+/** When the next pending entry becomes due (epoch ms), or null when nothing is pending. */
+export function nextDueAt(entries: readonly OutboxEntry[]): number | null {
+  let next: number | null = null;
+  for (const e of entries)
+    if (e.state === 'pending') next = next === null ? e.nextAttemptAt : Math.min(next, e.nextAttemptAt);
+  return next;
+}

@@ -1,0 +1,449 @@
+// The outbox: the pure state machine, and the sender over fake-indexeddb against a fake idempotent intake server.
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { generateReceiptCode } from '../../../src/core/application/receipt.ts';
+import { validateApplication, type Application } from '../../../src/core/application/schema.ts';
+import {
+  exportPrivateJwk,
+  exportPublicJwk,
+  generateIntakeKeyPair,
+  loadIntakeKey,
+  openJson,
+  type IntakeKey,
+  type PublicEcJwk,
+} from '../../../src/core/crypto/sealed-box.ts';
+import { OutboxDb } from '../../../src/kiosk/outbox/db.ts';
+import { getIntakeKey } from '../../../src/kiosk/outbox/intake-key.ts';
+import {
+  applyTransition,
+  backoffMs,
+  decide,
+  DEFAULT_POLICY,
+  dueEntries,
+  nextDueAt,
+  parseRetryAfter,
+  type OutboxEntry,
+} from '../../../src/kiosk/outbox/machine.ts';
+import { Outbox } from '../../../src/kiosk/outbox/outbox.ts';
+
+const ID = '11111111-2222-4333-8444-555555555555';
+
+export function sampleApplication(overrides: Partial<Record<string, unknown>> = {}): Application {
+  const r = validateApplication({
+    schemaVersion: 1,
+    clientId: crypto.randomUUID(),
+    receiptCode: generateReceiptCode(),
+    createdAt: '2026-03-02T02:00:00.000Z',
+    staffAssisted: false,
+    applicant: {
+      type: 'citizen',
+      name: '阿依古丽·买买提𠮷',
+      idType: 'resident-id',
+      idNumber: '11010519491231002X',
+      workUnit: '',
+    },
+    contact: { phone: '13812345678', email: '', address: '某某区人民路1号', postCode: '100000' },
+    request: {
+      title: '2025年城乡低保资金发放情况',
+      documentNumber: '',
+      description: '',
+      agencyId: 'mz',
+      agencyName: '区民政局',
+    },
+    media: ['paper'],
+    deliveries: ['collect'],
+    consentToPublish: false,
+    privacyConsent: true,
+    privacyNoticeVersion: '2026-1',
+    ...overrides,
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+describe('machine', () => {
+  it('backs off exponentially with bounded jitter', () => {
+    const lo = () => 0;
+    const hi = () => 0.999999;
+    expect(backoffMs(1, lo)).toBe(1000);
+    expect(backoffMs(1, hi)).toBe(2000);
+    expect(backoffMs(2, lo)).toBe(2000);
+    expect(backoffMs(3, hi)).toBe(8000);
+    expect(backoffMs(50, hi)).toBe(DEFAULT_POLICY.maxMs);
+    expect(backoffMs(50, lo)).toBe(DEFAULT_POLICY.maxMs / 2);
+  });
+
+  it('reads Retry-After as seconds or an HTTP date', () => {
+    const now = Date.parse('2026-03-02T00:00:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120_000);
+    expect(parseRetryAfter('Mon, 02 Mar 2026 00:00:30 GMT', now)).toBe(30_000);
+    expect(parseRetryAfter('soon', now)).toBeNull();
+    expect(parseRetryAfter(null, now)).toBeNull();
+  });
+
+  const entry = { clientId: ID, attempts: 0 };
+  const half = () => 0.5;
+  const ack = {
+    number: 7,
+    clientId: ID,
+    receiptCode: 'ABC',
+    status: '已受理',
+    deliveredAt: '2026-03-02T02:00:01.000Z',
+    receivedOn: '2026-03-02',
+    dueOn: '2026-03-30',
+  };
+
+  it.each([
+    [{ kind: 'network', message: 'Failed to fetch' } as const, 'retry'],
+    [{ kind: 'http', status: 500 } as const, 'retry'],
+    [{ kind: 'http', status: 502 } as const, 'retry'],
+    [{ kind: 'http', status: 503 } as const, 'retry'],
+    [{ kind: 'http', status: 408 } as const, 'retry'],
+    [{ kind: 'http', status: 429 } as const, 'retry'],
+    [{ kind: 'http', status: 201, body: { hello: 1 } } as const, 'retry'],
+    [
+      {
+        kind: 'http',
+        status: 400,
+        body: { error: { code: 'invalid_application', message: '姓名' } },
+      } as const,
+      'rejected',
+    ],
+    [{ kind: 'http', status: 409, body: { error: { code: 'idempotency_conflict' } } } as const, 'rejected'],
+    [{ kind: 'http', status: 413 } as const, 'rejected'],
+    [{ kind: 'http', status: 404 } as const, 'rejected'],
+    [{ kind: 'http', status: 201, body: ack } as const, 'acknowledged'],
+  ])('%j → %s', (result, next) => {
+    expect(decide(entry, result, 0, half).next).toBe(next);
+  });
+
+  it('honours Retry-After on 429 and 503', () => {
+    const t = decide(entry, { kind: 'http', status: 429, retryAfter: '90' }, 0, half);
+    expect(t).toMatchObject({ next: 'retry', delayMs: 90_000 });
+    const capped = decide(entry, { kind: 'http', status: 503, retryAfter: '999999' }, 0, half);
+    expect(capped).toMatchObject({ next: 'retry', delayMs: DEFAULT_POLICY.maxRetryAfterMs });
+  });
+
+  it('keeps the reason of a rejection and drops the ciphertext on acknowledgement', () => {
+    const e: OutboxEntry = {
+      clientId: ID,
+      receiptCode: 'ABC',
+      state: 'pending',
+      createdAt: '2026-03-02T02:00:00.000Z',
+      receiptRule: 'in-person',
+      envelope: {
+        v: 1,
+        alg: 'ECDH-ES-P256+HKDF-SHA256+A256GCM',
+        kid: 'k',
+        epk: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' },
+        iv: 'i',
+        ct: 'c',
+      },
+      attempts: 2,
+      nextAttemptAt: 0,
+    };
+    const rejected = applyTransition(
+      e,
+      decide(
+        e,
+        { kind: 'http', status: 400, body: { error: { code: 'invalid_application', message: '姓名不对' } } },
+        0,
+        half,
+      ),
+      0,
+    );
+    expect(rejected).toMatchObject({
+      state: 'rejected',
+      attempts: 3,
+      rejectedReason: '400 invalid_application: 姓名不对',
+    });
+    const acked = applyTransition(e, { next: 'acknowledged', ack }, 5);
+    expect(acked.envelope).toBeUndefined();
+    expect(acked).toMatchObject({
+      state: 'acknowledged',
+      serverNumber: 7,
+      status: '已受理',
+      createdAt: '2026-03-02T02:00:00.000Z',
+      deliveredAt: '2026-03-02T02:00:01.000Z',
+      receivedOn: '2026-03-02',
+    });
+    const retry = applyTransition(e, { next: 'retry', delayMs: 4000, reason: 'network' }, 1000);
+    expect(retry).toMatchObject({ state: 'pending', attempts: 3, nextAttemptAt: 5000 });
+    expect(dueEntries([retry], 4999)).toEqual([]);
+    expect(dueEntries([retry], 5000)).toHaveLength(1);
+    expect(nextDueAt([retry, acked])).toBe(5000);
+    expect(nextDueAt([acked])).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A fake intake server with the real server's idempotency rule: the first answer per key, replayed; no duplicates.
+
+interface FakeServer {
+  fetch: typeof fetch;
+  records: Map<string, { number: number; application: Application }>;
+  requests: number;
+  /** Next answers to force, in order: a status, 'network' (fails before the server), or 'drop' (commits, then fails). */
+  script: Array<number | 'network' | 'drop' | { status: number; retryAfter: string }>;
+  /** Random failure rate for requests without a script entry (0..1). */
+  failRate: number;
+}
+
+async function fakeServer(key: IntakeKey, random: () => number = Math.random): Promise<FakeServer> {
+  const server: FakeServer = {
+    records: new Map(),
+    requests: 0,
+    script: [],
+    failRate: 0,
+    fetch: async (_input, init) => {
+      server.requests++;
+      const forced =
+        server.script.shift() ?? (random() < server.failRate ? (random() < 0.5 ? 500 : 'drop') : undefined);
+      if (forced === 'network') throw new TypeError('Failed to fetch');
+      if (typeof forced === 'number')
+        return Response.json({ error: { code: 'internal' } }, { status: forced });
+      if (typeof forced === 'object')
+        return Response.json(
+          { error: { code: 'busy' } },
+          { status: forced.status, headers: { 'Retry-After': forced.retryAfter } },
+        );
+      const id = (init?.headers as Record<string, string>)['Idempotency-Key']!;
+      const body = JSON.parse(String(init?.body)) as { envelope: unknown };
+      const app = (await openJson(key, body.envelope, id)) as Application;
+      let rec = server.records.get(id);
+      if (!rec) {
+        rec = { number: server.records.size + 1, application: app };
+        server.records.set(id, rec);
+      }
+      if (forced === 'drop') throw new TypeError('network connection lost');
+      return Response.json(
+        {
+          number: rec.number,
+          clientId: id,
+          receiptCode: app.receiptCode,
+          status: '已受理',
+          deliveredAt: '2026-03-02T02:00:01.000Z',
+          receivedOn: '2026-03-02',
+          dueOn: '2026-03-30',
+        },
+        { status: 201 },
+      );
+    },
+  };
+  return server;
+}
+
+describe('outbox over IndexedDB', () => {
+  let db: OutboxDb;
+  let key: IntakeKey;
+  let pub: PublicEcJwk;
+  let n = 0;
+
+  beforeEach(async () => {
+    db = new OutboxDb(`outbox-test-${++n}`);
+    const pair = await generateIntakeKeyPair();
+    pub = await exportPublicJwk(pair.publicKey);
+    key = await loadIntakeKey(await exportPrivateJwk(pair.privateKey));
+  });
+
+  afterEach(async () => {
+    vi.useRealTimers();
+    db.close();
+    await Dexie.delete(db.name);
+  });
+
+  function outbox(server: FakeServer, extra: Partial<ConstructorParameters<typeof Outbox>[0]> = {}) {
+    return new Outbox({ db, fetch: server.fetch, random: () => 0.5, ...extra });
+  }
+
+  it('stores only ciphertext; the server opens it to exactly what was filed', async () => {
+    const server = await fakeServer(key);
+    const box = outbox(server);
+    const app = sampleApplication();
+    await box.enqueue(app, pub, 'in-person');
+    const raw = JSON.stringify(await db.entries.toArray());
+    expect(raw).not.toContain('阿依古丽');
+    expect(raw).not.toContain('13812345678');
+    expect(raw).not.toContain('11010519491231002X');
+    await box.kick();
+    expect(server.records.size).toBe(1);
+    expect(server.records.get(app.clientId)!.application).toEqual(app);
+    expect(server.records.get(app.clientId)!.application.applicant.name).toBe('阿依古丽·买买提𠮷');
+    const stored = (await box.get(app.clientId))!;
+    expect(stored.envelope).toBeUndefined();
+    expect(stored).toMatchObject({
+      state: 'acknowledged',
+      serverNumber: 1,
+      status: '已受理',
+      receiptCode: app.receiptCode,
+    });
+    expect(stored.createdAt).toBe(app.createdAt);
+    expect(stored.deliveredAt).toBe('2026-03-02T02:00:01.000Z');
+    expect(stored.receivedOn).toBe('2026-03-02');
+  });
+
+  it('retries a 500 and a dropped connection after commit: one record', async () => {
+    const server = await fakeServer(key);
+    let clock = 1_000_000;
+    const box = outbox(server, { now: () => clock });
+    const app = sampleApplication();
+    await box.enqueue(app, pub, 'in-person');
+    server.script.push(500, 'drop');
+    await box.kick();
+    expect((await box.get(app.clientId))!).toMatchObject({ state: 'pending', attempts: 1 });
+    expect((await box.get(app.clientId))!.lastError).toContain('500');
+    // Not due yet: nothing is sent.
+    await box.kick();
+    expect(server.requests).toBe(1);
+    clock += 60_000;
+    await box.kick();
+    expect(server.records.size).toBe(1); // the server committed, the answer was lost
+    expect((await box.get(app.clientId))!.state).toBe('pending');
+    clock += 60_000;
+    await box.kick();
+    expect((await box.get(app.clientId))!).toMatchObject({
+      state: 'acknowledged',
+      attempts: 3,
+      serverNumber: 1,
+    });
+    expect(server.records.size).toBe(1);
+    box.stop();
+  });
+
+  it('sets a 4xx aside for staff and sends the others', async () => {
+    const server = await fakeServer(key);
+    const box = outbox(server);
+    const first = sampleApplication({ createdAt: '2026-03-02T02:00:00.000Z' });
+    const second = sampleApplication({ createdAt: '2026-03-02T02:05:00.000Z' });
+    await box.enqueue(first, pub, 'in-person');
+    await box.enqueue(second, pub, 'in-person');
+    server.script.push(400);
+    await box.kick();
+    expect((await box.get(first.clientId))!).toMatchObject({ state: 'rejected' });
+    expect((await box.get(first.clientId))!.rejectedReason).toContain('400');
+    expect((await box.get(first.clientId))!.envelope).toBeDefined(); // kept for staff
+    expect((await box.get(second.clientId))!.state).toBe('acknowledged');
+    await box.kick({ force: true });
+    expect(server.requests).toBe(2); // the rejected one is not retried
+    expect(await box.counts()).toEqual({ pending: 0, acknowledged: 1, rejected: 1 });
+    box.stop();
+  });
+
+  it('a forced send (network back) skips backoff but not a Retry-After', async () => {
+    const server = await fakeServer(key);
+    const clock = 5_000_000;
+    const box = outbox(server, { now: () => clock });
+    const a = sampleApplication();
+    await box.enqueue(a, pub, 'in-person');
+    server.script.push('network');
+    await box.kick();
+    expect((await box.get(a.clientId))!.state).toBe('pending');
+    server.script.push({ status: 429, retryAfter: '120' });
+    await box.kick({ force: true });
+    expect(server.requests).toBe(2);
+    expect((await box.get(a.clientId))!.nextAttemptAt).toBe(clock + 120_000);
+    await box.kick({ force: true });
+    expect(server.requests).toBe(2);
+    box.stop();
+  });
+
+  it('the timer retries with backoff on its own (fake timers)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(new Date('2026-03-02T02:00:00Z'));
+    const server = await fakeServer(key);
+    const box = outbox(server, { periodMs: 60_000 });
+    const a = sampleApplication();
+    await box.enqueue(a, pub, 'in-person');
+    server.script.push('network', 503);
+    box.start();
+    await box.idle();
+    expect(server.requests).toBe(1);
+    // First backoff: 1–2 s (random 0.5 → 1.5 s).
+    await vi.advanceTimersByTimeAsync(1_400);
+    await box.idle();
+    expect(server.requests).toBe(1);
+    await vi.advanceTimersByTimeAsync(200);
+    await vi.waitFor(async () => expect((await box.get(a.clientId))!.attempts).toBe(2));
+    // Second backoff: 2–4 s (→ 3 s).
+    await vi.advanceTimersByTimeAsync(3_100);
+    await vi.waitFor(async () => expect((await box.get(a.clientId))!.state).toBe('acknowledged'));
+    expect(server.requests).toBe(3);
+    box.stop();
+  });
+
+  it('the online event sends at once', async () => {
+    const server = await fakeServer(key);
+    const events = new EventTarget();
+    const box = outbox(server, { events });
+    const a = sampleApplication();
+    await box.enqueue(a, pub, 'in-person');
+    server.script.push('network');
+    box.start();
+    await box.idle();
+    expect((await box.get(a.clientId))!.state).toBe('pending');
+    events.dispatchEvent(new Event('online'));
+    await vi.waitFor(async () => expect((await box.get(a.clientId))!.state).toBe('acknowledged'));
+    box.stop();
+  });
+
+  it('one sender at a time: two outboxes on one database send each application once', async () => {
+    const server = await fakeServer(key);
+    let held = false;
+    const withLock = async (fn: () => Promise<void>) => {
+      if (held) return false;
+      held = true;
+      try {
+        await fn();
+        return true;
+      } finally {
+        held = false;
+      }
+    };
+    const a = outbox(server, { withLock });
+    const b = new Outbox({ db, fetch: server.fetch, withLock });
+    for (let i = 0; i < 10; i++) await a.enqueue(sampleApplication(), pub, 'in-person');
+    await Promise.all([a.kick(), b.kick(), a.kick()]);
+    await a.idle();
+    expect(server.records.size).toBe(10);
+    expect(server.requests).toBe(10);
+    a.stop();
+    b.stop();
+  });
+
+  it('drains 300 applications with 30% of requests failing: every one delivered once', async () => {
+    let seed = 42;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const server = await fakeServer(key, rand);
+    let clock = 0;
+    const box = outbox(server, { now: () => clock, random: rand });
+    const apps = Array.from({ length: 300 }, (_, i) =>
+      sampleApplication({ createdAt: new Date(Date.UTC(2026, 2, 2, 2, 0, i)).toISOString() }),
+    );
+    for (const a of apps) await box.enqueue(a, pub, 'in-person');
+    server.failRate = 0.3;
+    for (let round = 0; round < 40 && (await box.counts()).pending > 0; round++) {
+      await box.kick({ force: true });
+      clock += 10 * 60_000;
+    }
+    expect(await box.counts()).toEqual({ pending: 0, acknowledged: 300, rejected: 0 });
+    expect(server.records.size).toBe(300);
+    const numbers = new Set((await box.list()).map((e) => e.serverNumber));
+    expect(numbers.size).toBe(300);
+    box.stop();
+  });
+
+  it('intake key: config first, cached for offline, fetched when missing, null when nowhere', async () => {
+    const noNet = (async () => {
+      throw new TypeError('offline');
+    }) as unknown as typeof fetch;
+    expect(await getIntakeKey(db, { intakePublicKey: null, serverUrl: '' }, noNet)).toBeNull();
+    const served = (async () => Response.json({ kid: 'k', jwk: pub })) as unknown as typeof fetch;
+    expect(await getIntakeKey(db, { intakePublicKey: null, serverUrl: '' }, served)).toEqual(pub);
+    // Offline later: the cached key.
+    expect(await getIntakeKey(db, { intakePublicKey: null, serverUrl: '' }, noNet)).toEqual(pub);
+    const other = await exportPublicJwk((await generateIntakeKeyPair()).publicKey);
+    expect(await getIntakeKey(db, { intakePublicKey: { ...other }, serverUrl: '' }, noNet)).toEqual(other);
+    expect((await db.keys.get('intakeKey'))!.source).toBe('config');
+  });
+});
