@@ -4,6 +4,8 @@ import { registerBuild } from './commands/build.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerInspect } from './commands/inspect.ts';
 import { registerKeygen } from './commands/keygen.ts';
+import { registerPinHash } from './commands/pin-hash.ts';
+import { registerPublish } from './commands/publish.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerSynth } from './commands/synth.ts';
 import { registerVerify } from './commands/verify.ts';
@@ -22,6 +24,8 @@ export function createProgram(): Command {
   registerDiff(program);
   registerSearch(program);
   registerSynth(program);
+  registerPublish(program);
+  registerPinHash(program);
   return program;
 }
 

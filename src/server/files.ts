@@ -97,7 +97,12 @@ export function bundleCacheControl(relPath: string): { cacheControl: string; str
   if (relPath === 'manifest.json' || relPath === 'manifest.sig')
     return { cacheControl: NO_CACHE, strongEtag: true };
   // Attachments are content-addressed (attachments/<sha256>.<ext>): the name changes when the bytes do.
-  if (/^attachments\/[0-9a-f]{64}(\.[a-z0-9]{1,8})?$/.test(relPath))
+  // So are a published channel's files/<sha256> and signatures/<sha256>.sig (kiosk-bundle publish).
+  if (
+    /^attachments\/[0-9a-f]{64}(\.[a-z0-9]{1,8})?$/.test(relPath) ||
+    /^files\/[0-9a-f]{64}$/.test(relPath) ||
+    /^signatures\/[0-9a-f]{64}\.sig$/.test(relPath)
+  )
     return { cacheControl: IMMUTABLE, strongEtag: false };
   // data/*.json keep their names across versions: a long-lived cache would serve an old file under a new manifest
   // (the kiosk's hash check would then refuse the update until the cache expired). Revalidate with the ETag.

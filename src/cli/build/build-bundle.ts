@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { utf8 } from '../../core/bundle/encoding.ts';
 import type { SigningKey } from '../../core/bundle/keys.ts';
-import { BundleDataSchemas, DATA_FILES, formatIssuePath, type DataFileKey, type Manifest } from '../../core/bundle/schema.ts';
+import { BundleDataSchemas, DATA_FILES, formatIssuePath, type DataFileKey, type Manifest, type TrustedKey } from '../../core/bundle/schema.ts';
 import { signManifest } from '../../core/bundle/sign.ts';
 import { MANIFEST_PATH, SIGNATURE_PATH } from '../../core/bundle/verify.ts';
 import { buildSearchIndex } from '../../core/search/build-index.ts';
@@ -17,6 +17,8 @@ export interface BuildOptions extends LoadOptions {
   signer: SigningKey;
   version?: number;
   now?: Date;
+  /** Keys this bundle vouches for (key rotation): kiosks accepting it accept later bundles they sign. */
+  delegatedKeys?: TrustedKey[];
   onStage?: (stage: 'index' | 'sign' | 'write') => void;
 }
 
@@ -71,6 +73,7 @@ export async function buildBundle(opts: BuildOptions): Promise<BuildResult> {
       createdAt: now,
       expiresAt: new Date(now.getTime() + site.validDays * 86_400_000),
       minAppVersion: site.minAppVersion,
+      ...(opts.delegatedKeys?.length ? { delegatedKeys: opts.delegatedKeys } : {}),
     },
     opts.signer,
   );

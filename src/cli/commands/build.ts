@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import { buildBundle } from '../build/build-bundle.ts';
 import { parsePositiveInt, RejectedError, UsageError } from '../errors.ts';
 import { formatProblem } from '../problems.ts';
-import { readSigningKey } from './key-files.ts';
+import { readPublicKey, readSigningKey } from './key-files.ts';
 
 export function registerBuild(program: Command): void {
   program
@@ -14,11 +14,13 @@ export function registerBuild(program: Command): void {
     .requiredOption('--out <dir>', 'bundle folder to write (replaced only when the build succeeds)')
     .requiredOption('--key <private_key>', 'signing.key from `kiosk-bundle keygen`')
     .option('--version <n>', 'bundle version, a positive integer newer than every earlier bundle (default: build time YYYYMMDDHHmm)')
+    .option('--delegate-key <pub>', 'public key (signing.pub) this bundle vouches for, for key rotation; repeatable', (v: string, p: string[]) => [...p, v], [] as string[])
     .option('--quiet', 'print errors only')
-    .action(async (sourceDir: string, opts: { out: string; key: string; version?: string; quiet?: boolean }) => {
+    .action(async (sourceDir: string, opts: { out: string; key: string; version?: string; quiet?: boolean; delegateKey: string[] }) => {
       const version = opts.version === undefined ? undefined : parsePositiveInt(opts.version, '--version');
       if (!(await stat(sourceDir).catch(() => null))?.isDirectory()) throw new UsageError(`${sourceDir} is not a folder`);
       const signer = await readSigningKey(opts.key);
+      const delegatedKeys = await Promise.all(opts.delegateKey.map(readPublicKey));
       const bar =
         process.stderr.isTTY && !opts.quiet
           ? new cliProgress.SingleBar({ format: 'catalogue {bar} {value}/{total} {file}', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic)
@@ -29,6 +31,7 @@ export function registerBuild(program: Command): void {
         outDir: opts.out,
         signer,
         ...(version === undefined ? {} : { version }),
+        ...(delegatedKeys.length ? { delegatedKeys } : {}),
         onCatalogueFile: (done, total, file) => {
           if (!bar) return;
           if (!started) bar.start(total, 0, { file });

@@ -1,9 +1,13 @@
-// Looks for a newer bundle on the channel, verifies it with the core check and imports it beside the live one.
-import { httpBundleReader, verifyBundle } from '../../core/bundle/verify.ts';
+// Looks for a newer bundle on the channel (or in a folder from a USB stick), verifies it with the core check and
+// imports it beside the live one. Trust: kiosk-config's keys plus keys delegated by bundles they signed.
+import { utf8 } from '../../core/bundle/encoding.ts';
+import type { TrustedKey } from '../../core/bundle/schema.ts';
+import { MANIFEST_PATH, verifyBundle, type BundleReader } from '../../core/bundle/verify.ts';
 import type { KioskConfig } from '../../core/config/kiosk-config.ts';
 import { channelUrlOf } from '../config/channel.ts';
 import { metaDb, type UpdateOutcome } from '../db/meta-db.ts';
 import { activate, importBundle, stage, type ImportProgress } from '../db/store.ts';
+import { channelBundleReader } from './channel-reader.ts';
 
 export interface UpdateProgress {
   phase: 'download' | 'import';
@@ -22,9 +26,100 @@ export interface UpdateOptions {
   now?: Date;
 }
 
+/** The keys this kiosk accepts: kiosk-config's, and those delegated by bundles it accepted. */
+export async function trustedKeysOf(config: KioskConfig): Promise<TrustedKey[]> {
+  const keys = [...config.trustedKeys];
+  for (const k of (await metaDb().getValue('delegatedKeys')) ?? [])
+    if (!keys.some((t) => t.keyId === k.keyId)) keys.push(k);
+  return keys;
+}
+
+async function rememberDelegated(keys: readonly TrustedKey[]): Promise<void> {
+  if (!keys.length) return;
+  const meta = metaDb();
+  const known = (await meta.getValue('delegatedKeys')) ?? [];
+  const added = keys.filter((k) => !known.some((t) => t.keyId === k.keyId));
+  if (added.length) await meta.setValue('delegatedKeys', [...known, ...added]);
+}
+
+/** Reads the manifest's version without trusting it (only used to tell "equal" from "older" after a refusal). */
+async function peekVersion(reader: BundleReader): Promise<number | null> {
+  try {
+    const bytes = await reader.read(MANIFEST_PATH);
+    const v = bytes ? (JSON.parse(utf8.decode(bytes)) as { version?: unknown }).version : null;
+    return typeof v === 'number' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Verifies a bundle from any reader and, if it is acceptable, imports it and stages or activates it.
+ * Never throws; the outcome is also kept in kiosk-meta for the staff screen. The live bundle is never touched
+ * by a refusal.
+ */
+export async function acceptBundle(
+  reader: BundleReader,
+  config: KioskConfig,
+  opts: Omit<UpdateOptions, 'channelUrl' | 'fetchFn'>,
+): Promise<UpdateOutcome> {
+  const started = performance.now();
+  const meta = metaDb();
+  const at = () => new Date().toISOString();
+  let outcome: UpdateOutcome;
+  try {
+    const highest = (await meta.getValue('highestAccepted')) ?? 0;
+    const result = await verifyBundle(reader, {
+      trustedKeys: await trustedKeysOf(config),
+      ...(highest > 0 ? { highestAcceptedVersion: highest } : {}),
+      ...(opts.appVersion ? { appVersion: opts.appVersion } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
+      onProgress: (done, total) => opts.onProgress?.({ phase: 'download', done, total }),
+    });
+    if (!result.ok) {
+      // The version is only compared after the signature checked out, so this version number is signed.
+      const version = result.failure.code === 'not-newer' ? await peekVersion(reader) : null;
+      outcome =
+        version === highest
+          ? { at: at(), status: 'current', version: highest }
+          : {
+              at: at(),
+              status: 'rejected',
+              failure: result.failure,
+              message: result.failure.message,
+              ...(version === null ? {} : { version }),
+            };
+    } else {
+      const importStarted = performance.now();
+      const pointer = await importBundle(
+        { manifest: result.manifest, data: result.data, files: result.files },
+        {
+          onProgress: (p: ImportProgress) =>
+            opts.onProgress?.({ phase: 'import', done: p.done, total: p.total }),
+        },
+      );
+      if (opts.mode === 'activate') await activate(pointer);
+      else await stage(pointer);
+      await rememberDelegated(result.manifest.delegatedKeys);
+      outcome = {
+        at: at(),
+        status: opts.mode === 'activate' ? 'activated' : 'staged',
+        version: pointer.version,
+        ms: Math.round(performance.now() - started),
+        importMs: Math.round(performance.now() - importStarted),
+      };
+    }
+  } catch (e) {
+    // Quota errors, unreadable files and the like: the live bundle is untouched; a partial database is removed
+    // at the next start.
+    outcome = { at: at(), status: 'error', message: (e as Error).message };
+  }
+  await meta.setValue('lastUpdate', outcome);
+  return outcome;
+}
+
 /** Checks the channel once. Never throws; the outcome is also kept in kiosk-meta for the staff screen. */
 export async function checkForUpdate(config: KioskConfig, opts: UpdateOptions): Promise<UpdateOutcome> {
-  const started = performance.now();
   const meta = metaDb();
   const fetchFn = opts.fetchFn ?? ((input, init) => fetch(input, init));
   const at = () => new Date().toISOString();
@@ -43,43 +138,18 @@ export async function checkForUpdate(config: KioskConfig, opts: UpdateOptions): 
       await meta.setValue('lastUpdate', outcome);
       return outcome;
     }
-    if (typeof peek.version === 'number' && peek.version <= highest) {
+    if (typeof peek.version === 'number' && peek.version === highest) {
       outcome = { at: at(), status: 'current', version: highest };
       await meta.setValue('lastUpdate', outcome);
+      await meta.setValue('lastCheckOk', outcome.at);
       return outcome;
     }
-    const result = await verifyBundle(httpBundleReader(channel, fetchFn), {
-      trustedKeys: config.trustedKeys,
-      ...(highest > 0 ? { highestAcceptedVersion: highest } : {}),
-      ...(opts.appVersion ? { appVersion: opts.appVersion } : {}),
-      ...(opts.now ? { now: opts.now } : {}),
-      onProgress: (done, total) => opts.onProgress?.({ phase: 'download', done, total }),
-    });
-    if (!result.ok) {
-      outcome = { at: at(), status: 'rejected', failure: result.failure, message: result.failure.message };
-    } else {
-      const importStarted = performance.now();
-      const pointer = await importBundle(
-        { manifest: result.manifest, data: result.data, files: result.files },
-        {
-          onProgress: (p: ImportProgress) =>
-            opts.onProgress?.({ phase: 'import', done: p.done, total: p.total }),
-        },
-      );
-      if (opts.mode === 'activate') await activate(pointer);
-      else await stage(pointer);
-      outcome = {
-        at: at(),
-        status: opts.mode === 'activate' ? 'activated' : 'staged',
-        version: pointer.version,
-        ms: Math.round(performance.now() - started),
-        importMs: Math.round(performance.now() - importStarted),
-      };
-    }
+    outcome = await acceptBundle(channelBundleReader(channel, fetchFn), config, opts);
+    if (outcome.status !== 'error') await meta.setValue('lastCheckOk', outcome.at);
+    return outcome;
   } catch (e) {
-    // Quota errors and the like: the live bundle is untouched; the partial database is removed at next start.
     outcome = { at: at(), status: 'error', message: (e as Error).message };
+    await meta.setValue('lastUpdate', outcome);
+    return outcome;
   }
-  await meta.setValue('lastUpdate', outcome);
-  return outcome;
 }

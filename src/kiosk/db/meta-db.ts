@@ -2,6 +2,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { KioskConfig } from '../../core/config/kiosk-config.ts';
 import type { VerifyFailure } from '../../core/bundle/verify.ts';
+import type { TrustedKey } from '../../core/bundle/schema.ts';
 
 export const META_DB_NAME = 'kiosk-meta';
 
@@ -50,6 +51,16 @@ export interface MetaValues {
   persist: PersistAnswer;
   config: CachedConfig;
   lastUpdate: UpdateOutcome;
+  /** When the bundle channel last answered (current, staged or refused: the check itself worked). */
+  lastCheckOk: string;
+  /** Keys vouched for by accepted bundles signed with a trusted key (key rotation). */
+  delegatedKeys: TrustedKey[];
+  /** Staff screen PIN attempts: survives a reload so the lockout cannot be reset by one. */
+  staffLock: { failures: number; lockedUntil: number | null };
+  /** This kiosk's id in heartbeats (generated once). */
+  kioskId: string;
+  /** The last reload for an app update (reload-loop guard). */
+  appReload: { at: number; from: string };
 }
 export type MetaKey = keyof MetaValues;
 
