@@ -28,8 +28,7 @@ export async function readBundleData(dir: string): Promise<BundleData> {
     try {
       data[key] = JSON.parse(await readFile(join(dir, path), 'utf8'));
     } catch (e) {
-      if (key === 'searchIndex' && (e as NodeJS.ErrnoException).code === 'ENOENT') data[key] = null;
-      else throw new Error(`${join(dir, path)}: ${(e as Error).message}`);
+      throw new Error(`${join(dir, path)}: ${(e as Error).message}`);
     }
   }
   return data as unknown as BundleData;

@@ -1,6 +1,7 @@
 // Bundle format v1: the one schema shared by the bundle tool, the kiosk and the zone server.
 // Every data file in a bundle is validated against these before it is trusted.
 import { z } from 'zod';
+import { SearchIndexFileSchema } from '../search/format.ts';
 
 export const BUNDLE_FORMAT = 'kiosk-bundle/1';
 
@@ -197,8 +198,8 @@ export const BundleDataSchemas = {
   notices: z.array(NoticeSchema),
   synonyms: z.array(SynonymSchema),
   calendar: z.array(CalendarYearSchema),
-  // The search index has its own versioned shape owned by src/core/search; checked there.
-  searchIndex: z.unknown(),
+  // The search index has its own versioned shape, owned by src/core/search.
+  searchIndex: SearchIndexFileSchema,
 } satisfies Record<DataFileKey, z.ZodType>;
 
 export interface BundleData {

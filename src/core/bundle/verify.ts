@@ -152,8 +152,8 @@ export async function verifyBundle(reader: BundleReader, opts: VerifyOptions): P
   }
 
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
-  for (const [key, path] of Object.entries(DATA_FILES)) {
-    if (!listed.has(path) && key !== 'searchIndex') {
+  for (const path of Object.values(DATA_FILES)) {
+    if (!listed.has(path)) {
       return fail('missing-file', `${path} is not listed in the manifest`, path);
     }
   }
@@ -181,11 +181,7 @@ export async function verifyBundle(reader: BundleReader, opts: VerifyOptions): P
 
   const data = {} as Record<DataFileKey, unknown>;
   for (const [key, path] of Object.entries(DATA_FILES) as [DataFileKey, string][]) {
-    const bytes = files.get(path);
-    if (!bytes) {
-      data[key] = null; // only the optional search index can be absent (checked above)
-      continue;
-    }
+    const bytes = files.get(path)!; // present: listed (checked above) and read
     files.delete(path);
     let json: unknown;
     try {

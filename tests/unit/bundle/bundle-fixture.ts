@@ -3,6 +3,8 @@ import { utf8 } from '../../../src/core/bundle/encoding.ts';
 import { generateSigningKeyPair, parsePrivateKey, type SigningKey } from '../../../src/core/bundle/keys.ts';
 import { DATA_FILES, type BundleData, type TrustedKey } from '../../../src/core/bundle/schema.ts';
 import { signManifest, type ManifestMeta } from '../../../src/core/bundle/sign.ts';
+import { buildSearchIndex } from '../../../src/core/search/build-index.ts';
+import type { SourceData } from '../../../src/cli/build/source.ts';
 import { MANIFEST_PATH, SIGNATURE_PATH, type BundleReader } from '../../../src/core/bundle/verify.ts';
 
 export const sampleData = (): BundleData => ({
@@ -74,7 +76,7 @@ export const sampleData = (): BundleData => ({
       workdays: ['2026-10-10'],
     },
   ],
-  searchIndex: { v: 1 },
+  searchIndex: null,
 });
 
 export interface MemoryBundle {
@@ -103,6 +105,7 @@ export async function makeBundle(
 ): Promise<MemoryBundle> {
   const signer = opts.signer ?? (await makeSigner());
   const data = (opts.data ?? sampleData()) as Record<string, unknown>;
+  data.searchIndex ??= buildSearchIndex(data as unknown as SourceData);
   opts.mutateData?.(data);
   const files = new Map<string, Uint8Array>();
   for (const [key, path] of Object.entries(DATA_FILES))
