@@ -19,6 +19,7 @@ async function open(dbName: string): Promise<void> {
   const db = new BundleDb(dbName);
   try {
     engine = createSearchEngine(await readBundleData(db));
+    engine.warm(); // the lazy pinyin/typo tables now, not on the visitor's first pinyin or typo query
     post({ type: 'opened', dbName, ms: Math.round(performance.now() - started), docs: engine.docCount });
   } finally {
     db.close();
