@@ -43,6 +43,7 @@ import {
 } from './files.ts';
 import { errorFields, type Logger } from './log.ts';
 import { TokenBucketLimiter } from './rate-limit.ts';
+import { registerStatusPage } from './status-page.ts';
 import { ApplicationStore, lookupHash, sha256Hex, type ExportRow } from './store.ts';
 
 export interface AppLimits {
@@ -489,6 +490,13 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   app.get('/api/v1/staff/heartbeats', async (c) => c.json({ kiosks: await store.latestHeartbeats() }));
+
+  // The staff status page (HTML, same token; ?token= or Basic auth so a browser can open it).
+  registerStatusPage(app, {
+    staffToken: deps.staffToken,
+    latestHeartbeats: () => store.latestHeartbeats(),
+    now: deps.now,
+  });
 
   app.all('/api/*', (c) =>
     c.json(errorBody('not_found', `没有这个接口：${c.req.method} ${c.req.path}`), 404),

@@ -80,9 +80,380 @@ const STRINGS = {
   'interp.q': { 'zh-CN': '问', en: 'Q' },
   'interp.a': { 'zh-CN': '答', en: 'A' },
   'apply.title': { 'zh-CN': '申请政府信息公开', en: 'Request government information' },
-  'apply.soon': {
-    'zh-CN': '在线申请功能即将开放，请先到服务台办理。',
-    en: 'Coming soon; please ask at the service desk.',
+  'apply.triage.title': { 'zh-CN': '您想办理什么？', en: 'What would you like to do?' },
+  'apply.triage.lead': {
+    'zh-CN': '请选择最接近的一项。不确定时，可以请工作人员帮忙。',
+    en: 'Choose the closest one. If unsure, ask the staff for help.',
+  },
+  'apply.triage.info': { 'zh-CN': '我要获取政府信息', en: 'I want government information' },
+  'apply.triage.info.sub': {
+    'zh-CN': '申请政府信息公开（自己填写申请表）',
+    en: 'Request disclosure (fill in the form yourself)',
+  },
+  'apply.triage.petition': { 'zh-CN': '投诉、举报、信访', en: 'A complaint, report or petition' },
+  'apply.triage.petition.sub': {
+    'zh-CN': '不属于信息公开申请，告诉您该到哪里办',
+    en: 'Not a disclosure request; where to go instead',
+  },
+  'apply.triage.correction': {
+    'zh-CN': '更正与我有关的记录',
+    en: 'Correct a record about me',
+  },
+  'apply.triage.correction.sub': {
+    'zh-CN': '政府保存的关于您的信息不准确',
+    en: 'Information the government holds about you is wrong',
+  },
+  'apply.triage.published': {
+    'zh-CN': '已公开的公报、出版物',
+    en: 'Published gazettes and publications',
+  },
+  'apply.triage.published.sub': {
+    'zh-CN': '已经公开的信息可以直接查询，无需申请',
+    en: 'Already published: search for it, no request needed',
+  },
+  'apply.triage.staff': { 'zh-CN': '请工作人员帮我填写', en: 'Ask the staff to fill it in for me' },
+  'apply.triage.staff.sub': {
+    'zh-CN': '口头申请，由工作人员代为填写',
+    en: 'Tell the staff; they fill in the form for you',
+  },
+  'apply.petition.title': { 'zh-CN': '投诉、举报、信访', en: 'Complaints, reports and petitions' },
+  'apply.petition.why': {
+    'zh-CN':
+      '依照《政府信息公开条例》第三十九条，以信息公开申请的形式进行信访、投诉、举报的，不作为政府信息公开申请处理。',
+    en: 'Under Article 39 of the Regulations, petitions, complaints and reports made as disclosure requests are not handled as disclosure requests.',
+  },
+  'apply.petition.where': {
+    'zh-CN': '请通过信访部门、12345政务服务便民热线，或到服务台咨询如何提出。',
+    en: 'Please use the petitions office or the 12345 hotline, or ask at the service desk.',
+  },
+  'apply.correction.title': { 'zh-CN': '更正与您有关的记录', en: 'Correcting a record about you' },
+  'apply.correction.why': {
+    'zh-CN':
+      '依照《政府信息公开条例》第四十一条，有证据证明行政机关提供的与您自身相关的政府信息记录不准确的，可以要求该行政机关更正。',
+    en: 'Under Article 41, if you have evidence that a record about you is inaccurate, you may ask the agency that holds it to correct it.',
+  },
+  'apply.correction.where': {
+    'zh-CN': '请带上证明材料，向保存该记录的部门提出；不清楚是哪个部门的，可以到服务台咨询。',
+    en: 'Bring your evidence to the department that holds the record; the service desk can tell you which one.',
+  },
+  'apply.backToTriage': { 'zh-CN': '返回重新选择', en: 'Choose again' },
+  'apply.unavailable.title': {
+    'zh-CN': '本机暂时不能受理申请',
+    en: 'This terminal cannot take requests right now',
+  },
+  'apply.unavailable.short': {
+    'zh-CN': '本机暂时不能受理申请：还没有取得加密所需的服务器密钥。请到服务台填写纸质申请表。',
+    en: 'This terminal cannot take requests yet: it has no encryption key from the server. Please use the paper form at the desk.',
+  },
+  'apply.unavailable.why': {
+    'zh-CN':
+      '为保护您的个人信息，申请必须加密后才能保存和发送。本机还没有取得服务器的加密密钥（可能是第一次启动时没有联网），所以现在不能在本机提交申请。',
+    en: 'To protect your personal data, a request must be encrypted before it is stored or sent. This terminal has not yet received the server’s key (it may have started without a network), so it cannot take requests now.',
+  },
+  'apply.unavailable.paper': {
+    'zh-CN': '请到服务台填写纸质申请表，工作人员会协助您。',
+    en: 'Please fill in a paper form at the service desk; the staff will help you.',
+  },
+  'apply.progress': { 'zh-CN': '第 {n} 步，共 {total} 步', en: 'Step {n} of {total}' },
+  'apply.staffAssistedNote': {
+    'zh-CN': '工作人员代为填写（口头申请）',
+    en: 'Filled in by staff (oral request)',
+  },
+  'apply.notStarted': {
+    'zh-CN': '申请表已清空（可能因为长时间无人操作）。请重新开始。',
+    en: 'The form has been cleared (perhaps after a long pause). Please start again.',
+  },
+  'apply.startOver': { 'zh-CN': '重新开始', en: 'Start again' },
+  'apply.step.type': { 'zh-CN': '谁来申请？', en: 'Who is applying?' },
+  'apply.step.applicant': { 'zh-CN': '申请人信息', en: 'About the applicant' },
+  'apply.step.contact': { 'zh-CN': '怎样联系您', en: 'How to contact you' },
+  'apply.step.request': { 'zh-CN': '您想获取什么信息？', en: 'What information do you want?' },
+  'apply.step.agency': { 'zh-CN': '向哪个机关申请？', en: 'Which agency holds it?' },
+  'apply.step.delivery': { 'zh-CN': '怎样提供给您', en: 'How you want to receive it' },
+  'apply.step.privacy': { 'zh-CN': '个人信息保护', en: 'Your personal data' },
+  'apply.next': { 'zh-CN': '下一步', en: 'Next' },
+  'apply.prev': { 'zh-CN': '上一步', en: 'Previous' },
+  'apply.toCheck': { 'zh-CN': '核对填写内容', en: 'Check your answers' },
+  'apply.optional': { 'zh-CN': '（选填）', en: '(optional)' },
+  'apply.errorPrefix': { 'zh-CN': '错误：', en: 'Error: ' },
+  'apply.errorSummary': { 'zh-CN': '请修改以下内容', en: 'Please fix the following' },
+  'apply.yes': { 'zh-CN': '同意', en: 'Yes' },
+  'apply.no': { 'zh-CN': '不同意', en: 'No' },
+  'apply.applicantType.citizen': { 'zh-CN': '公民', en: 'A citizen (individual)' },
+  'apply.applicantType.citizen.hint': {
+    'zh-CN': '以个人名义申请',
+    en: 'Applying in your own name',
+  },
+  'apply.applicantType.organization': {
+    'zh-CN': '法人或其他组织',
+    en: 'A legal person or other organisation',
+  },
+  'apply.applicantType.organization.hint': {
+    'zh-CN': '以企业、社会组织等单位名义申请',
+    en: 'Applying for a company or other organisation',
+  },
+  'apply.idType.resident-id': { 'zh-CN': '居民身份证', en: 'Resident ID card' },
+  'apply.idType.hk-macau-permit': {
+    'zh-CN': '港澳居民来往内地通行证',
+    en: 'Mainland travel permit for HK and Macao residents',
+  },
+  'apply.idType.taiwan-permit': {
+    'zh-CN': '台湾居民来往大陆通行证',
+    en: 'Mainland travel permit for Taiwan residents',
+  },
+  'apply.idType.residence-permit': {
+    'zh-CN': '港澳台居民居住证',
+    en: 'Residence permit for HK, Macao and Taiwan residents',
+  },
+  'apply.idType.passport': { 'zh-CN': '护照', en: 'Passport' },
+  'apply.idType.foreign-permanent-residence': {
+    'zh-CN': '外国人永久居留身份证',
+    en: 'Foreign permanent resident ID card',
+  },
+  'apply.medium.paper': { 'zh-CN': '纸质', en: 'Paper' },
+  'apply.medium.email': { 'zh-CN': '电子邮件', en: 'E-mail' },
+  'apply.medium.cd': { 'zh-CN': '光盘', en: 'CD' },
+  'apply.medium.disk': { 'zh-CN': '磁盘', en: 'Disk' },
+  'apply.delivery.post': { 'zh-CN': '邮寄', en: 'By post' },
+  'apply.delivery.email': { 'zh-CN': '电子邮件', en: 'By e-mail' },
+  'apply.delivery.collect': { 'zh-CN': '自行领取', en: 'Collect it in person' },
+  'apply.delivery.on-site': { 'zh-CN': '当场阅读、抄录', en: 'Read and copy it on site' },
+  'apply.f.applicant.type': { 'zh-CN': '申请人类型', en: 'Applicant type' },
+  'apply.f.personName': { 'zh-CN': '姓名', en: 'Full name' },
+  'apply.f.orgName': { 'zh-CN': '单位名称', en: 'Organisation name' },
+  'apply.f.applicant.idType': { 'zh-CN': '证件类型', en: 'Identity document' },
+  'apply.f.applicant.idNumber': { 'zh-CN': '证件号码', en: 'Document number' },
+  'apply.f.applicant.workUnit': { 'zh-CN': '工作单位', en: 'Employer' },
+  'apply.f.applicant.uscc': {
+    'zh-CN': '统一社会信用代码',
+    en: 'Unified social credit code',
+  },
+  'apply.f.applicant.legalRepresentative': { 'zh-CN': '法定代表人', en: 'Legal representative' },
+  'apply.f.applicant.contactPerson': { 'zh-CN': '联系人', en: 'Contact person' },
+  'apply.f.contact.phone': { 'zh-CN': '联系电话', en: 'Phone' },
+  'apply.f.contact.email': { 'zh-CN': '电子邮箱', en: 'E-mail' },
+  'apply.f.contact.address': { 'zh-CN': '通信地址', en: 'Postal address' },
+  'apply.f.contact.postCode': { 'zh-CN': '邮政编码', en: 'Post code' },
+  'apply.f.request.title': { 'zh-CN': '信息名称', en: 'Name of the information' },
+  'apply.f.request.documentNumber': { 'zh-CN': '文号', en: 'Document number (文号)' },
+  'apply.f.request.description': {
+    'zh-CN': '内容描述（特征性描述）',
+    en: 'Description',
+  },
+  'apply.f.request.agencyId': { 'zh-CN': '申请的机关', en: 'Agency' },
+  'apply.f.media': { 'zh-CN': '获取信息的方式', en: 'Form of the information' },
+  'apply.f.deliveries': { 'zh-CN': '提供方式', en: 'How it is provided' },
+  'apply.f.consentToPublish': {
+    'zh-CN': '是否同意公开本申请的内容（不含您的个人信息）？',
+    en: 'May the content of this request be made public (without your personal data)?',
+  },
+  'apply.f.privacyConsent': {
+    'zh-CN': '我已阅读以上告知，同意按上述方式处理我的个人信息',
+    en: 'I have read the notice above and agree to my personal data being handled as described',
+  },
+  'apply.hint.name': {
+    'zh-CN': '与证件上的姓名一致，包括“·”和生僻字。',
+    en: 'As on your document, including “·” and rare characters.',
+  },
+  'apply.hint.uscc': {
+    'zh-CN': '18位，在营业执照或登记证书上。',
+    en: '18 characters, on the business licence or registration certificate.',
+  },
+  'apply.hint.phone': {
+    'zh-CN': '手机号码或固定电话（固定电话请加区号）。',
+    en: 'Mobile or landline (with the area code).',
+  },
+  'apply.hint.email': {
+    'zh-CN': '选择通过电子邮件获取时必须填写。',
+    en: 'Required if you want the information by e-mail.',
+  },
+  'apply.request.lead': {
+    'zh-CN': '名称、文号、内容描述至少填写一项。写得越具体，越便于工作人员查找。',
+    en: 'Fill in at least one of name, document number or description. The more specific, the easier to find.',
+  },
+  'apply.hint.title': {
+    'zh-CN': '例如：2025年城乡低保资金发放情况',
+    en: 'For example: 2025 subsistence allowance payments',
+  },
+  'apply.hint.documentNumber': {
+    'zh-CN': '例如：某政发〔2024〕3号',
+    en: 'For example: 某政发〔2024〕3号',
+  },
+  'apply.hint.description': {
+    'zh-CN': '写明大约的时间、地点、事项，至少10个字。',
+    en: 'Say roughly when, where and what; at least 10 characters.',
+  },
+  'apply.suggest.title': {
+    'zh-CN': '这些信息可能已经公开',
+    en: 'This may already be published',
+  },
+  'apply.suggest.lead': {
+    'zh-CN': '如果下面就是您要找的，点一下即可查看，无需申请。',
+    en: 'If one of these is what you want, tap it to read it; no request needed.',
+  },
+  'apply.suggest.fileAnyway': {
+    'zh-CN': '都不是？请点“下一步”继续申请。',
+    en: 'None of these? Tap “Next” to continue.',
+  },
+  'apply.hint.agency': {
+    'zh-CN': '选择制作或保存这些信息的机关。不清楚的，选“某某区人民政府”或请工作人员帮忙。',
+    en: 'Choose the agency that made or holds the information. If unsure, ask the staff.',
+  },
+  'apply.agency.none': {
+    'zh-CN': '本机暂时没有机关名单，请到服务台办理。',
+    en: 'No list of agencies on this terminal yet; please ask at the desk.',
+  },
+  'apply.hint.multiple': { 'zh-CN': '可以选多项。', en: 'You may choose more than one.' },
+  'apply.hint.consentToPublish': {
+    'zh-CN': '不影响办理结果。',
+    en: 'This does not affect the answer you get.',
+  },
+  'apply.privacy.title': { 'zh-CN': '个人信息保护告知', en: 'Privacy notice' },
+  'apply.privacy.what': {
+    'zh-CN': '收集的信息：您填写的姓名或单位名称、证件号码、联系电话、电子邮箱、通信地址和邮政编码。',
+    en: 'What we collect: the name, ID number, phone, e-mail, address and post code you enter.',
+  },
+  'apply.privacy.why': {
+    'zh-CN': '用途：仅用于办理本次政府信息公开申请、与您联系和向您提供信息（《个人信息保护法》第十三条）。',
+    en: 'Why: only to handle this request, contact you and give you the information (PIPL Art. 13).',
+  },
+  'apply.privacy.how': {
+    'zh-CN': '处理方式：申请在本机加密后发送给政府信息公开工作机构，不向其他单位提供，法律另有规定的除外。',
+    en: 'How: encrypted on this terminal and sent to the disclosure office; not shared with others unless the law requires it.',
+  },
+  'apply.privacy.kiosk': {
+    'zh-CN': '本机只保存加密后的申请，送达后即删除，只留下查询码和办理状态。',
+    en: 'This terminal keeps only the encrypted request, deletes it once delivered and keeps just the receipt code and status.',
+  },
+  'apply.privacy.howLong': {
+    'zh-CN': '保存期限：申请材料按政府信息公开工作档案的规定期限保存，期满后销毁。',
+    en: 'How long: the request is kept for the period set for disclosure records, then destroyed.',
+  },
+  'apply.privacy.rights': {
+    'zh-CN': '您可以向工作人员查阅、更正您的个人信息，或咨询个人信息处理的问题。',
+    en: 'You may ask the staff to see or correct your data, or ask how it is handled.',
+  },
+  'apply.privacy.agreed': { 'zh-CN': '已同意', en: 'Agreed' },
+  'apply.usccConfirm': {
+    'zh-CN': '我已对照证照核对，代码无误',
+    en: 'I have checked it against the licence; the code is right',
+  },
+  'apply.check.title': { 'zh-CN': '请核对填写内容', en: 'Check your answers' },
+  'apply.check.change': { 'zh-CN': '修改', en: 'Change' },
+  'apply.check.empty': { 'zh-CN': '未填写', en: 'Not given' },
+  'apply.check.declaration': {
+    'zh-CN': '点“提交申请”后，申请会加密保存并发送，您会得到一张回执。',
+    en: 'When you tap “Submit”, the request is encrypted, saved and sent, and you get a receipt.',
+  },
+  'apply.submit': { 'zh-CN': '提交申请', en: 'Submit' },
+  'apply.submitting': { 'zh-CN': '正在保存…', en: 'Saving…' },
+  'apply.submitFailed': {
+    'zh-CN': '没有保存成功，请再点一次“提交申请”，或请工作人员帮忙（{message}）',
+    en: 'Not saved; tap “Submit” again or ask the staff ({message})',
+  },
+  'apply.receipt.title': { 'zh-CN': '申请已提交', en: 'Your request has been filed' },
+  'apply.receipt.missing': {
+    'zh-CN': '本机没有这份申请的回执',
+    en: 'This terminal has no receipt for that request',
+  },
+  'apply.receipt.code': { 'zh-CN': '查询码', en: 'Receipt code' },
+  'apply.receipt.qr': { 'zh-CN': '查询码 {code} 的二维码', en: 'QR code of receipt code {code}' },
+  'apply.receipt.pending': {
+    'zh-CN': '申请已加密保存在本机，正在发送；网络中断时会自动重试，您不必等待。',
+    en: 'Your request is saved, encrypted, on this terminal and is being sent; it retries by itself if the network is down. You need not wait.',
+  },
+  'apply.receipt.delivered': {
+    'zh-CN': '已送达政府信息公开工作机构（登记号 {number}）。',
+    en: 'Delivered to the disclosure office (number {number}).',
+  },
+  'apply.receipt.rejected': {
+    'zh-CN': '发送时遇到问题，已转工作人员处理。请带上本回执到服务台。',
+    en: 'There was a problem sending it; the staff will handle it. Please bring this receipt to the desk.',
+  },
+  'apply.receipt.filedAt': { 'zh-CN': '提交时间', en: 'Filed' },
+  'apply.receipt.applicant': { 'zh-CN': '申请人', en: 'Applicant' },
+  'apply.receipt.idNumber': { 'zh-CN': '证件号码', en: 'ID number' },
+  'apply.receipt.phone': { 'zh-CN': '联系电话', en: 'Phone' },
+  'apply.receipt.agency': { 'zh-CN': '申请的机关', en: 'Agency' },
+  'apply.receipt.receivedOn': { 'zh-CN': '收到申请日期', en: 'Date of receipt' },
+  'apply.receipt.receivedInPerson': {
+    'zh-CN': '{date}（当面提交，以提交之日为收到申请之日，第三十一条）',
+    en: '{date} (filed in person: the day of filing, Art. 31)',
+  },
+  'apply.receipt.receivedExpected': {
+    'zh-CN': '以工作人员确认收到之日为准，预计为{date}（第三十一条）',
+    en: 'The day the office confirms receipt, expected {date} (Art. 31)',
+  },
+  'apply.receipt.dueOn': { 'zh-CN': '答复期限', en: 'Reply due' },
+  'apply.receipt.due': {
+    'zh-CN': '{date}前（自收到申请之日起20个工作日，第三十三条）',
+    en: 'By {date} (20 working days from receipt, Art. 33)',
+  },
+  'apply.receipt.dueExpected': {
+    'zh-CN': '预计{date}前（自收到申请之日起20个工作日，第三十三条）',
+    en: 'Expected by {date} (20 working days from receipt, Art. 33)',
+  },
+  'apply.receipt.dueUnknown': {
+    'zh-CN': '自收到申请之日起20个工作日内（第三十三条）。具体日期将由工作人员确认，因为本机还没有相应年份的节假日安排。',
+    en: 'Within 20 working days of receipt (Art. 33). Staff will confirm the date: this terminal does not yet have that year’s holiday calendar.',
+  },
+  'apply.receipt.next': { 'zh-CN': '接下来', en: 'What happens next' },
+  'apply.receipt.correction': {
+    'zh-CN': '如申请内容需要补正，工作人员会在收到申请之日起7个工作日内一次性告知您；答复期限自收到补正之日起计算（第三十条）。',
+    en: 'If the request needs clarifying, the office tells you once within 7 working days; the reply period then runs from your correction (Art. 30).',
+  },
+  'apply.receipt.correctionBy': {
+    'zh-CN': '如申请内容需要补正，工作人员会在{date}前一次性告知您；答复期限自收到补正之日起计算（第三十条）。',
+    en: 'If the request needs clarifying, the office tells you once by {date}; the reply period then runs from your correction (Art. 30).',
+  },
+  'apply.receipt.extension': {
+    'zh-CN': '如需延长答复期限，会告知您，延长最长不超过20个工作日（第三十三条）。',
+    en: 'If the office needs more time it tells you; an extension is at most 20 working days (Art. 33).',
+  },
+  'apply.receipt.extensionBy': {
+    'zh-CN': '如需延长答复期限，会告知您，最长延长20个工作日，即不晚于{date}（第三十三条）。',
+    en: 'If the office needs more time it tells you; at most 20 more working days, so no later than {date} (Art. 33).',
+  },
+  'apply.receipt.remedies': {
+    'zh-CN': '如认为侵犯了您的合法权益，可以向上一级行政机关或政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（第五十一条）。',
+    en: 'If you think your rights were infringed, you may complain to the higher agency or the disclosure authority, or apply for administrative review or sue (Art. 51).',
+  },
+  'apply.receipt.howToCheck': {
+    'zh-CN': '查询进度：在本机首页进入“申请政府信息公开”→“查询申请进度”，输入查询码和联系电话后4位。',
+    en: 'To check progress: on this terminal open “Request government information” → “Check progress” and enter the receipt code and the last 4 digits of your phone.',
+  },
+  'apply.receipt.print': { 'zh-CN': '打印回执', en: 'Print receipt' },
+  'apply.receipt.done': { 'zh-CN': '完成', en: 'Done' },
+  'apply.status.title': { 'zh-CN': '查询申请进度', en: 'Check progress' },
+  'apply.status.lead': {
+    'zh-CN': '输入回执上的查询码和联系电话的后4位。',
+    en: 'Enter the receipt code and the last 4 digits of your phone.',
+  },
+  'apply.status.code': { 'zh-CN': '查询码', en: 'Receipt code' },
+  'apply.status.codeHint': {
+    'zh-CN': '9位字母和数字，例如 K7M-4PQ-R2X。',
+    en: '9 letters and digits, e.g. K7M-4PQ-R2X.',
+  },
+  'apply.status.phone4': { 'zh-CN': '联系电话后4位', en: 'Last 4 digits of your phone' },
+  'apply.status.phone4Error': {
+    'zh-CN': '请输入联系电话的后4位数字。',
+    en: 'Enter the last 4 digits of your phone.',
+  },
+  'apply.status.check': { 'zh-CN': '查询', en: 'Check' },
+  'apply.status.checking': { 'zh-CN': '正在查询…', en: 'Checking…' },
+  'apply.status.result': { 'zh-CN': '办理状态：{status}', en: 'Status: {status}' },
+  'apply.status.filedOn': { 'zh-CN': '提交日期', en: 'Filed on' },
+  'apply.status.offline': {
+    'zh-CN': '本机现在没有联网，暂时无法查询进度。请稍后再试，或到服务台咨询。',
+    en: 'This terminal is offline, so progress cannot be checked now. Try later or ask at the desk.',
+  },
+  'apply.status.queued': {
+    'zh-CN': '这份申请还在本机等待发送，网络恢复后会自动送达。',
+    en: 'This request is still waiting on this terminal and will be sent when the network returns.',
+  },
+  'apply.status.failed': {
+    'zh-CN': '查询没有成功，请稍后再试。',
+    en: 'The check did not work; please try later.',
   },
   'state.loading': { 'zh-CN': '正在加载…', en: 'Loading…' },
   'state.importing': {

@@ -1,0 +1,186 @@
+// GET /staff/status: one HTML page listing every kiosk's last heartbeat, with stale, offline, backlog and frozen
+// kiosks flagged. Behind the staff token (?token=…, Authorization: Bearer …, or Basic with the token as password).
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { Hono } from 'hono';
+
+/** A kiosk that has not reported for this long is stale. */
+export const STALE_MS = 15 * 60_000;
+
+export interface HeartbeatRow {
+  kioskId: string;
+  receivedAt: string;
+  body: unknown;
+}
+
+export interface StatusPageDeps {
+  staffToken: string | null;
+  latestHeartbeats: () => Promise<HeartbeatRow[]>;
+  now: () => Date;
+}
+
+export type KioskFlag = 'stale' | 'offline' | 'backlog' | 'frozen';
+
+export const FLAG_LABELS: Record<KioskFlag, string> = {
+  stale: '失联',
+  offline: '离线',
+  backlog: '积压',
+  frozen: '内容过期',
+};
+
+export interface KioskRow {
+  kioskId: string;
+  site: string;
+  receivedAt: string;
+  appVersion: string;
+  bundleVersion: string;
+  bundleExpiresAt: string;
+  lastCheckOk: string;
+  pending: number;
+  rejected: number;
+  acknowledged: number;
+  lastSync: string;
+  storage: string;
+  flags: KioskFlag[];
+}
+
+const obj = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+function mb(v: unknown): string {
+  return typeof v === 'number' && Number.isFinite(v) ? `${(v / 1024 / 1024).toFixed(1)} MB` : '—';
+}
+
+/** Reads a heartbeat defensively (kiosks of other versions send other shapes) and flags it. */
+export function kioskRow(hb: HeartbeatRow, now: Date): KioskRow {
+  const b = obj(hb.body);
+  const bundle = obj(b.bundle);
+  const outbox = obj(b.outbox);
+  const storage = obj(b.storage);
+  const flags: KioskFlag[] = [];
+  const received = Date.parse(hb.receivedAt);
+  if (!Number.isFinite(received) || now.getTime() - received > STALE_MS) flags.push('stale');
+  if (b.online === false) flags.push('offline');
+  const pending = num(outbox.pending);
+  const rejected = num(outbox.rejected);
+  if (pending > 0 || rejected > 0) flags.push('backlog');
+  const expires = Date.parse(str(bundle.expiresAt));
+  if (bundle.frozen === true || (Number.isFinite(expires) && expires <= now.getTime())) flags.push('frozen');
+  return {
+    kioskId: hb.kioskId,
+    site: str(b.site),
+    receivedAt: hb.receivedAt,
+    appVersion: str(b.appVersion),
+    bundleVersion: str(bundle.version),
+    bundleExpiresAt: str(bundle.expiresAt),
+    lastCheckOk: str(b.lastCheckOk),
+    pending,
+    rejected,
+    acknowledged: num(outbox.acknowledged),
+    lastSync: str(b.lastSync),
+    storage: `${mb(storage.usage)} / ${mb(storage.quota)}${storage.persisted === true ? '（持久）' : storage.persisted === false ? '（非持久）' : ''}`,
+    flags,
+  };
+}
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]!);
+
+function ago(iso: string, now: Date): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return '—';
+  const min = Math.round((now.getTime() - t) / 60_000);
+  if (min < 1) return '刚刚';
+  if (min < 60) return `${min} 分钟前`;
+  if (min < 48 * 60) return `${Math.round(min / 60)} 小时前`;
+  return `${Math.round(min / 1440)} 天前`;
+}
+
+export function renderStatusPage(rows: KioskRow[], now: Date): string {
+  const e = escapeHtml;
+  const flagged = rows.filter((r) => r.flags.length).length;
+  const body = rows
+    .map(
+      (r) => `<tr class="${r.flags.length ? 'flagged' : 'ok'}" data-kiosk="${e(r.kioskId)}">
+<th scope="row">${e(r.kioskId)}<div class="sub">${e(r.site)}</div></th>
+<td>${r.flags.length ? r.flags.map((f) => `<span class="flag flag-${f}">${FLAG_LABELS[f]}</span>`).join(' ') : '<span class="good">正常</span>'}</td>
+<td>${e(ago(r.receivedAt, now))}<div class="sub">${e(r.receivedAt)}</div></td>
+<td>${e(r.appVersion || '—')}</td>
+<td>${e(r.bundleVersion || '—')}<div class="sub">到期 ${e(r.bundleExpiresAt || '—')}</div></td>
+<td>${e(r.lastCheckOk ? ago(r.lastCheckOk, now) : '—')}</td>
+<td>待发送 ${r.pending} · 退回 ${r.rejected} · 已送达 ${r.acknowledged}<div class="sub">最近同步 ${e(r.lastSync ? ago(r.lastSync, now) : '—')}</div></td>
+<td>${e(r.storage)}</td>
+</tr>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="60">
+<title>终端状态 · 政务公开专区</title>
+<style>
+body{font:16px/1.5 system-ui,sans-serif;margin:24px;color:#111}
+table{border-collapse:collapse;width:100%}
+th,td{border:1px solid #5a6472;padding:6px 8px;text-align:left;vertical-align:top}
+thead th{background:#0a3a82;color:#fff}
+tr.flagged{background:#fff4f4}
+.sub{color:#333;font-size:13px}
+.flag{display:inline-block;padding:0 6px;border-radius:4px;background:#9b1c1c;color:#fff;margin:1px}
+.good{color:#14532d}
+</style>
+</head>
+<body>
+<h1>终端状态</h1>
+<p>共 ${rows.length} 台终端，${flagged} 台需要关注（失联：超过 15 分钟没有上报）。生成于 ${e(now.toISOString())}，每分钟自动刷新。</p>
+<table>
+<thead><tr><th scope="col">终端</th><th scope="col">状态</th><th scope="col">最近上报</th><th scope="col">程序版本</th><th scope="col">内容版本</th><th scope="col">最近检查更新</th><th scope="col">申请</th><th scope="col">存储</th></tr></thead>
+<tbody>
+${body || '<tr><td colspan="8">还没有终端上报。</td></tr>'}
+</tbody>
+</table>
+</body>
+</html>
+`;
+}
+
+const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+
+/** The token from ?token=, Bearer, or Basic (any user name, the token as password). */
+export function presentedToken(url: string, authorization: string | undefined): string | null {
+  const q = new URL(url, 'http://x').searchParams.get('token');
+  if (q) return q;
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  if (bearer) return bearer[1]!;
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(authorization ?? '');
+  if (basic) {
+    const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
+    const i = decoded.indexOf(':');
+    return i >= 0 ? decoded.slice(i + 1) : null;
+  }
+  return null;
+}
+
+export function registerStatusPage(app: Hono, deps: StatusPageDeps): void {
+  const expected = deps.staffToken ? digest(deps.staffToken) : null;
+  app.get('/staff/status', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    if (!expected) return c.text('服务器未配置工作人员令牌（--staff-token 或 KIOSK_STAFF_TOKEN）', 403);
+    const token = presentedToken(c.req.url, c.req.header('authorization'));
+    if (!token || !timingSafeEqual(digest(token), expected)) {
+      c.header('WWW-Authenticate', 'Basic realm="staff", charset="UTF-8"');
+      return c.text('需要工作人员令牌', 401);
+    }
+    const now = deps.now();
+    const rows = (await deps.latestHeartbeats()).map((hb) => kioskRow(hb, now));
+    // Kiosks needing attention first, then by id.
+    rows.sort(
+      (a, b) => Number(!a.flags.length) - Number(!b.flags.length) || a.kioskId.localeCompare(b.kioskId),
+    );
+    return c.html(renderStatusPage(rows, now));
+  });
+}
