@@ -10,6 +10,10 @@ import { KioskConfigSchema } from '../src/core/config/kiosk-config.ts';
 import { buildBundle } from '../src/cli/build/build-bundle.ts';
 import { exists } from '../src/cli/bundle-dir.ts';
 import { formatProblem } from '../src/cli/problems.ts';
+import { DEFAULT_PIN_ITERATIONS, hashPin } from '../src/kiosk/staff/pin.ts';
+
+/** The sample district's staff PIN (documented in README.md). */
+export const SAMPLE_STAFF_PIN = '246810';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const SAMPLE = {
@@ -64,6 +68,8 @@ export async function prepareSample(log: (s: string) => void = console.log): Pro
     hallName: '某某区政务服务中心 政务公开专区',
     deskLocation: '一楼大厅综合咨询台（政务公开专区右侧）',
     trustedKeys: [signer.trusted],
+    // The sample's staff PIN is 246810 (README); a real site makes its own with `kiosk-bundle pin-hash`.
+    staffPin: await hashPin(SAMPLE_STAFF_PIN, DEFAULT_PIN_ITERATIONS, createHash('sha256').update(`staff-pin:${signer.trusted.keyId}`).digest().subarray(0, 16)),
   });
   await writeFile(SAMPLE.configFile, `${JSON.stringify(config, null, 2)}\n`);
   return SAMPLE;

@@ -5,7 +5,6 @@ import { useKioskState } from '../state.ts';
 import { Loading, NotFound } from './components/Status.tsx';
 import { lazyComponent } from './hooks.ts';
 import { back, home, useRoute, type Route } from './router.ts';
-import { Apply } from './screens/Apply.tsx';
 import { DepartmentList, DomainBrowse, DomainList } from './screens/Browse.tsx';
 import { DepartmentPage } from './screens/DepartmentPage.tsx';
 import { Home } from './screens/Home.tsx';
@@ -17,6 +16,8 @@ const InterpretationPage = lazyComponent(
   () => import('./screens/InterpretationPage.tsx').then((m) => m.InterpretationPage),
   Loading,
 );
+// The application flow (form, outbox, receipt): fetched when a visitor starts it, precached for offline.
+const ApplyFlow = lazyComponent(() => import('../apply/ApplyFlow.tsx').then((m) => m.ApplyFlow), Loading);
 
 function Screen({ route }: { route: Route }) {
   const [first, a, ...rest] = route.parts;
@@ -36,7 +37,7 @@ function Screen({ route }: { route: Route }) {
     case 'interpretation':
       return a ? <InterpretationPage id={a} /> : <NotFound />;
     case 'apply':
-      return <Apply />;
+      return <ApplyFlow route={route} />;
     default:
       return <NotFound />;
   }
