@@ -1,0 +1,231 @@
+// The receipt: the code (and its QR code), when it was filed, the date of receipt and the reply due date under the
+// site's receipt rule and the bundle's working-day calendar, what happens next, how to check status. Printable on
+// an 80 mm receipt printer and on A4.
+import { useEffect, useState } from 'preact/hooks';
+import {
+  computeReceiptDates,
+  formatChineseDate,
+  formatReceiptCode,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  type ReceiptDates,
+} from '../../core/application/receipt.ts';
+import { applicantIdNumber } from '../../core/application/schema.ts';
+import { CalendarYearMissingError } from '../../core/calendar/working-days.ts';
+import { getLang, t } from '../i18n/strings.ts';
+import { getOutbox } from '../outbox/index.ts';
+import type { OutboxEntry } from '../outbox/machine.ts';
+import { useKioskState } from '../state.ts';
+import { Loading } from '../ui/components/Status.tsx';
+import { lazyComponent, useAsync } from '../ui/hooks.ts';
+import { home, href } from '../ui/router.ts';
+import { getLastFiled, resetApplyDraft } from './draft.ts';
+
+const QrCode = lazyComponent(
+  () => import('../ui/components/QrCode.tsx').then((m) => m.QrCode),
+  () => null,
+);
+
+export function formatDate(date: string): string {
+  return getLang() === 'zh-CN' ? formatChineseDate(date) : date;
+}
+
+export function formatTime(iso: string): string {
+  return new Intl.DateTimeFormat(getLang(), {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+}
+
+function useOutboxEntry(clientId: string): { entry: OutboxEntry | null; loading: boolean } {
+  const { config } = useKioskState();
+  const [state, setState] = useState<{ entry: OutboxEntry | null; loading: boolean }>({
+    entry: null,
+    loading: true,
+  });
+  useEffect(() => {
+    const outbox = getOutbox(config);
+    let alive = true;
+    const read = () =>
+      void outbox.get(clientId).then((entry) => alive && setState({ entry, loading: false }));
+    read();
+    const off = outbox.subscribe(read);
+    return () => {
+      alive = false;
+      off();
+    };
+  }, [clientId]);
+  return state;
+}
+
+type DatesResult = { ok: true; dates: ReceiptDates } | { ok: false; year: number | null };
+
+async function receiptDates(entry: OutboxEntry, dbName: string | undefined): Promise<DatesResult> {
+  if (!dbName) return { ok: false, year: null };
+  const { BundleDb } = await import('../db/bundle-db.ts');
+  const db = new BundleDb(dbName);
+  let calendar;
+  try {
+    calendar = await db.calendar.toArray();
+  } finally {
+    db.close();
+  }
+  try {
+    const dates = computeReceiptDates({
+      filedAt: entry.createdAt,
+      rule: entry.receiptRule,
+      calendar,
+      confirmedOn: entry.receiptRule === 'electronic' ? (entry.receivedOn ?? null) : null,
+    });
+    return { ok: true, dates };
+  } catch (e) {
+    if (e instanceof CalendarYearMissingError) return { ok: false, year: e.year };
+    throw e;
+  }
+}
+
+/** Waits for the fonts (a receipt printed in a fallback font can lose characters), then prints. */
+export async function printReceipt(): Promise<void> {
+  await document.fonts?.ready;
+  window.print();
+}
+
+export function Receipt({ clientId }: { clientId: string }) {
+  const { live, config } = useKioskState();
+  const { entry, loading } = useOutboxEntry(clientId);
+  const filed = getLastFiled()?.clientId === clientId ? getLastFiled() : null;
+  const dates = useAsync(
+    async () => (entry ? receiptDates(entry, live?.dbName) : null),
+    [entry?.createdAt, entry?.receivedOn, live?.dbName],
+  );
+  if (loading) return <Loading />;
+  if (!entry) {
+    return (
+      <section class="screen" aria-labelledby="screen-title">
+        <h1 id="screen-title" tabIndex={-1}>
+          {t('apply.receipt.missing')}
+        </h1>
+        <p>
+          <a class="button" href={href(['apply', 'status'])}>
+            {t('apply.status.title')}
+          </a>
+        </p>
+      </section>
+    );
+  }
+  const code = formatReceiptCode(entry.receiptCode);
+  const app = filed?.application;
+  const d = dates.value;
+  return (
+    <section class="screen receipt" aria-labelledby="screen-title">
+      <h1 id="screen-title" tabIndex={-1}>
+        {t('apply.receipt.title')}
+      </h1>
+      <p class="receipt-hall print-only">{config?.hallName ?? t('app.title')}</p>
+      <div class="receipt-code-box">
+        <p class="receipt-code-label">{t('apply.receipt.code')}</p>
+        <p class="receipt-code" aria-label={`${t('apply.receipt.code')} ${[...entry.receiptCode].join(' ')}`}>
+          {code}
+        </p>
+        <QrCode text={entry.receiptCode} label={t('apply.receipt.qr', { code })} size={200} />
+      </div>
+      <p class="send-state" role="status">
+        {entry.state === 'acknowledged'
+          ? t('apply.receipt.delivered', { number: entry.serverNumber ?? '' })
+          : entry.state === 'rejected'
+            ? t('apply.receipt.rejected')
+            : t('apply.receipt.pending')}
+      </p>
+      <dl class="fields receipt-fields">
+        <div>
+          <dt>{t('apply.receipt.filedAt')}</dt>
+          <dd>{formatTime(entry.createdAt)}</dd>
+        </div>
+        {app ? (
+          <>
+            <div>
+              <dt>{t('apply.receipt.applicant')}</dt>
+              <dd>{maskName(app.applicant.name)}</dd>
+            </div>
+            <div>
+              <dt>{t('apply.receipt.idNumber')}</dt>
+              <dd>{maskIdNumber(applicantIdNumber(app.applicant))}</dd>
+            </div>
+            <div>
+              <dt>{t('apply.receipt.phone')}</dt>
+              <dd>{maskPhone(app.contact.phone)}</dd>
+            </div>
+            <div>
+              <dt>{t('apply.receipt.agency')}</dt>
+              <dd>{app.request.agencyName || app.request.agencyId}</dd>
+            </div>
+          </>
+        ) : null}
+        {d?.ok ? (
+          <>
+            <div>
+              <dt>{t('apply.receipt.receivedOn')}</dt>
+              <dd>
+                {d.dates.receivedIsExpected
+                  ? t('apply.receipt.receivedExpected', { date: formatDate(d.dates.receivedOn) })
+                  : t('apply.receipt.receivedInPerson', { date: formatDate(d.dates.receivedOn) })}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('apply.receipt.dueOn')}</dt>
+              <dd>
+                {d.dates.receivedIsExpected
+                  ? t('apply.receipt.dueExpected', { date: formatDate(d.dates.replyDueOn) })
+                  : t('apply.receipt.due', { date: formatDate(d.dates.replyDueOn) })}
+              </dd>
+            </div>
+          </>
+        ) : d ? (
+          <div>
+            <dt>{t('apply.receipt.dueOn')}</dt>
+            <dd>{t('apply.receipt.dueUnknown')}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <h2>{t('apply.receipt.next')}</h2>
+      <ul class="next-steps">
+        <li>
+          {d?.ok
+            ? t('apply.receipt.correctionBy', { date: formatDate(d.dates.correctionNoticeBy) })
+            : t('apply.receipt.correction')}
+        </li>
+        <li>
+          {d?.ok
+            ? t('apply.receipt.extensionBy', { date: formatDate(d.dates.extendedDueOn) })
+            : t('apply.receipt.extension')}
+        </li>
+        <li>{t('apply.receipt.remedies')}</li>
+        <li>{t('apply.receipt.howToCheck')}</li>
+      </ul>
+      <div class="form-actions no-print">
+        <button type="button" class="button" onClick={() => void printReceipt()}>
+          {t('apply.receipt.print')}
+        </button>
+        <a class="button secondary" href={href(['apply', 'status'])}>
+          {t('apply.status.title')}
+        </a>
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => {
+            resetApplyDraft();
+            home();
+          }}
+        >
+          {t('apply.receipt.done')}
+        </button>
+      </div>
+    </section>
+  );
+}

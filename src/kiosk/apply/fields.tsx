@@ -1,0 +1,252 @@
+// Form controls after the GOV.UK patterns: a visible label, an optional hint, the error right above the input, and
+// an error summary whose links move focus to the field. Plain <input>/<textarea> (the on-screen keyboard hooks in).
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n/strings.ts';
+import { fieldDomId, type FieldIssue } from './draft.ts';
+
+type InputMode = 'text' | 'tel' | 'numeric' | 'email' | 'none';
+
+interface TextFieldProps {
+  field: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onInput: (v: string) => void;
+  error?: string | undefined;
+  inputMode?: InputMode;
+  type?: 'text' | 'tel' | 'email';
+  multiline?: boolean;
+  optional?: boolean;
+  autoCapitalize?: 'characters' | 'off';
+  width?: 'short' | 'medium' | 'full';
+  children?: ComponentChildren;
+}
+
+export function TextField(p: TextFieldProps) {
+  const id = fieldDomId(p.field);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [p.hint ? hintId : '', p.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    name: p.field,
+    value: p.value,
+    'aria-describedby': describedBy,
+    'aria-invalid': p.error ? true : undefined,
+    autoComplete: 'off',
+    autoCorrect: 'off',
+    spellcheck: false,
+    inputMode: p.inputMode ?? 'text',
+    onInput: (e: Event) => p.onInput((e.currentTarget as HTMLInputElement).value),
+  };
+  return (
+    <div class={`field${p.error ? ' has-error' : ''}`}>
+      <label for={id} class="field-label">
+        {p.label}
+        {p.optional ? <span class="optional">{t('apply.optional')}</span> : null}
+      </label>
+      {p.hint ? (
+        <p id={hintId} class="hint">
+          {p.hint}
+        </p>
+      ) : null}
+      {p.error ? (
+        <p id={errorId} class="field-error">
+          <span class="visually-hidden">{t('apply.errorPrefix')}</span>
+          {p.error}
+        </p>
+      ) : null}
+      {p.multiline ? (
+        <textarea {...common} rows={5} class="input textarea" />
+      ) : (
+        <input
+          {...common}
+          type={p.type ?? 'text'}
+          class={`input ${p.width ?? 'full'}`}
+          autoCapitalize={p.autoCapitalize ?? 'off'}
+        />
+      )}
+      {p.children}
+    </div>
+  );
+}
+
+interface Option<V extends string> {
+  value: V;
+  label: string;
+  hint?: string;
+}
+
+interface ChoiceProps<V extends string> {
+  field: string;
+  legend: string;
+  hint?: string;
+  options: Option<V>[];
+  error?: string | undefined;
+  /** Legend as the page heading (a one-question page). */
+  asHeading?: boolean;
+}
+
+function Fieldset<V extends string>(
+  p: ChoiceProps<V> & { children: ComponentChildren; kind: 'radio' | 'checkbox' },
+) {
+  const id = fieldDomId(p.field);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [p.hint ? hintId : '', p.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset
+      class={`field choices${p.error ? ' has-error' : ''}`}
+      aria-describedby={describedBy}
+      role={p.kind === 'radio' ? 'radiogroup' : 'group'}
+      aria-invalid={p.error ? true : undefined}
+    >
+      <legend class="field-label">{p.legend}</legend>
+      {p.hint ? (
+        <p id={hintId} class="hint">
+          {p.hint}
+        </p>
+      ) : null}
+      {p.error ? (
+        <p id={errorId} class="field-error">
+          <span class="visually-hidden">{t('apply.errorPrefix')}</span>
+          {p.error}
+        </p>
+      ) : null}
+      <div class="choice-list">{p.children}</div>
+    </fieldset>
+  );
+}
+
+export function RadioGroup<V extends string>(
+  p: ChoiceProps<V> & { value: V | ''; onChange: (v: V) => void },
+) {
+  const id = fieldDomId(p.field);
+  return (
+    <Fieldset {...p} kind="radio">
+      {p.options.map((o, n) => (
+        <label class="choice" key={o.value}>
+          <input
+            type="radio"
+            name={p.field}
+            id={n === 0 ? id : `${id}-${n}`}
+            value={o.value}
+            checked={p.value === o.value}
+            onChange={() => p.onChange(o.value)}
+          />
+          <span class="choice-text">
+            {o.label}
+            {o.hint ? <span class="choice-hint">{o.hint}</span> : null}
+          </span>
+        </label>
+      ))}
+    </Fieldset>
+  );
+}
+
+export function CheckboxGroup<V extends string>(
+  p: ChoiceProps<V> & { value: readonly V[]; onChange: (v: V[]) => void },
+) {
+  const id = fieldDomId(p.field);
+  const toggle = (v: V, on: boolean) =>
+    p.onChange(on ? [...p.value.filter((x) => x !== v), v] : p.value.filter((x) => x !== v));
+  return (
+    <Fieldset {...p} kind="checkbox">
+      {p.options.map((o, n) => (
+        <label class="choice" key={o.value}>
+          <input
+            type="checkbox"
+            name={p.field}
+            id={n === 0 ? id : `${id}-${n}`}
+            value={o.value}
+            checked={p.value.includes(o.value)}
+            onChange={(e) => toggle(o.value, (e.currentTarget as HTMLInputElement).checked)}
+          />
+          <span class="choice-text">{o.label}</span>
+        </label>
+      ))}
+    </Fieldset>
+  );
+}
+
+/** A single checkbox (consent, "I have checked the code"). */
+export function Confirm(p: {
+  field: string;
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  error?: string | undefined;
+}) {
+  const id = fieldDomId(p.field);
+  return (
+    <div class={`field${p.error ? ' has-error' : ''}`}>
+      {p.error ? (
+        <p id={`${id}-error`} class="field-error">
+          <span class="visually-hidden">{t('apply.errorPrefix')}</span>
+          {p.error}
+        </p>
+      ) : null}
+      <label class="choice">
+        <input
+          type="checkbox"
+          id={id}
+          checked={p.checked}
+          aria-describedby={p.error ? `${id}-error` : undefined}
+          aria-invalid={p.error ? true : undefined}
+          onChange={(e) => p.onChange((e.currentTarget as HTMLInputElement).checked)}
+        />
+        <span class="choice-text">{p.label}</span>
+      </label>
+    </div>
+  );
+}
+
+/** Moves focus to a field's input (the error summary's links, the check page's 修改 links). */
+export function focusField(field: string): void {
+  const el = document.getElementById(fieldDomId(field));
+  if (!el) return;
+  el.scrollIntoView({ block: 'center' });
+  el.focus({ preventScroll: true });
+}
+
+/** The list of problems at the top of the page; it takes focus when it appears so it is read out first. */
+export function ErrorSummary({
+  issues,
+  labelOf,
+  onPick,
+  focusKey,
+}: {
+  issues: FieldIssue[];
+  labelOf: (field: string) => string;
+  onPick?: (issue: FieldIssue) => void;
+  /** Changes on every submit attempt, so focus returns to the summary each time. */
+  focusKey: number;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (issues.length > 0) ref.current?.focus();
+  }, [focusKey]);
+  if (issues.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+      <h2 id="error-summary-title">{t('apply.errorSummary')}</h2>
+      <ul>
+        {issues.map((i) => (
+          <li key={i.field}>
+            <a
+              href={`#${fieldDomId(i.field)}`}
+              onClick={(e) => {
+                e.preventDefault();
+                if (onPick) onPick(i);
+                else focusField(i.field);
+              }}
+            >
+              {labelOf(i.field)}：{i.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
