@@ -27,6 +27,10 @@ export async function boot(): Promise<void> {
     phase: live ? 'ready' : 'starting',
     problem: configResult.ok ? null : configResult.problem,
   });
+  // The outbox sends what an earlier run left queued at once, then on `online` and on a timer (its own chunk).
+  void import('./outbox/index.ts')
+    .then((m) => m.startOutbox(config))
+    .catch((e: unknown) => console.error(`kiosk outbox: ${(e as Error).message}`));
   if (!config) {
     if (!live) setKioskState({ phase: 'empty' });
     return;
