@@ -3,11 +3,11 @@ import { loadConfig } from './config/load-config.ts';
 import { checkForUpdate } from './bundle/update.ts';
 import { metaDb } from './db/meta-db.ts';
 import { activateStaged, cleanupStale, requestPersistence } from './db/store.ts';
-import { setKioskState, getKioskState } from './state.ts';
+import { setKioskState } from './state.ts';
+import { mountStaff } from './staff/mount.tsx';
+import { checkChannel, startUpdates } from './staff/updates.ts';
 
 declare const __APP_VERSION__: string;
-
-let timer: ReturnType<typeof setInterval> | undefined;
 
 export async function boot(): Promise<void> {
   const meta = metaDb();
@@ -16,6 +16,7 @@ export async function boot(): Promise<void> {
   await cleanupStale();
   void requestPersistence();
 
+  mountStaff();
   const configResult = await loadConfig();
   const config = configResult.ok ? configResult.config : null;
   if (configResult.ok && configResult.problem)
@@ -56,17 +57,10 @@ export async function boot(): Promise<void> {
       phase: live ? 'ready' : 'empty',
       problem: live ? null : (outcome.message ?? outcome.status),
     });
-  } else {
-    void backgroundCheck();
+  } else if (navigator.onLine) {
+    void checkChannel();
   }
-  clearInterval(timer);
-  timer = setInterval(() => void backgroundCheck(), config.updateCheckMinutes * 60_000);
-}
-
-/** A newer bundle found while the kiosk runs is imported and staged; it goes live at the next empty moment. */
-async function backgroundCheck(): Promise<void> {
-  const { config } = getKioskState();
-  if (!config || !navigator.onLine) return;
-  const outcome = await checkForUpdate(config, { mode: 'stage', appVersion: __APP_VERSION__ });
-  if (outcome.status === 'rejected') console.warn(`kiosk: bundle update refused: ${outcome.message}`);
+  // Scheduled content and app checks, heartbeats, and applying what arrives on the idle screen (staff/updates.ts):
+  // a newer bundle is imported and staged, and goes live at the next empty moment.
+  startUpdates(config);
 }

@@ -59,8 +59,6 @@ export interface MetaValues {
   staffLock: { failures: number; lockedUntil: number | null };
   /** This kiosk's id in heartbeats (generated once). */
   kioskId: string;
-  /** The last reload for an app update (reload-loop guard). */
-  appReload: { at: number; from: string };
 }
 export type MetaKey = keyof MetaValues;
 
