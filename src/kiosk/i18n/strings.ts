@@ -384,6 +384,10 @@ const STRINGS = {
     'zh-CN': '以工作人员确认收到之日为准，预计为{date}（第三十一条）',
     en: 'The day the office confirms receipt, expected {date} (Art. 31)',
   },
+  'apply.receipt.receivedUnknown': {
+    'zh-CN': '将由工作人员确认（第三十一条）',
+    en: 'To be confirmed by the staff (Art. 31)',
+  },
   'apply.receipt.dueOn': { 'zh-CN': '答复期限', en: 'Reply due' },
   'apply.receipt.due': {
     'zh-CN': '{date}前（自收到申请之日起20个工作日，第三十三条）',
