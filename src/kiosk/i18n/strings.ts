@@ -398,16 +398,19 @@ const STRINGS = {
     en: 'Expected by {date} (20 working days from receipt, Art. 33)',
   },
   'apply.receipt.dueUnknown': {
-    'zh-CN': '自收到申请之日起20个工作日内（第三十三条）。具体日期将由工作人员确认，因为本机还没有相应年份的节假日安排。',
+    'zh-CN':
+      '自收到申请之日起20个工作日内（第三十三条）。具体日期将由工作人员确认，因为本机还没有相应年份的节假日安排。',
     en: 'Within 20 working days of receipt (Art. 33). Staff will confirm the date: this terminal does not yet have that year’s holiday calendar.',
   },
   'apply.receipt.next': { 'zh-CN': '接下来', en: 'What happens next' },
   'apply.receipt.correction': {
-    'zh-CN': '如申请内容需要补正，工作人员会在收到申请之日起7个工作日内一次性告知您；答复期限自收到补正之日起计算（第三十条）。',
+    'zh-CN':
+      '如申请内容需要补正，工作人员会在收到申请之日起7个工作日内一次性告知您；答复期限自收到补正之日起计算（第三十条）。',
     en: 'If the request needs clarifying, the office tells you once within 7 working days; the reply period then runs from your correction (Art. 30).',
   },
   'apply.receipt.correctionBy': {
-    'zh-CN': '如申请内容需要补正，工作人员会在{date}前一次性告知您；答复期限自收到补正之日起计算（第三十条）。',
+    'zh-CN':
+      '如申请内容需要补正，工作人员会在{date}前一次性告知您；答复期限自收到补正之日起计算（第三十条）。',
     en: 'If the request needs clarifying, the office tells you once by {date}; the reply period then runs from your correction (Art. 30).',
   },
   'apply.receipt.extension': {
@@ -419,7 +422,8 @@ const STRINGS = {
     en: 'If the office needs more time it tells you; at most 20 more working days, so no later than {date} (Art. 33).',
   },
   'apply.receipt.remedies': {
-    'zh-CN': '如认为侵犯了您的合法权益，可以向上一级行政机关或政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（第五十一条）。',
+    'zh-CN':
+      '如认为侵犯了您的合法权益，可以向上一级行政机关或政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（第五十一条）。',
     en: 'If you think your rights were infringed, you may complain to the higher agency or the disclosure authority, or apply for administrative review or sue (Art. 51).',
   },
   'apply.receipt.howToCheck': {
@@ -473,6 +477,58 @@ const STRINGS = {
   'type.item': { 'zh-CN': '事项', en: 'Item' },
   'type.guide': { 'zh-CN': '办事指南', en: 'Guide' },
   'type.interpretation': { 'zh-CN': '政策解读', en: 'Interpretation' },
+  // Kiosk frame: idle, guards, display modes, call staff, read-aloud, on-screen keyboard (issue 6).
+  'idle.title': { 'zh-CN': '您还在使用吗？', en: 'Are you still there?' },
+  'idle.body': {
+    'zh-CN': '{n} 秒后将返回首页，并清除您输入和查看的内容。',
+    en: 'In {n} seconds the terminal returns to the start screen and clears what you typed and viewed.',
+  },
+  'idle.continue': { 'zh-CN': '继续使用', en: 'Continue' },
+  'idle.end': { 'zh-CN': '结束使用', en: 'Finish now' },
+  'attract.start': { 'zh-CN': '轻触屏幕开始', en: 'Touch the screen to start' },
+  'attract.notices': { 'zh-CN': '通知公告', en: 'Notices' },
+  'attract.hint': {
+    'zh-CN': '查询政务公开事项、办事指南、政策解读，申请政府信息公开',
+    en: 'Look up published items, service guides and policy interpretations; request government information',
+  },
+  'tools.label': { 'zh-CN': '无障碍与帮助', en: 'Accessibility and help' },
+  'tools.elder': { 'zh-CN': '长辈版', en: 'Large text' },
+  'tools.contrast': { 'zh-CN': '高对比度', en: 'High contrast' },
+  'tools.lang': { 'zh-CN': 'English', en: '中文' },
+  'tools.langLabel': { 'zh-CN': 'Switch to English', en: '切换到中文' },
+  'tools.read': { 'zh-CN': '朗读', en: 'Read aloud' },
+  'tools.stopRead': { 'zh-CN': '停止朗读', en: 'Stop reading' },
+  'staff.call': { 'zh-CN': '呼叫工作人员', en: 'Call staff' },
+  'staff.title': { 'zh-CN': '呼叫工作人员', en: 'Call staff' },
+  'staff.desk': { 'zh-CN': '服务台位置：{where}', en: 'Service desk: {where}' },
+  'staff.noDesk': {
+    'zh-CN': '请到大厅服务台咨询工作人员。',
+    en: 'Please ask at the service desk in the hall.',
+  },
+  'staff.sending': { 'zh-CN': '正在通知工作人员…', en: 'Notifying the staff…' },
+  'staff.sent': { 'zh-CN': '已通知工作人员，请稍候。', en: 'The staff have been notified; please wait.' },
+  'staff.notSent': {
+    'zh-CN': '暂时无法自动通知，请前往服务台。',
+    en: 'The staff could not be notified automatically; please go to the service desk.',
+  },
+  'staff.close': { 'zh-CN': '关闭', en: 'Close' },
+  'external.title': { 'zh-CN': '用手机扫码打开', en: 'Scan to open on your phone' },
+  'external.body': {
+    'zh-CN': '本终端不打开外部网站，请用手机扫描二维码查看。',
+    en: 'This terminal does not open outside websites; scan the code with your phone.',
+  },
+  'external.qr': { 'zh-CN': '外部网页的二维码', en: 'QR code of the outside web page' },
+  'kb.label': { 'zh-CN': '屏幕键盘', en: 'On-screen keyboard' },
+  'kb.candidates': { 'zh-CN': '候选字词', en: 'Candidates' },
+  'kb.composing': { 'zh-CN': '正在输入的拼音', en: 'Pinyin being typed' },
+  'kb.space': { 'zh-CN': '空格', en: 'Space' },
+  'kb.backspace': { 'zh-CN': '删除', en: 'Delete' },
+  'kb.hide': { 'zh-CN': '收起键盘', en: 'Hide keyboard' },
+  'kb.done': { 'zh-CN': '完成', en: 'Done' },
+  'kb.toPinyin': { 'zh-CN': '拼音', en: 'Pinyin' },
+  'kb.toLetters': { 'zh-CN': '英文', en: 'ABC' },
+  'kb.toDigits': { 'zh-CN': '数字', en: '123' },
+  'kb.toEmail': { 'zh-CN': '邮箱', en: 'E-mail' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringId = keyof typeof STRINGS;

@@ -1,13 +1,23 @@
 // The app frame: a top bar with 返回 and 首页 on every screen but home, and the screen for the current route.
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n/strings.ts';
+import { installKiosk } from '../kiosk/install.ts';
+import { usePrefs } from '../kiosk/prefs.ts';
 import { useKioskState } from '../state.ts';
+import { Attract } from './components/Attract.tsx';
+import { ExternalLinkGuard } from './components/ExternalLink.tsx';
+import { IdleWarning } from './components/IdleWarning.tsx';
+import { KioskTools } from './components/KioskTools.tsx';
+import { OnScreenKeyboard } from './components/OnScreenKeyboard.tsx';
 import { Loading, NotFound } from './components/Status.tsx';
 import { lazyComponent } from './hooks.ts';
 import { back, home, useRoute, type Route } from './router.ts';
 import { DepartmentList, DomainBrowse, DomainList } from './screens/Browse.tsx';
 import { DepartmentPage } from './screens/DepartmentPage.tsx';
 import { Home } from './screens/Home.tsx';
+
+// The history guard and the idle timer run before the first render (issue 6).
+installKiosk();
 
 // Detail pages carry the schema labels, Markdown and QR code code: fetched on first use, precached for offline.
 const ItemPage = lazyComponent(() => import('./screens/ItemPage.tsx').then((m) => m.ItemPage), Loading);
@@ -49,6 +59,8 @@ export function App() {
   const isHome = route.parts.length === 0;
   const path = route.parts.join('/');
   const main = useRef<HTMLElement>(null);
+  // A language switch re-renders every screen.
+  usePrefs();
 
   // A new page starts at the top with focus on its heading, so screen readers announce it.
   useEffect(() => {
@@ -59,25 +71,41 @@ export function App() {
     }
   }, [path, isHome]);
 
+  if (route.parts[0] === 'attract') {
+    return (
+      <main id="main" class="app attract-app">
+        <Attract />
+      </main>
+    );
+  }
+
   return (
     <div class="app">
       <header class="topbar">
-        {!isHome ? (
-          <nav class="topnav" aria-label={t('nav.main')}>
-            <button type="button" class="button nav" onClick={back}>
-              <span aria-hidden="true">‹ </span>
-              {t('nav.back')}
-            </button>
-            <button type="button" class="button nav" onClick={home}>
-              {t('nav.home')}
-            </button>
-          </nav>
-        ) : null}
-        <span class="hall">{config?.hallName ?? t('app.title')}</span>
+        <nav class="topnav" aria-label={t('nav.main')}>
+          <button type="button" class="button nav" onClick={back}>
+            <span aria-hidden="true">‹ </span>
+            {t('nav.back')}
+          </button>
+          <button type="button" class="button nav" onClick={home}>
+            {t('nav.home')}
+          </button>
+        </nav>
+        <KioskTools path={path} />
+        {config?.hallName ? (
+          <span class="hall" lang="zh-CN" data-content>
+            {config.hallName}
+          </span>
+        ) : (
+          <span class="hall">{t('app.title')}</span>
+        )}
       </header>
       <main id="main" ref={main}>
         <Screen route={route} />
       </main>
+      <OnScreenKeyboard />
+      <IdleWarning />
+      <ExternalLinkGuard />
     </div>
   );
 }

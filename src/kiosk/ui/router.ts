@@ -35,15 +35,17 @@ export function href(parts: string[], params?: Record<string, string>): string {
 }
 
 const depth = (): number => (history.state as { depth?: number } | null)?.depth ?? 0;
+/** The entry's visit id is carried on (src/kiosk/kiosk/visit.ts: entries of an earlier visit are never shown). */
+const visit = (): string | undefined => (history.state as { visit?: string } | null)?.visit;
 
 export function navigate(to: string): void {
-  history.pushState({ depth: depth() + 1 }, '', to);
+  history.pushState({ depth: depth() + 1, visit: visit() }, '', to);
   window.dispatchEvent(new Event(ROUTE_EVENT));
 }
 
 /** Changes the address without a new history entry (the search text as it is typed). */
 export function replace(to: string): void {
-  history.replaceState({ depth: depth() }, '', to);
+  history.replaceState({ depth: depth(), visit: visit() }, '', to);
   window.dispatchEvent(new Event(ROUTE_EVENT));
 }
 

@@ -1,0 +1,190 @@
+// The on-screen keyboard: docked at the bottom, never over the field it types into (the page gets room below
+// and the field is scrolled above the keyboard). Keys are buttons with names; pressing one never takes the focus
+// from the field. Layouts: pinyin (with candidates), letters, digits (ID numbers with X, phones), e-mail.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../i18n/strings.ts';
+import {
+  attach,
+  backspace,
+  commitComposition,
+  getKeyboard,
+  hide,
+  isTextField,
+  pick,
+  press,
+  reset,
+  setLayout,
+  space,
+  subscribeKeyboard,
+  type KeyboardView,
+} from '../../keyboard/controller.ts';
+import { DIGIT_ROW, digitRows, EMAIL_EXTRA, LETTER_ROWS } from '../../keyboard/layouts.ts';
+import { loadVocabulary } from '../../keyboard/vocab.ts';
+import { onIdleReset } from '../../kiosk/visit.ts';
+import { useKioskState } from '../../state.ts';
+import { parseHash } from '../router.ts';
+
+function useKeyboard(): KeyboardView {
+  const [v, set] = useState(getKeyboard());
+  useEffect(() => subscribeKeyboard(set), []);
+  return v;
+}
+
+/** Shows the keyboard for a text field the visitor touches; hides it on a new page. */
+function useAttach(): void {
+  useEffect(() => {
+    const down = (e: PointerEvent) => {
+      const el = e.target;
+      if (isTextField(el)) {
+        if (getKeyboard().target === el) commitComposition();
+        attach(el);
+      }
+    };
+    const focus = (e: FocusEvent) => {
+      // No system keyboard for any field, whoever focuses it.
+      if (isTextField(e.target)) e.target.inputMode = 'none';
+    };
+    // A new page (not the search text changing in the address) hides the keyboard.
+    const pathOf = () => parseHash(location.hash).parts.join('/');
+    let path = pathOf();
+    const route = () => {
+      const now = pathOf();
+      if (now !== path) hide();
+      path = now;
+    };
+    document.addEventListener('pointerdown', down, true);
+    document.addEventListener('focusin', focus, true);
+    window.addEventListener('kiosk:route', route);
+    window.addEventListener('popstate', route);
+    const off = onIdleReset(reset);
+    return () => {
+      document.removeEventListener('pointerdown', down, true);
+      document.removeEventListener('focusin', focus, true);
+      window.removeEventListener('kiosk:route', route);
+      window.removeEventListener('popstate', route);
+      off();
+    };
+  }, []);
+}
+
+function Key({
+  label,
+  name,
+  onPress,
+  wide,
+}: {
+  label: string;
+  name?: string;
+  onPress: () => void;
+  wide?: boolean;
+}) {
+  return (
+    <button type="button" class={`key${wide ? ' wide' : ''}`} aria-label={name} onClick={onPress}>
+      {label}
+    </button>
+  );
+}
+
+export function OnScreenKeyboard() {
+  useAttach();
+  const kb = useKeyboard();
+  const { live } = useKioskState();
+  const panel = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (kb.target && kb.layout === 'pinyin' && live) void loadVocabulary(live.dbName);
+  }, [kb.target, kb.layout, live?.dbName]);
+
+  // Room below the page for the keyboard, and the field scrolled into the space above it.
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    const el = kb.target;
+    const height = panel.current?.offsetHeight ?? 0;
+    root.style.setProperty('--osk-height', el ? `${height}px` : '0px');
+    if (!el || !height) return;
+    const topbar = document.querySelector<HTMLElement>('.topbar')?.offsetHeight ?? 0;
+    const rect = el.getBoundingClientRect();
+    const limit = window.innerHeight - height - 16;
+    if (rect.bottom > limit) window.scrollBy(0, rect.bottom - limit);
+    else if (rect.top < topbar + 8) window.scrollBy(0, rect.top - topbar - 8);
+  }, [kb.target, kb.layout, kb.candidates.length > 0]);
+
+  if (!kb.target) return null;
+  const letters = kb.layout === 'pinyin' || kb.layout === 'letters' || kb.layout === 'email';
+  const digits = kb.layout === 'id' || kb.layout === 'digits' || kb.layout === 'phone';
+  const switchKey =
+    kb.layout === 'pinyin' ? (
+      <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
+    ) : kb.layout === 'letters' ? (
+      <Key label={t('kb.toPinyin')} onPress={() => setLayout('pinyin')} wide />
+    ) : null;
+  return (
+    <div
+      ref={panel}
+      class="osk"
+      role="group"
+      aria-label={t('kb.label')}
+      // Keys never take the focus (and the caret) from the field.
+      onMouseDown={(e) => e.preventDefault()}
+    >
+      {kb.layout === 'pinyin' ? (
+        <div class="osk-candidates">
+          <span class="osk-composing" role="status" aria-label={t('kb.composing')} lang="en">
+            {kb.composing}
+          </span>
+          <div class="osk-candidate-list" role="group" aria-label={t('kb.candidates')} lang="zh-CN">
+            {kb.candidates.map((c) => (
+              <button key={c.text} type="button" class="key candidate" onClick={() => pick(c)}>
+                {c.text}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : null}
+      {kb.layout === 'email' ? (
+        <div class="osk-row">
+          {DIGIT_ROW.map((k) => (
+            <Key key={k} label={k} onPress={() => press(k)} />
+          ))}
+        </div>
+      ) : null}
+      {letters
+        ? LETTER_ROWS.map((row, i) => (
+            <div class="osk-row" key={i}>
+              {row.map((k) => (
+                <Key key={k} label={k} onPress={() => press(k)} />
+              ))}
+              {i === 2 ? <Key label="⌫" name={t('kb.backspace')} onPress={backspace} wide /> : null}
+            </div>
+          ))
+        : null}
+      {digits ? (
+        <div class="osk-pad">
+          {digitRows(kb.layout as 'id' | 'digits' | 'phone').map((row, i) => (
+            <div class="osk-row" key={i}>
+              {row.map((k) => (
+                <Key key={k} label={k} onPress={() => press(k)} />
+              ))}
+              {i === 3 ? <Key label="⌫" name={t('kb.backspace')} onPress={backspace} /> : null}
+            </div>
+          ))}
+        </div>
+      ) : null}
+      <div class="osk-row">
+        {kb.layout === 'email'
+          ? EMAIL_EXTRA.map((k) => <Key key={k} label={k} onPress={() => press(k)} />)
+          : null}
+        {switchKey}
+        {letters && kb.layout !== 'email' ? <Key label={t('kb.space')} onPress={space} wide /> : null}
+        {kb.home !== kb.layout && !switchKey ? (
+          <Key
+            label={kb.home === 'pinyin' ? t('kb.toPinyin') : t('kb.toDigits')}
+            onPress={() => setLayout(kb.home)}
+            wide
+          />
+        ) : null}
+        <Key label={t('kb.hide')} onPress={hide} wide />
+      </div>
+    </div>
+  );
+}

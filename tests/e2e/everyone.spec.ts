@@ -1,0 +1,321 @@
+// A kiosk for everyone (issue 6): idle reset that leaves nothing behind, the pinyin on-screen keyboard, 长辈版,
+// high contrast, English, call staff, guards, target sizes and axe on every screen in every mode.
+import { mkdir } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './axe.ts';
+
+/** Idle override honoured under automation only: 5 s of browsing, 4 s of warning (10 s in the form). */
+const IDLE = '/?idle=5,4,10';
+
+async function ready(page: Page, url = '/') {
+  await page.goto(url);
+  await expect(page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first()).toBeVisible({
+    timeout: 60_000,
+  });
+}
+
+async function expectAccessible(page: Page, screen: string) {
+  expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
+}
+
+/** Every visible button and link is at least 60 × 60 CSS px. */
+async function expectBigTargets(page: Page, screen: string) {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, a[href], [role="button"]')]
+      .filter((el) => el.offsetParent !== null || getComputedStyle(el).position === 'fixed')
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0 && (r.width < 60 || r.height < 60))
+      .map(({ el, r }) => `${el.tagName} "${el.textContent?.trim().slice(0, 20)}" ${r.width}×${r.height}`),
+  );
+  expect(small, `targets under 60 px on ${screen}`).toEqual([]);
+}
+
+/** Interface text (outside published content marked lang="zh-CN") with CJK characters. */
+async function untranslated(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      if (!/[\u3400-\u9fff]/.test(text)) continue;
+      const el = n.parentElement;
+      if (!el || el.closest('[lang="zh-CN"], script, style, noscript')) continue;
+      if (!el.getClientRects().length) continue;
+      out.push(text.trim().slice(0, 40));
+    }
+    return out;
+  });
+}
+
+const searchbox = (page: Page) => page.getByRole('searchbox', { name: /搜索|Search/ });
+const keyboard = (page: Page) => page.getByRole('group', { name: /屏幕键盘|On-screen keyboard/ });
+
+test('idle: the warning keeps the visit; then everything is cleared and Back cannot reach it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await ready(page, IDLE);
+  // Type on the on-screen keyboard, open a result, come back, scroll.
+  await searchbox(page).click();
+  for (const k of 'dibao') await keyboard(page).getByRole('button', { name: k, exact: true }).click();
+  await expect(searchbox(page)).toHaveValue('dibao');
+  const results = page.getByRole('list', { name: /搜索结果/ });
+  await expect(results.getByRole('link').first()).toBeVisible();
+  await results.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: '长辈版' }).click();
+  await expect(page.locator('html')).toHaveClass(/elder/);
+
+  // The warning comes, with a countdown; 继续使用 keeps the visit, again and again.
+  const dialog = page.getByRole('alertdialog', { name: '您还在使用吗？' });
+  for (let i = 0; i < 2; i++) {
+    await expect(dialog).toBeVisible({ timeout: 10_000 });
+    await expect(dialog).toContainText(/\d+ 秒后将返回首页/);
+    await dialog.getByRole('button', { name: '继续使用' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('html')).toHaveClass(/elder/);
+  const itemUrl = page.url();
+  expect(itemUrl).toContain('#/item/');
+
+  // Then nobody touches it: the attract screen, nothing of the visit left.
+  await expect(dialog).toBeVisible({ timeout: 10_000 });
+  const attract = page.getByRole('button', { name: '轻触屏幕开始' });
+  await expect(attract).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1, name: /政务公开专区/ })).toBeVisible();
+  await expect(page.locator('html')).not.toHaveClass(/elder/);
+  expect(await page.evaluate(() => sessionStorage.length)).toBeLessThanOrEqual(1);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expectAccessible(page, 'attract');
+  await expectBigTargets(page, 'attract');
+
+  // Back (and forward) cannot reach the previous visitor's pages.
+  for (let i = 0; i < 3; i++) {
+    await page.goBack().catch(() => undefined);
+    expect(page.url()).not.toContain('dibao');
+    await expect(page.getByText('dibao')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: /最低生活保障/ })).toHaveCount(0);
+  }
+  await page.goForward().catch(() => undefined);
+  await expect(page.getByText('dibao')).toHaveCount(0);
+
+  // Touch to start: an empty search field.
+  if (!(await attract.isVisible())) await page.goto(IDLE);
+  else await attract.click();
+  await expect(searchbox(page)).toHaveValue('');
+});
+
+test('idle in the form: fields are cleared', async ({ page }) => {
+  test.setTimeout(120_000);
+  await ready(page, `${IDLE}#/apply`);
+  const field = page.locator('main input[type="text"], main input:not([type]), main textarea').first();
+  test.skip((await field.count()) === 0, 'the application form is not there yet');
+  await field.click();
+  for (const k of 'zhang') await keyboard(page).getByRole('button', { name: k, exact: true }).click();
+  await expect(field).not.toHaveValue('');
+  await expect(page.getByRole('button', { name: '轻触屏幕开始' })).toBeVisible({ timeout: 40_000 });
+  await page.goBack().catch(() => undefined);
+  await page.goto(`${IDLE}#/apply`);
+  await expect(
+    page.locator('main input[type="text"], main input:not([type]), main textarea').first(),
+  ).toHaveValue('');
+});
+
+test('on-screen keyboard: dibao → 低保 searches for 低保; never covers the field; digits and e-mail', async ({
+  page,
+}) => {
+  await ready(page);
+  const box = searchbox(page);
+  await box.click();
+  const kb = keyboard(page);
+  await expect(kb).toBeVisible();
+  expect(await box.getAttribute('inputmode')).toBe('none');
+  for (const k of 'dibao') await kb.getByRole('button', { name: k, exact: true }).click();
+  await expect(box).toHaveValue('dibao');
+  const candidates = kb.getByRole('group', { name: '候选字词' });
+  await expect(candidates.getByRole('button').first()).toHaveText('低保');
+  await candidates.getByRole('button', { name: '低保', exact: true }).click();
+  await expect(box).toHaveValue('低保');
+  expect(decodeURIComponent(page.url())).toContain('q=低保');
+  await expect(
+    page
+      .getByRole('list', { name: /搜索结果/ })
+      .getByRole('link')
+      .first(),
+  ).toBeVisible();
+  await expect(box).toBeFocused();
+
+  // The field stays above the keyboard.
+  const f = (await box.boundingBox())!;
+  const k = (await kb.boundingBox())!;
+  expect(f.y + f.height).toBeLessThanOrEqual(k.y);
+
+  // 民政局 from the bundle's departments, before single characters.
+  await kb.getByRole('button', { name: '删除' }).click();
+  await kb.getByRole('button', { name: '删除' }).click();
+  await expect(box).toHaveValue('');
+  for (const key of 'minzhengju') await kb.getByRole('button', { name: key, exact: true }).click();
+  await expect(candidates.getByRole('button').first()).toHaveText(/民政局$/);
+  await candidates.getByRole('button', { name: '民政局', exact: true }).click();
+  await expect(box).toHaveValue('民政局');
+  await expectAccessible(page, 'keyboard');
+  await expectBigTargets(page, 'keyboard');
+
+  // Raw letters (英文) go in as typed.
+  await kb.getByRole('button', { name: '英文' }).click();
+  await kb.getByRole('button', { name: 'x', exact: true }).click();
+  await expect(box).toHaveValue('民政局x');
+  await kb.getByRole('button', { name: '收起键盘' }).click();
+  await expect(kb).toBeHidden();
+
+  // Digits (ID with X) and e-mail layouts, on fields that ask for them.
+  await page.evaluate(() => {
+    const make = (kind: string, type = 'text') => {
+      const i = document.createElement('input');
+      i.type = type;
+      i.dataset.keyboard = kind;
+      i.setAttribute('aria-label', kind);
+      i.style.cssText = 'display:block;min-height:64px;font:inherit';
+      document.querySelector('main')!.prepend(i);
+    };
+    make('id');
+    make('email', 'email');
+  });
+  await page.getByRole('textbox', { name: 'id' }).click();
+  for (const key of ['1', '1', 'X']) await kb.getByRole('button', { name: key, exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'id' })).toHaveValue('11X');
+  await expect(kb.getByRole('button', { name: 'a', exact: true })).toHaveCount(0);
+  await page.getByRole('textbox', { name: 'email' }).click();
+  for (const key of ['a', '@', 'b', '.com']) await kb.getByRole('button', { name: key, exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'email' })).toHaveValue('a@b.com');
+});
+
+test('call staff, guards and external links', async ({ page }) => {
+  const posted: unknown[] = [];
+  await page.route('**/api/v1/events', async (route) => {
+    posted.push(route.request().postDataJSON());
+    await route.fulfill({ status: 404, body: '' });
+  });
+  await ready(page);
+  await page.getByRole('button', { name: '呼叫工作人员' }).click();
+  const dialog = page.getByRole('dialog', { name: '呼叫工作人员' });
+  await expect(dialog).toContainText('服务台位置');
+  await expect(dialog.getByRole('status')).toHaveText(/请前往服务台|已通知/);
+  expect(posted).toEqual([expect.objectContaining({ kind: 'call-staff', site: expect.any(String) })]);
+  await expectAccessible(page, 'call staff');
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The context menu is refused; an outside link becomes a QR code.
+  const prevented = await page.evaluate(() => {
+    const e = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+    document.querySelector('main')!.dispatchEvent(e);
+    return e.defaultPrevented;
+  });
+  expect(prevented).toBe(true);
+  await page.evaluate(() => {
+    const a = document.createElement('a');
+    a.href = 'https://www.gov.cn/zhengce/';
+    a.textContent = 'outside';
+    a.className = 'button';
+    document.querySelector('main')!.prepend(a);
+  });
+  await page.getByRole('link', { name: 'outside' }).click();
+  const qr = page.getByRole('dialog', { name: '用手机扫码打开' });
+  await expect(qr.getByRole('img', { name: /二维码/ })).toBeVisible();
+  expect(page.url()).toContain('localhost');
+  await qr.getByRole('button', { name: '关闭' }).click();
+});
+
+const MODES = [
+  { name: 'normal', set: async (_p: Page) => {} },
+  { name: 'elder', set: async (p: Page) => p.getByRole('button', { name: '长辈版' }).click() },
+  { name: 'contrast', set: async (p: Page) => p.getByRole('button', { name: '高对比度' }).click() },
+  { name: 'english', set: async (p: Page) => p.getByRole('button', { name: 'Switch to English' }).click() },
+] as const;
+
+for (const mode of MODES) {
+  test(`every screen in ${mode.name} mode: axe, 60 px targets, 返回/首页/呼叫工作人员, English chrome; screenshots`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await mkdir('docs/screenshots', { recursive: true });
+    await ready(page);
+    await mode.set(page);
+    const en = mode.name === 'english';
+    const shot = async (screen: string) => {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `docs/screenshots/${screen}-${mode.name}.png`, type: 'png' });
+    };
+    const check = async (screen: string) => {
+      await expectAccessible(page, `${screen} (${mode.name})`);
+      await expectBigTargets(page, `${screen} (${mode.name})`);
+      await expect(page.getByRole('button', { name: en ? 'Back' : '返回' })).toBeVisible();
+      await expect(page.getByRole('button', { name: en ? 'Home' : '首页' })).toBeVisible();
+      const staff = page.getByRole('button', { name: en ? 'Call staff' : '呼叫工作人员' });
+      await expect(staff).toBeVisible();
+      if (en) expect(await untranslated(page), `untranslated on ${screen}`).toEqual([]);
+    };
+
+    await check('home');
+    await shot('home');
+    const staffBox = await page
+      .getByRole('button', { name: en ? 'Call staff' : '呼叫工作人员' })
+      .boundingBox();
+
+    await searchbox(page).fill('低保');
+    const results = page.getByRole('list', { name: en ? /Search results/ : /搜索结果/ });
+    await expect(results.getByRole('link').first()).toBeVisible();
+    await check('results');
+    await shot('results');
+
+    await results
+      .getByRole('link', { name: /^最低生活保障/ })
+      .first()
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: /最低生活保障/ })).toBeVisible();
+    await check('item');
+    await shot('item');
+    // 呼叫工作人员 stays in the same place.
+    const staffBox2 = await page
+      .getByRole('button', { name: en ? 'Call staff' : '呼叫工作人员' })
+      .boundingBox();
+    expect(staffBox2).toEqual(staffBox);
+
+    const guides = page.getByRole('list', { name: en ? 'Related guides' : '相关办事指南' });
+    if (await guides.count()) {
+      await guides.getByRole('link').first().click();
+      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+      await check('guide');
+    }
+
+    await page.getByRole('button', { name: en ? 'Home' : '首页' }).click();
+    await page
+      .getByRole('list', { name: en ? 'Browse by area' : '按领域浏览' })
+      .getByRole('link')
+      .first()
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await check('domain');
+
+    await page.goto('/#/departments');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await mode.set(page);
+    await check('departments');
+
+    await page.goto('/#/apply');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await mode.set(page);
+    await check('apply');
+    await shot('apply');
+
+    // The keyboard in this mode.
+    await page.goto('/');
+    await mode.set(page);
+    await searchbox(page).click();
+    await expect(keyboard(page)).toBeVisible();
+    await check('keyboard');
+    await shot('keyboard');
+  });
+}
