@@ -9,10 +9,14 @@ import {
   maskIdNumber,
   maskName,
   maskPhone,
-  type ReceiptDates,
+  CORRECTION_NOTICE_WORKING_DAYS,
+  EXTENSION_WORKING_DAYS,
+  REPLY_WORKING_DAYS,
 } from '../../core/application/receipt.ts';
+import { chinaDate } from '../../core/application/validators.ts';
+import type { CalendarYear } from '../../core/bundle/schema.ts';
 import { applicantIdNumber } from '../../core/application/schema.ts';
-import { CalendarYearMissingError } from '../../core/calendar/working-days.ts';
+import { CalendarYearMissingError, createWorkingCalendar } from '../../core/calendar/working-days.ts';
 import { getLang, t } from '../i18n/strings.ts';
 import { getOutbox } from '../outbox/index.ts';
 import type { OutboxEntry } from '../outbox/machine.ts';
@@ -64,29 +68,64 @@ function useOutboxEntry(clientId: string): { entry: OutboxEntry | null; loading:
   return state;
 }
 
-type DatesResult = { ok: true; dates: ReceiptDates } | { ok: false; year: number | null };
+/** The receipt's dates; each is null when the calendar does not cover it (an unpublished year): never guessed. */
+export interface KnownDates {
+  receivedOn: string | null;
+  receivedIsExpected: boolean;
+  replyDueOn: string | null;
+  extendedDueOn: string | null;
+  correctionNoticeBy: string | null;
+}
 
-async function receiptDates(entry: OutboxEntry, dbName: string | undefined): Promise<DatesResult> {
-  if (!dbName) return { ok: false, year: null };
-  const { BundleDb } = await import('../db/bundle-db.ts');
-  const db = new BundleDb(dbName);
-  let calendar;
+export function receiptDatesFrom(
+  entry: Pick<OutboxEntry, 'createdAt' | 'receiptRule' | 'receivedOn'>,
+  calendar: readonly CalendarYear[],
+): KnownDates {
   try {
-    calendar = await db.calendar.toArray();
-  } finally {
-    db.close();
-  }
-  try {
-    const dates = computeReceiptDates({
+    return computeReceiptDates({
       filedAt: entry.createdAt,
       rule: entry.receiptRule,
       calendar,
       confirmedOn: entry.receiptRule === 'electronic' ? (entry.receivedOn ?? null) : null,
     });
-    return { ok: true, dates };
   } catch (e) {
-    if (e instanceof CalendarYearMissingError) return { ok: false, year: e.year };
-    throw e;
+    if (!(e instanceof CalendarYearMissingError)) throw e;
+  }
+  // Some of the dates fall in a year whose arrangement is not published: keep those that can be known.
+  const cal = createWorkingCalendar(calendar);
+  const tryDate = (f: () => string): string | null => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof CalendarYearMissingError) return null;
+      throw e;
+    }
+  };
+  const filedOn = chinaDate(new Date(entry.createdAt));
+  const confirmed = entry.receiptRule === 'electronic' ? (entry.receivedOn ?? null) : null;
+  const receivedIsExpected = entry.receiptRule === 'electronic' && !confirmed;
+  const receivedOn =
+    entry.receiptRule === 'in-person'
+      ? filedOn
+      : (confirmed ?? tryDate(() => cal.nextWorkingDayOnOrAfter(filedOn)));
+  const after = (n: number) => (receivedOn ? tryDate(() => cal.addWorkingDays(receivedOn, n)) : null);
+  return {
+    receivedOn,
+    receivedIsExpected,
+    replyDueOn: after(REPLY_WORKING_DAYS),
+    extendedDueOn: after(REPLY_WORKING_DAYS + EXTENSION_WORKING_DAYS),
+    correctionNoticeBy: after(CORRECTION_NOTICE_WORKING_DAYS),
+  };
+}
+
+async function receiptDates(entry: OutboxEntry, dbName: string | undefined): Promise<KnownDates | null> {
+  if (!dbName) return null;
+  const { BundleDb } = await import('../db/bundle-db.ts');
+  const db = new BundleDb(dbName);
+  try {
+    return receiptDatesFrom(entry, await db.calendar.toArray());
+  } finally {
+    db.close();
   }
 }
 
@@ -130,9 +169,7 @@ export function Receipt({ clientId }: { clientId: string }) {
       <p class="receipt-hall print-only">{config?.hallName ?? t('app.title')}</p>
       <div class="receipt-code-box">
         <p class="receipt-code-label">{t('apply.receipt.code')}</p>
-        <p class="receipt-code" aria-label={`${t('apply.receipt.code')} ${[...entry.receiptCode].join(' ')}`}>
-          {code}
-        </p>
+        <p class="receipt-code">{code}</p>
         <QrCode text={entry.receiptCode} label={t('apply.receipt.qr', { code })} size={200} />
       </div>
       <p class="send-state" role="status">
@@ -167,42 +204,41 @@ export function Receipt({ clientId }: { clientId: string }) {
             </div>
           </>
         ) : null}
-        {d?.ok ? (
+        {d ? (
           <>
             <div>
               <dt>{t('apply.receipt.receivedOn')}</dt>
               <dd>
-                {d.dates.receivedIsExpected
-                  ? t('apply.receipt.receivedExpected', { date: formatDate(d.dates.receivedOn) })
-                  : t('apply.receipt.receivedInPerson', { date: formatDate(d.dates.receivedOn) })}
+                {!d.receivedOn
+                  ? t('apply.receipt.receivedUnknown')
+                  : d.receivedIsExpected
+                    ? t('apply.receipt.receivedExpected', { date: formatDate(d.receivedOn) })
+                    : t('apply.receipt.receivedInPerson', { date: formatDate(d.receivedOn) })}
               </dd>
             </div>
             <div>
               <dt>{t('apply.receipt.dueOn')}</dt>
               <dd>
-                {d.dates.receivedIsExpected
-                  ? t('apply.receipt.dueExpected', { date: formatDate(d.dates.replyDueOn) })
-                  : t('apply.receipt.due', { date: formatDate(d.dates.replyDueOn) })}
+                {!d.replyDueOn
+                  ? t('apply.receipt.dueUnknown')
+                  : d.receivedIsExpected
+                    ? t('apply.receipt.dueExpected', { date: formatDate(d.replyDueOn) })
+                    : t('apply.receipt.due', { date: formatDate(d.replyDueOn) })}
               </dd>
             </div>
           </>
-        ) : d ? (
-          <div>
-            <dt>{t('apply.receipt.dueOn')}</dt>
-            <dd>{t('apply.receipt.dueUnknown')}</dd>
-          </div>
         ) : null}
       </dl>
       <h2>{t('apply.receipt.next')}</h2>
       <ul class="next-steps">
         <li>
-          {d?.ok
-            ? t('apply.receipt.correctionBy', { date: formatDate(d.dates.correctionNoticeBy) })
+          {d?.correctionNoticeBy
+            ? t('apply.receipt.correctionBy', { date: formatDate(d.correctionNoticeBy) })
             : t('apply.receipt.correction')}
         </li>
         <li>
-          {d?.ok
-            ? t('apply.receipt.extensionBy', { date: formatDate(d.dates.extendedDueOn) })
+          {d?.extendedDueOn
+            ? t('apply.receipt.extensionBy', { date: formatDate(d.extendedDueOn) })
             : t('apply.receipt.extension')}
         </li>
         <li>{t('apply.receipt.remedies')}</li>
