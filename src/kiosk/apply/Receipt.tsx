@@ -3,20 +3,13 @@
 // an 80 mm receipt printer and on A4.
 import { useEffect, useState } from 'preact/hooks';
 import {
-  computeReceiptDates,
   formatChineseDate,
   formatReceiptCode,
   maskIdNumber,
   maskName,
   maskPhone,
-  CORRECTION_NOTICE_WORKING_DAYS,
-  EXTENSION_WORKING_DAYS,
-  REPLY_WORKING_DAYS,
 } from '../../core/application/receipt.ts';
-import { chinaDate } from '../../core/application/validators.ts';
-import type { CalendarYear } from '../../core/bundle/schema.ts';
 import { applicantIdNumber } from '../../core/application/schema.ts';
-import { CalendarYearMissingError, createWorkingCalendar } from '../../core/calendar/working-days.ts';
 import { getLang, t } from '../i18n/strings.ts';
 import { getOutbox } from '../outbox/index.ts';
 import type { OutboxEntry } from '../outbox/machine.ts';
@@ -24,6 +17,7 @@ import { useKioskState } from '../state.ts';
 import { Loading } from '../ui/components/Status.tsx';
 import { lazyComponent, useAsync } from '../ui/hooks.ts';
 import { home, href } from '../ui/router.ts';
+import { receiptDatesFrom, type KnownDates } from './dates.ts';
 import { getLastFiled, resetApplyDraft } from './draft.ts';
 
 const QrCode = lazyComponent(
@@ -66,56 +60,6 @@ function useOutboxEntry(clientId: string): { entry: OutboxEntry | null; loading:
     };
   }, [clientId]);
   return state;
-}
-
-/** The receipt's dates; each is null when the calendar does not cover it (an unpublished year): never guessed. */
-export interface KnownDates {
-  receivedOn: string | null;
-  receivedIsExpected: boolean;
-  replyDueOn: string | null;
-  extendedDueOn: string | null;
-  correctionNoticeBy: string | null;
-}
-
-export function receiptDatesFrom(
-  entry: Pick<OutboxEntry, 'createdAt' | 'receiptRule' | 'receivedOn'>,
-  calendar: readonly CalendarYear[],
-): KnownDates {
-  try {
-    return computeReceiptDates({
-      filedAt: entry.createdAt,
-      rule: entry.receiptRule,
-      calendar,
-      confirmedOn: entry.receiptRule === 'electronic' ? (entry.receivedOn ?? null) : null,
-    });
-  } catch (e) {
-    if (!(e instanceof CalendarYearMissingError)) throw e;
-  }
-  // Some of the dates fall in a year whose arrangement is not published: keep those that can be known.
-  const cal = createWorkingCalendar(calendar);
-  const tryDate = (f: () => string): string | null => {
-    try {
-      return f();
-    } catch (e) {
-      if (e instanceof CalendarYearMissingError) return null;
-      throw e;
-    }
-  };
-  const filedOn = chinaDate(new Date(entry.createdAt));
-  const confirmed = entry.receiptRule === 'electronic' ? (entry.receivedOn ?? null) : null;
-  const receivedIsExpected = entry.receiptRule === 'electronic' && !confirmed;
-  const receivedOn =
-    entry.receiptRule === 'in-person'
-      ? filedOn
-      : (confirmed ?? tryDate(() => cal.nextWorkingDayOnOrAfter(filedOn)));
-  const after = (n: number) => (receivedOn ? tryDate(() => cal.addWorkingDays(receivedOn, n)) : null);
-  return {
-    receivedOn,
-    receivedIsExpected,
-    replyDueOn: after(REPLY_WORKING_DAYS),
-    extendedDueOn: after(REPLY_WORKING_DAYS + EXTENSION_WORKING_DAYS),
-    correctionNoticeBy: after(CORRECTION_NOTICE_WORKING_DAYS),
-  };
 }
 
 async function receiptDates(entry: OutboxEntry, dbName: string | undefined): Promise<KnownDates | null> {
