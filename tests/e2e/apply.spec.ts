@@ -355,3 +355,21 @@ test('triage sends petitions and corrections elsewhere; staff-assisted filing is
     name: '某某市某某科技有限公司',
   });
 });
+
+test('no intake key (server unreachable at first start): no filing, the paper form at the desk', async ({
+  page,
+}) => {
+  await page.route('**/kiosk-config.json', async (route) => {
+    const res = await route.fetch();
+    const config = (await res.json()) as Record<string, unknown>;
+    return route.fulfill({ response: res, json: { ...config, intakePublicKey: null } });
+  });
+  await page.route('**/api/v1/intake-key', (route) => route.abort('internetdisconnected'));
+  await startKiosk(page);
+  await page.goto('/#/apply');
+  await expect(page.getByRole('alert').filter({ hasText: '本机暂时不能受理申请' })).toBeVisible();
+  await page.getByRole('button', { name: /我要获取政府信息/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '本机暂时不能受理申请' })).toBeVisible();
+  await expect(page.getByText(/纸质申请表/)).toBeVisible();
+  await expectAccessible(page, 'no intake key');
+});
