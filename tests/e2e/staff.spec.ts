@@ -1,0 +1,372 @@
+// Hall staff against the real zone server: a bundle published to the channel reaches the kiosk and goes live only
+// on the idle screen; bad bundles from a USB folder are refused with the precise reason while the old content
+// stays; a good one loads from a folder; a live bundle past its expiry warns staff; the PIN locks after 5 tries;
+// the heartbeat shows on the server's status page.
+// The spec runs its own zone server (a temp channel folder it publishes into with the CLI, its own kiosk-config
+// with a staff PIN) on the PWA that tests/e2e/serve.sh built into dist/.
+// The app-update path (a second service worker waiting for the idle screen, no reload loop) is covered by the unit
+// tests of the reload guard (tests/unit/kiosk/staff.test.ts): building a second app version here would double the
+// build time of the suite.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { utf8 } from '../../src/core/bundle/encoding.ts';
+import { generateSigningKeyPair, parsePrivateKey, type SigningKey } from '../../src/core/bundle/keys.ts';
+import { DATA_FILES, type BundleData, type CatalogueItem } from '../../src/core/bundle/schema.ts';
+import { signManifest } from '../../src/core/bundle/sign.ts';
+import { buildSearchIndex } from '../../src/core/search/build-index.ts';
+import { hashPin } from '../../src/kiosk/staff/pin.ts';
+
+const PIN = '246810';
+const TOKEN = 'e2e-staff-token';
+const PORT = 4190 + Math.floor(Math.random() * 50);
+const URL_BASE = `http://localhost:${PORT}`;
+
+let work: string;
+let channel: string;
+let server: ChildProcess | null = null;
+let signer: SigningKey;
+let pubFile: string;
+
+function data(version: number): BundleData {
+  const catalogue: CatalogueItem[] = [
+    {
+      id: 'item-0',
+      domain: '社会救助',
+      level1: '最低生活保障',
+      level2: '审核信息',
+      level3: null,
+      stages: ['result'],
+      content: `公开内容第${version}版`,
+      basis: '《社会救助暂行办法》',
+      timeLimit: '20个工作日',
+      publisher: '区民政局',
+      channels: ['政府网站'],
+      audience: ['public'],
+      disclosure: ['proactive'],
+      tier: ['district'],
+      url: null,
+      guideIds: [],
+      interpretationIds: [],
+    },
+    {
+      id: 'item-1',
+      domain: '户籍管理',
+      level1: '户口迁移',
+      level2: null,
+      level3: null,
+      stages: ['service'],
+      content: '户口迁移办理',
+      basis: '《户口登记条例》',
+      timeLimit: '20个工作日',
+      publisher: '区公安分局',
+      channels: ['政府网站'],
+      audience: ['public'],
+      disclosure: ['proactive'],
+      tier: ['district'],
+      url: null,
+      guideIds: [],
+      interpretationIds: [],
+    },
+  ];
+  const rest: Omit<BundleData, 'searchIndex'> = {
+    catalogue,
+    guides: [],
+    interpretations: [],
+    departments: [
+      {
+        id: 'mzj',
+        name: '区民政局',
+        aliases: ['民政局'],
+        address: '人民路1号',
+        hours: '9:00—17:00',
+        phone: '12345',
+        window: '12号',
+      },
+    ],
+    notices: [],
+    synonyms: [{ term: '低保', official: ['最低生活保障'] }],
+    calendar: [],
+  };
+  return { ...rest, searchIndex: buildSearchIndex(rest) };
+}
+
+interface BundleOpts {
+  key?: SigningKey;
+  expiresInMs?: number;
+  mutate?: (files: Map<string, Uint8Array>) => void;
+  badSchema?: boolean;
+}
+
+/** Writes a signed bundle folder for `version` and returns its path. */
+async function bundleDir(name: string, version: number, opts: BundleOpts = {}): Promise<string> {
+  const d = data(version) as unknown as Record<string, unknown>;
+  if (opts.badSchema) (d.catalogue as CatalogueItem[])[0]!.publisher = '';
+  const files = new Map<string, Uint8Array>();
+  for (const [key, path] of Object.entries(DATA_FILES)) files.set(path, utf8.encode(JSON.stringify(d[key])));
+  const now = Date.now();
+  const signed = await signManifest(
+    files,
+    {
+      bundleId: `e2e-v${version}`,
+      site: 'e2e-staff',
+      siteName: '测试区',
+      version,
+      createdAt: new Date(now - 60_000),
+      expiresAt: new Date(now + (opts.expiresInMs ?? 30 * 86_400_000)),
+      minAppVersion: '0.1.0',
+    },
+    opts.key ?? signer,
+  );
+  files.set('manifest.json', signed.manifestBytes);
+  files.set('manifest.sig', utf8.encode(signed.signatureText));
+  opts.mutate?.(files);
+  const dir = join(work, name);
+  await rm(dir, { recursive: true, force: true });
+  for (const [path, bytes] of files) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), bytes);
+  }
+  return dir;
+}
+
+/** `kiosk-bundle publish DIR --to CHANNEL --pubkey KEY`, the way staff do it on the server. */
+function publish(dir: string): string {
+  return execFileSync(
+    'npx',
+    ['tsx', 'src/cli/kiosk-bundle.ts', 'publish', dir, '--to', channel, '--pubkey', pubFile],
+    {
+      encoding: 'utf8',
+    },
+  );
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${URL_BASE}/api/v1/health`)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('zone server did not start');
+}
+
+test.beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'kiosk-staff-e2e-'));
+  channel = join(work, 'channel');
+  signer = (await parsePrivateKey(await readFile('.data/keys/signing.key', 'utf8')))!;
+  pubFile = '.data/keys/signing.pub';
+  const config = {
+    site: 'e2e-staff',
+    hallName: '测试区政务服务中心 政务公开专区',
+    trustedKeys: [signer.trusted],
+    staffPin: await hashPin(PIN, 100_000),
+    updateCheckMinutes: 60,
+  };
+  await writeFile(join(work, 'kiosk-config.json'), JSON.stringify(config));
+  server = spawn(
+    'npx',
+    [
+      'tsx',
+      'src/server/main.ts',
+      '--port',
+      String(PORT),
+      '--host',
+      '127.0.0.1',
+      '--data-dir',
+      join(work, 'data'),
+      '--static',
+      'dist',
+      '--bundle-dir',
+      channel,
+      '--kiosk-config',
+      join(work, 'kiosk-config.json'),
+      '--staff-token',
+      TOKEN,
+      '--log-level',
+      'warn',
+    ],
+    { stdio: 'ignore' },
+  );
+  await waitForServer();
+});
+
+test.afterAll(async () => {
+  server?.kill('SIGTERM');
+  await rm(work, { recursive: true, force: true });
+});
+
+async function openStaff(page: Page): Promise<void> {
+  const corner = page.getByTestId('staff-corner');
+  const box = (await corner.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(3300);
+  await page.mouse.up();
+  await expect(page.getByRole('dialog', { name: '工作人员维护' })).toBeVisible();
+}
+
+async function enterPin(page: Page, pin: string): Promise<void> {
+  const pad = page.getByRole('group', { name: '密码键盘' });
+  for (const d of pin) await pad.getByRole('button', { name: d, exact: true }).click();
+  await pad.getByRole('button', { name: '确定' }).click();
+}
+
+async function unlockStaff(page: Page): Promise<void> {
+  await openStaff(page);
+  await enterPin(page, PIN);
+  await expect(page.getByRole('heading', { name: '终端状态' })).toBeVisible();
+}
+
+/** Waits for the kiosk to start; from the attract screen (the empty kiosk) a touch starts a visit. */
+async function startVisit(page: Page): Promise<void> {
+  const attract = page.getByRole('button', { name: '轻触屏幕开始' });
+  const domains = page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first();
+  await expect(attract.or(domains)).toBeVisible({ timeout: 60_000 });
+  if (await attract.isVisible()) await attract.click();
+  await expect(domains).toBeVisible({ timeout: 60_000 });
+}
+
+const liveVersion = (page: Page) =>
+  page.getByRole('dialog', { name: '工作人员维护' }).locator('dt:has-text("内容版本") + dd');
+
+async function showItem(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    location.hash = '#/item/item-0';
+  });
+  await expect(page.getByRole('heading', { level: 1, name: /最低生活保障/ })).toBeVisible();
+}
+
+test('a published bundle reaches the kiosk and goes live on the idle screen, not mid-visit; heartbeat on the status page', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await rm(channel, { recursive: true, force: true });
+  expect(publish(await bundleDir('v1', 1))).toMatch(/published version 1/);
+
+  // Idle after 12 s without a touch, 3 s warning (the test override, honoured under automation only).
+  await page.goto(`${URL_BASE}/?idle=12,3`);
+  await startVisit(page);
+
+  // The heartbeat sent at start is on the server's status page.
+  await expect
+    .poll(async () => (await page.request.get(`${URL_BASE}/staff/status?token=${TOKEN}`)).text(), {
+      timeout: 20_000,
+    })
+    .toMatch(/data-kiosk="e2e-staff-[0-9a-f]{8}"/);
+  expect((await page.request.get(`${URL_BASE}/staff/status`)).status()).toBe(401);
+
+  // A visitor reads an item.
+  await showItem(page);
+  await expect(page.getByText('公开内容第1版')).toBeVisible();
+
+  // Version 2 is published; staff check the channel now (the schedule does the same every updateCheckMinutes).
+  expect(publish(await bundleDir('v2', 2))).toMatch(/published version 2 .*was 1/);
+  await unlockStaff(page);
+  await page.getByRole('button', { name: '立即检查更新' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已导入新版本 2' })).toBeVisible();
+  await expect(liveVersion(page)).toHaveText(/^1（/);
+  await page.getByRole('button', { name: '退出维护' }).click();
+
+  // Mid-visit: the item page still shows version 1.
+  await page.waitForTimeout(2500);
+  await expect(page.getByText('公开内容第1版')).toBeVisible();
+
+  // The visitor leaves: the idle reset ends the visit on the attract screen, with version 2 live.
+  await expect(page.getByRole('button', { name: '轻触屏幕开始' })).toBeVisible({ timeout: 30_000 });
+  await showItem(page);
+  await expect(page.getByText('公开内容第2版')).toBeVisible();
+
+  // A kiosk waiting on the idle (attract) screen takes a new version as soon as it has it.
+  await page.evaluate(() => {
+    location.hash = '#/attract';
+  });
+  await expect(page.getByRole('button', { name: '轻触屏幕开始' })).toBeVisible();
+  expect(publish(await bundleDir('v3', 3))).toMatch(/published version 3/);
+  await unlockStaff(page);
+  await page.getByRole('button', { name: '立即检查更新' }).click();
+  await expect(liveVersion(page)).toHaveText(/^3（/, { timeout: 15_000 });
+  await page.getByRole('button', { name: '退出维护' }).click();
+  await showItem(page);
+  await expect(page.getByText('公开内容第3版')).toBeVisible();
+});
+
+test('bad bundles from a USB folder are refused with the reason, the old content stays; a good one loads; freeze warning', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await rm(channel, { recursive: true, force: true });
+  publish(await bundleDir('v5', 5));
+  await page.goto(`${URL_BASE}/`);
+  await startVisit(page);
+  await unlockStaff(page);
+  await expect(liveVersion(page)).toHaveText(/^5（/);
+
+  const stranger = (await parsePrivateKey((await generateSigningKeyPair()).privatePem))!;
+  const swap = (path: string, from: string, to: string) => (files: Map<string, Uint8Array>) =>
+    files.set(path, utf8.encode(utf8.decode(files.get(path)!).replace(from, to)));
+  const cases: [string, Promise<string>, RegExp][] = [
+    ['tampered', bundleDir('tampered', 6, { mutate: swap('data/catalogue.json', '第6版', '第9版') }), /篡改/],
+    ['older', bundleDir('older', 4), /已拒绝版本 4：版本旧于本机已接受的版本：拒绝回退/],
+    ['equal', bundleDir('equal', 5), /已是最新（版本 5）/],
+    ['expired', bundleDir('expired', 6, { expiresInMs: -60_000 }), /已过期/],
+    ['unknown key', bundleDir('unknown', 6, { key: stranger }), /签名密钥不受信任/],
+    [
+      'truncated',
+      bundleDir('truncated', 6, {
+        mutate: (f) => f.set('data/catalogue.json', f.get('data/catalogue.json')!.slice(0, 100)),
+      }),
+      /截断/,
+    ],
+    ['wrong schema', bundleDir('schema', 6, { badSchema: true }), /内容格式不符合要求.*catalogue\.json/],
+  ];
+  const input = page.locator('input[type="file"]');
+  const outcome = page.getByRole('dialog').locator('.staff-outcome');
+  for (const [name, dir, reason] of cases) {
+    await input.setInputFiles(await dir);
+    await expect(outcome, name).toHaveText(reason);
+    await expect(liveVersion(page), name).toHaveText(/^5（/);
+  }
+  await page.getByRole('button', { name: '退出维护' }).click();
+  await showItem(page);
+  await expect(page.getByText('公开内容第5版')).toBeVisible();
+
+  // A good bundle from the folder: a progress bar, staged, live at once on 立即上线. It expires in 25 s: the kiosk
+  // keeps showing it and warns staff (freeze).
+  await unlockStaff(page);
+  await input.setInputFiles(await bundleDir('good', 7, { expiresInMs: 25_000 }));
+  await expect(outcome).toHaveText(/已导入新版本 7/);
+  await page.getByRole('button', { name: '立即上线' }).click();
+  await expect(liveVersion(page)).toHaveText(/^7（/);
+  await expect(page.getByRole('alert').filter({ hasText: '已于' })).toBeVisible({ timeout: 45_000 });
+  await page.getByRole('button', { name: '退出维护' }).click();
+  await showItem(page);
+  await expect(page.getByText('公开内容第7版')).toBeVisible();
+});
+
+test('five wrong PINs lock the staff screen for five minutes, across a reload', async ({ page }) => {
+  test.setTimeout(90_000);
+  if (!(await readFile(join(channel, 'manifest.json')).catch(() => null))) publish(await bundleDir('v1', 1));
+  await page.goto(`${URL_BASE}/`);
+  await startVisit(page);
+  await openStaff(page);
+  for (let i = 1; i <= 4; i++) {
+    await enterPin(page, '111111');
+    await expect(page.getByText(`密码错误，还可尝试 ${5 - i} 次`)).toBeVisible();
+  }
+  await enterPin(page, '111111');
+  await expect(page.getByRole('alert').filter({ hasText: '已锁定' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '确定' })).toBeDisabled();
+
+  await page.reload();
+  await startVisit(page);
+  await openStaff(page);
+  await expect(page.getByRole('alert').filter({ hasText: '请 5 分钟后再试' })).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: '密码键盘' }).getByRole('button', { name: '2', exact: true }),
+  ).toBeDisabled();
+});
