@@ -28,7 +28,7 @@ export async function readBundleData(dir: string): Promise<BundleData> {
     try {
       data[key] = JSON.parse(await readFile(join(dir, path), 'utf8'));
     } catch (e) {
-      throw new Error(`${join(dir, path)}: ${(e as Error).message}`);
+      throw new Error(`${join(dir, path)}: ${(e as Error).message}`, { cause: e });
     }
   }
   return data as unknown as BundleData;

@@ -3,7 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { utf8 } from '../../core/bundle/encoding.ts';
 import type { SigningKey } from '../../core/bundle/keys.ts';
-import { BundleDataSchemas, DATA_FILES, formatIssuePath, type DataFileKey, type Manifest, type TrustedKey } from '../../core/bundle/schema.ts';
+import {
+  BundleDataSchemas,
+  DATA_FILES,
+  formatIssuePath,
+  type DataFileKey,
+  type Manifest,
+  type TrustedKey,
+} from '../../core/bundle/schema.ts';
 import { signManifest } from '../../core/bundle/sign.ts';
 import { MANIFEST_PATH, SIGNATURE_PATH } from '../../core/bundle/verify.ts';
 import { buildSearchIndex } from '../../core/search/build-index.ts';
@@ -25,7 +32,15 @@ export interface BuildOptions extends LoadOptions {
 export interface BuildSummary {
   manifest: Manifest;
   itemsPerDomain: Record<string, number>;
-  counts: { items: number; guides: number; interpretations: number; departments: number; synonyms: number; notices: number; attachments: number };
+  counts: {
+    items: number;
+    guides: number;
+    interpretations: number;
+    departments: number;
+    synonyms: number;
+    notices: number;
+    attachments: number;
+  };
   warnings: SourceProblem[];
 }
 
@@ -85,7 +100,8 @@ export async function buildBundle(opts: BuildOptions): Promise<BuildResult> {
   await writeBundleDir(opts.outDir, out);
 
   const itemsPerDomain: Record<string, number> = {};
-  for (const item of source.data.catalogue) itemsPerDomain[item.domain] = (itemsPerDomain[item.domain] ?? 0) + 1;
+  for (const item of source.data.catalogue)
+    itemsPerDomain[item.domain] = (itemsPerDomain[item.domain] ?? 0) + 1;
   const d = source.data;
   return {
     ok: true,
@@ -113,7 +129,10 @@ function schemaProblems(data: SourceData): SourceProblem[] {
     if (result.success) continue;
     for (const issue of result.error.issues.slice(0, 20)) {
       const [index] = issue.path;
-      const record = typeof index === 'number' ? (data[key] as { source?: { file: string; sheet?: string; row?: number } }[])[index] : undefined;
+      const record =
+        typeof index === 'number'
+          ? (data[key] as { source?: { file: string; sheet?: string; row?: number } }[])[index]
+          : undefined;
       problems.push({
         severity: 'error',
         file: record?.source?.file ?? DATA_FILES[key],

@@ -1,5 +1,5 @@
 // Reads guides/*.md: front matter plus the 办事一本通 sections as `##` headings.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { sha256Hex } from '../../core/bundle/encoding.ts';
 import {
@@ -9,9 +9,8 @@ import {
   type GuideSection,
 } from '../../core/bundle/schema.ts';
 import type { SourceProblem } from '../problems.ts';
-import { GuideFrontMatterSchema, zodProblems } from './front-matter.ts';
-import { splitMarkdown } from './markdown-source.ts';
-import { decodeText } from './text-file.ts';
+import { GuideFrontMatterSchema } from './front-matter.ts';
+import { idFromFileName, readMarkdownFolder } from './markdown-source.ts';
 
 /** Heading wordings seen in real 办事指南, mapped to the section they mean. */
 const SECTION_HEADINGS: Record<string, GuideSection> = {
@@ -71,47 +70,18 @@ export interface GuideDraft {
   file: string;
 }
 
-export async function listMarkdown(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir)).filter((f) => f.toLowerCase().endsWith('.md') && !f.startsWith('.')).sort();
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-}
-
-/** A stable id from a file name: the name itself when it is already a slug, else a short hash of it. */
-export async function idFromFileName(prefix: string, fileName: string): Promise<string> {
-  const stem = basename(fileName, extname(fileName));
-  if (/^[a-z0-9][a-z0-9-]{0,90}$/.test(stem)) return stem;
-  return `${prefix}-${(await sha256Hex(new TextEncoder().encode(stem))).slice(0, 10)}`;
-}
-
 export async function loadGuides(
   sourceDir: string,
   attachmentFiles: Map<string, Uint8Array>,
   problems: SourceProblem[],
 ): Promise<GuideDraft[]> {
-  const dir = join(sourceDir, 'guides');
   const guides: GuideDraft[] = [];
-  for (const name of await listMarkdown(dir)) {
-    const file = `guides/${name}`;
-    let md;
-    try {
-      md = splitMarkdown(decodeText(await readFile(join(dir, name))));
-    } catch (e) {
-      problems.push({
-        severity: 'error',
-        file,
-        message: `无法解析 front matter (cannot parse front matter): ${(e as Error).message}`,
-      });
-      continue;
-    }
-    const fm = GuideFrontMatterSchema.safeParse(md.frontMatter);
-    if (!fm.success) {
-      problems.push(...zodProblems(fm.error, file, 1));
-      continue;
-    }
+  for (const { name, file, md, frontMatter: fm } of await readMarkdownFolder(
+    sourceDir,
+    'guides',
+    GuideFrontMatterSchema,
+    problems,
+  )) {
     const sections = Object.fromEntries(GUIDE_SECTIONS.map((s) => [s, ''])) as Record<GuideSection, string>;
     const rest: string[] = md.preamble ? [md.preamble] : [];
     for (const section of md.sections) {
@@ -135,22 +105,22 @@ export async function loadGuides(
       });
     }
     const attachments: Attachment[] = [];
-    for (const ref of fm.data.attachments) {
+    for (const ref of fm.attachments) {
       const att = await loadAttachment(sourceDir, ref.file, ref.name, attachmentFiles);
       if (typeof att === 'string')
         problems.push({ severity: 'error', file, field: 'attachments', message: att });
       else attachments.push(att);
     }
     guides.push({
-      id: fm.data.id ?? (await idFromFileName('g', name)),
-      title: fm.data.title,
-      domain: fm.data.domain,
-      department: fm.data.department,
+      id: fm.id ?? (await idFromFileName('g', name)),
+      title: fm.title,
+      domain: fm.domain,
+      department: fm.department,
       sections,
       body: rest.join('\n\n'),
       attachments,
-      itemRefs: fm.data.items,
-      updated: fm.data.updated ?? null,
+      itemRefs: fm.items,
+      updated: fm.updated ?? null,
       file,
     });
   }

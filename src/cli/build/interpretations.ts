@@ -1,11 +1,7 @@
 // Reads interpretations/*.md: each `##` heading is a question, the text under it the answer.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { SourceProblem } from '../problems.ts';
-import { InterpretationFrontMatterSchema, zodProblems } from './front-matter.ts';
-import { idFromFileName, listMarkdown } from './guides.ts';
-import { splitMarkdown } from './markdown-source.ts';
-import { decodeText } from './text-file.ts';
+import { InterpretationFrontMatterSchema } from './front-matter.ts';
+import { idFromFileName, readMarkdownFolder } from './markdown-source.ts';
 
 export interface InterpretationDraft {
   id: string;
@@ -24,26 +20,13 @@ export async function loadInterpretations(
   sourceDir: string,
   problems: SourceProblem[],
 ): Promise<InterpretationDraft[]> {
-  const dir = join(sourceDir, 'interpretations');
   const out: InterpretationDraft[] = [];
-  for (const name of await listMarkdown(dir)) {
-    const file = `interpretations/${name}`;
-    let md;
-    try {
-      md = splitMarkdown(decodeText(await readFile(join(dir, name))));
-    } catch (e) {
-      problems.push({
-        severity: 'error',
-        file,
-        message: `无法解析 front matter (cannot parse front matter): ${(e as Error).message}`,
-      });
-      continue;
-    }
-    const fm = InterpretationFrontMatterSchema.safeParse(md.frontMatter);
-    if (!fm.success) {
-      problems.push(...zodProblems(fm.error, file, 1));
-      continue;
-    }
+  for (const { name, file, md, frontMatter: fm } of await readMarkdownFolder(
+    sourceDir,
+    'interpretations',
+    InterpretationFrontMatterSchema,
+    problems,
+  )) {
     const qa = md.sections.map((s) => ({
       question: s.heading.replace(/^问[：:]\s*/, ''),
       answer: s.body.replace(/^答[：:]\s*/, ''),
@@ -66,15 +49,15 @@ export async function loadInterpretations(
       continue;
     }
     out.push({
-      id: fm.data.id ?? (await idFromFileName('p', name)),
-      title: fm.data.title,
-      domain: fm.data.domain,
-      department: fm.data.department,
-      policy: fm.data.policy,
-      date: fm.data.date ?? null,
+      id: fm.id ?? (await idFromFileName('p', name)),
+      title: fm.title,
+      domain: fm.domain,
+      department: fm.department,
+      policy: fm.policy,
+      date: fm.date ?? null,
       summary: md.preamble,
       qa,
-      itemRefs: fm.data.items,
+      itemRefs: fm.items,
       file,
     });
   }

@@ -7,42 +7,28 @@ import { MANIFEST_PATH } from '../../core/bundle/verify.ts';
 import { readBundleData } from '../bundle-dir.ts';
 import { RejectedError } from '../errors.ts';
 
-/** The stable public shape of an item for other tools (`inspect --items --json`). */
-export function publicItem(item: CatalogueItem) {
-  const {
-    id,
-    domain,
-    level1,
-    level2,
-    level3,
-    stages,
-    content,
-    basis,
-    timeLimit,
-    publisher,
-    channels,
-    audience,
-    disclosure,
-    tier,
-    url,
-  } = item;
-  return {
-    id,
-    domain,
-    level1,
-    level2,
-    level3,
-    stages,
-    content,
-    basis,
-    timeLimit,
-    publisher,
-    channels,
-    audience,
-    disclosure,
-    tier,
-    url,
-  };
+/** The stable public shape of an item for other tools (`inspect --items --json`); the order is the output order. */
+export const PUBLIC_ITEM_FIELDS = [
+  'id',
+  'domain',
+  'level1',
+  'level2',
+  'level3',
+  'stages',
+  'content',
+  'basis',
+  'timeLimit',
+  'publisher',
+  'channels',
+  'audience',
+  'disclosure',
+  'tier',
+  'url',
+] as const satisfies readonly (keyof CatalogueItem)[];
+export type PublicItem = Pick<CatalogueItem, (typeof PUBLIC_ITEM_FIELDS)[number]>;
+
+export function publicItem(item: CatalogueItem): PublicItem {
+  return Object.fromEntries(PUBLIC_ITEM_FIELDS.map((k) => [k, item[k]])) as PublicItem;
 }
 
 export async function readManifest(dir: string) {

@@ -50,7 +50,7 @@ export function publicKeyPem(raw: Uint8Array): string {
  * (the form kiosk-config uses). Returns null if it is neither.
  */
 export async function parsePublicKey(text: string): Promise<TrustedKey | null> {
-  let raw: Uint8Array | null = null;
+  let raw: Uint8Array | null;
   const der = unpem(text, 'PUBLIC KEY');
   if (der) {
     if (der.length !== 44 || SPKI_PREFIX.some((b, i) => der[i] !== b)) return null;
