@@ -211,3 +211,49 @@ describe('kiosk health', () => {
     expect((await collectHealth(config, '0.1.0', false)).kioskId).toBe(health.kioskId);
   });
 });
+
+describe('channel reader', () => {
+  it('reads a published channel by content address and a plain folder by path, with one probe', async () => {
+    const signer = await makeSigner();
+    const files = await folder(4, signer);
+    const byPath = new Map<string, Uint8Array>();
+    for (const f of files)
+      byPath.set(f.webkitRelativePath.replace(/^usb-bundle\//, ''), new Uint8Array(await f.arrayBuffer()));
+    const manifest = JSON.parse(utf8.decode(byPath.get('manifest.json')!)) as {
+      files: { path: string; sha256: string }[];
+    };
+    const { sha256Hex } = await import('../../../src/core/bundle/encoding.ts');
+    const addressed = new Map<string, Uint8Array>([['manifest.json', byPath.get('manifest.json')!]]);
+    addressed.set(
+      `signatures/${await sha256Hex(byPath.get('manifest.json')!)}.sig`,
+      byPath.get('manifest.sig')!,
+    );
+    for (const f of manifest.files) addressed.set(`files/${f.sha256}`, byPath.get(f.path)!);
+
+    const { channelBundleReader } = await import('../../../src/kiosk/bundle/channel-reader.ts');
+    const { verifyBundle } = await import('../../../src/core/bundle/verify.ts');
+    const requested: string[] = [];
+    const fetchFrom = (routes: Map<string, Uint8Array>) =>
+      (async (input: RequestInfo | URL) => {
+        const path = new URL(String(input)).pathname.replace(/^\/bundle\//, '');
+        requested.push(path);
+        const body = routes.get(path);
+        return body ? new Response(body as BodyInit) : new Response('no', { status: 404 });
+      }) as typeof fetch;
+
+    const ok = await verifyBundle(channelBundleReader('http://k.test/bundle/', fetchFrom(addressed)), {
+      trustedKeys: [signer.trusted],
+    });
+    expect(ok.ok).toBe(true);
+    expect(requested.filter((p) => !p.startsWith('files/') && !p.startsWith('signatures/'))).toEqual([
+      'manifest.json',
+    ]);
+
+    requested.length = 0;
+    const plain = await verifyBundle(channelBundleReader('http://k.test/bundle/', fetchFrom(byPath)), {
+      trustedKeys: [signer.trusted],
+    });
+    expect(plain.ok).toBe(true);
+    expect(requested.filter((p) => p.startsWith('files/') || p.startsWith('signatures/'))).toHaveLength(1);
+  });
+});
