@@ -64,6 +64,11 @@ export function defaultWithLock(): (fn: () => Promise<void>) => Promise<boolean>
   };
 }
 
+interface PassResult {
+  delivered: number;
+  failed: number;
+}
+
 export class Outbox {
   readonly db: OutboxDb;
   private readonly serverUrl: string;
@@ -152,8 +157,15 @@ export class Outbox {
       while (pass && !this.stopped) {
         this.again = null;
         const p = pass;
-        await this.withLock(() => this.drainOnce(p.force));
-        pass = this.again;
+        let tally: PassResult = { delivered: 0, failed: 0 };
+        await this.withLock(async () => {
+          tally = await this.drainOnce(p.force);
+        });
+        // While the server takes most of what is sent, the failures were bad luck, not an outage: send them
+        // again at once instead of waiting out each one's backoff. A pass with more failures than deliveries
+        // (an outage, an overloaded server) falls back to the backoff; Retry-After is always honoured.
+        const progressing = tally.delivered > 0 && tally.delivered >= tally.failed && tally.failed > 0;
+        pass = this.again ?? (progressing ? { force: true } : null);
       }
     })().finally(() => {
       this.running = null;
@@ -200,7 +212,8 @@ export class Outbox {
       .catch(() => undefined);
   }
 
-  private async drainOnce(force: boolean): Promise<void> {
+  private async drainOnce(force: boolean): Promise<PassResult> {
+    const tally: PassResult = { delivered: 0, failed: 0 };
     const pending = await this.db.entries.where('state').equals('pending').toArray();
     const now = this.now();
     const due = force
@@ -210,7 +223,7 @@ export class Outbox {
         )
       : dueEntries(pending, now);
     for (const candidate of due) {
-      if (this.stopped) return;
+      if (this.stopped) return tally;
       // Read it again: another sender (another tab, before this one held the lock) may have finished it.
       const entry = await this.db.entries.get(candidate.clientId);
       if (!entry || entry.state !== 'pending' || !entry.envelope) continue;
@@ -225,8 +238,11 @@ export class Outbox {
       await this.db.transaction('rw', this.db.entries, async () => {
         await this.db.entries.put(next);
       });
+      if (t.next === 'acknowledged') tally.delivered++;
+      else if (t.next === 'retry') tally.failed++;
       this.emit();
     }
+    return tally;
   }
 
   private async attempt(entry: OutboxEntry): Promise<AttemptResult> {

@@ -29,7 +29,7 @@ import { Outbox } from '../../../src/kiosk/outbox/outbox.ts';
 
 const ID = '11111111-2222-4333-8444-555555555555';
 
-export function sampleApplication(overrides: Partial<Record<string, unknown>> = {}): Application {
+function sampleApplication(overrides: Partial<Record<string, unknown>> = {}): Application {
   const r = validateApplication({
     schemaVersion: 1,
     clientId: crypto.randomUUID(),
