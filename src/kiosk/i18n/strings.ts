@@ -8,6 +8,7 @@ const STRINGS = {
   'nav.back': { 'zh-CN': '返回', en: 'Back' },
   'nav.home': { 'zh-CN': '首页', en: 'Home' },
   'nav.main': { 'zh-CN': '页面导航', en: 'Page navigation' },
+  'nav.apply': { 'zh-CN': '申请信息公开', en: 'Request information' },
   'search.short': { 'zh-CN': '搜索', en: 'Search' },
   'search.label': {
     'zh-CN': '搜索政务公开事项、办事指南、政策解读',

@@ -90,6 +90,11 @@ export function App() {
           <button type="button" class="button nav" onClick={home}>
             {t('nav.home')}
           </button>
+          {route.parts[0] !== 'apply' ? (
+            <a class="button nav" href="#/apply">
+              {t('nav.apply')}
+            </a>
+          ) : null}
         </nav>
         <KioskTools path={path} />
         {config?.hallName ? (
