@@ -428,8 +428,8 @@ const STRINGS = {
     en: 'If you think your rights were infringed, you may complain to the higher agency or the disclosure authority, or apply for administrative review or sue (Art. 51).',
   },
   'apply.receipt.howToCheck': {
-    'zh-CN': '查询进度：在本机首页进入“申请政府信息公开”→“查询申请进度”，输入查询码和联系电话后4位。',
-    en: 'To check progress: on this terminal open “Request government information” → “Check progress” and enter the receipt code and the last 4 digits of your phone.',
+    'zh-CN': '查询进度：在本机点页面上方的“申请信息公开”，再点“查询申请进度”，输入查询码和联系电话后4位。',
+    en: 'To check progress: on this terminal tap “Request information” at the top, then “Check progress”, and enter the receipt code and the last 4 digits of your phone.',
   },
   'apply.receipt.print': { 'zh-CN': '打印回执', en: 'Print receipt' },
   'apply.receipt.done': { 'zh-CN': '完成', en: 'Done' },
