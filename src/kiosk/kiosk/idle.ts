@@ -1,5 +1,5 @@
-// The idle timer: after `timeoutMs` without activity a warning with a countdown of `warningMs`; activity or
-// 继续使用 during the warning keeps the visit (as often as the visitor wants); when the countdown ends, expire.
+// The idle timer: after `timeoutMs` without activity a warning with a countdown of `warningMs`; 继续使用 during
+// the warning keeps the visit (as often as the visitor wants); when the countdown ends, expire.
 // Pure logic over injectable clock functions, so unit tests drive it with fake timers.
 
 export type IdlePhase = 'stopped' | 'active' | 'warning';
@@ -66,14 +66,13 @@ export class IdleTimer {
     this.phase = 'stopped';
   }
 
-  /** A touch, key or wheel anywhere: the visit goes on (and an open warning closes). */
+  /**
+   * A touch, key or wheel anywhere: the visit goes on. While the warning is open only an explicit 继续使用
+   * (the button, Esc, a tap beside the dialog) keeps the visit, so the touch that presses the button is the one
+   * that counts and the dialog does not vanish under the finger.
+   */
   activity(): void {
-    if (this.phase === 'stopped') return;
-    if (this.phase === 'warning') {
-      this.continueVisit();
-      return;
-    }
-    this.last = this.clock.now();
+    if (this.phase === 'active') this.last = this.clock.now();
   }
 
   /** 继续使用. */

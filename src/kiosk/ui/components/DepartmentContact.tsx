@@ -14,7 +14,7 @@ export function DepartmentContact({ dept }: { dept: Department }) {
       {rows.map(([k, v]) => (
         <div key={k}>
           <dt>{k}</dt>
-          <dd>{v}</dd>
+          <dd lang="zh-CN">{v}</dd>
         </div>
       ))}
     </dl>

@@ -9,5 +9,7 @@ export function Markdown({ source, class: cls }: { source: string; class?: strin
     return (await loader).renderMarkdown(source);
   }, [source]).value;
   // The string comes from renderMarkdown: raw HTML dropped, then DOMPurify with an allow-list.
-  return <div class={`markdown ${cls ?? ''}`} dangerouslySetInnerHTML={{ __html: html ?? '' }} />;
+  return (
+    <div class={`markdown ${cls ?? ''}`} lang="zh-CN" dangerouslySetInnerHTML={{ __html: html ?? '' }} />
+  );
 }

@@ -27,6 +27,15 @@ export function Modal({ labelledBy, describedBy, role = 'dialog', class: cls, on
       class={`modal ${cls ?? ''}`}
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
+      // A tap on the backdrop (outside the dialog's box) closes it like Esc.
+      onClick={(e) => {
+        const d = e.currentTarget;
+        if (e.target !== d) return;
+        const r = d.getBoundingClientRect();
+        const inside =
+          e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom;
+        if (!inside) onClose();
+      }}
       onCancel={(e) => {
         e.preventDefault();
         onClose();

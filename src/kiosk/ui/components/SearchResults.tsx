@@ -10,7 +10,7 @@ const GROUPS: ResultType[] = ['item', 'guide', 'interpretation'];
 function ResultLink({ hit, query }: { hit: SearchHit; query: string }) {
   return (
     <li>
-      <a class="result" href={href([hit.type, hit.id])}>
+      <a class="result" lang="zh-CN" href={href([hit.type, hit.id])}>
         <span class="result-title">
           <Highlight text={hit.title} query={query} highlights={hit.highlights} />
         </span>{' '}

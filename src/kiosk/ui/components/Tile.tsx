@@ -5,7 +5,9 @@ export function Tile({ to, label, sub }: { to: string; label: string; sub?: Comp
   return (
     <li>
       <a class="tile" href={to}>
-        <span class="tile-label">{label}</span>
+        <span class="tile-label" lang="zh-CN">
+          {label}
+        </span>
         {sub ? (
           <>
             {' '}

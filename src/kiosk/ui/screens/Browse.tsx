@@ -70,8 +70,10 @@ export function DomainBrowse({ domain, path }: { domain: string; path: string[] 
   const grouped = items.value ? groupNext(items.value, path) : null;
   return (
     <section class="screen" aria-labelledby="screen-title">
-      <p class="crumbs">{[domain, ...path.slice(0, -1)].join(' › ')}</p>
-      <h1 id="screen-title" tabIndex={-1}>
+      <p class="crumbs" lang="zh-CN">
+        {[domain, ...path.slice(0, -1)].join(' › ')}
+      </p>
+      <h1 id="screen-title" tabIndex={-1} lang="zh-CN">
         {title}
       </h1>
       {!grouped ? (
@@ -100,7 +102,7 @@ export function DomainBrowse({ domain, path }: { domain: string; path: string[] 
             <ul class="link-list" aria-label={t('browse.items')}>
               {grouped.direct.map((item) => (
                 <li key={item.id}>
-                  <a class="row-link" href={href(['item', item.id])}>
+                  <a class="row-link" lang="zh-CN" href={href(['item', item.id])}>
                     <span>{itemName(item)}</span> <span class="meta">{item.publisher}</span>
                   </a>
                 </li>

@@ -20,7 +20,7 @@ export function DepartmentPage({ id }: { id: string }) {
   const { dept, items } = data.value;
   return (
     <section class="screen" aria-labelledby="screen-title">
-      <h1 id="screen-title" tabIndex={-1}>
+      <h1 id="screen-title" tabIndex={-1} lang="zh-CN">
         {dept.name}
       </h1>
       <DepartmentContact dept={dept} />
@@ -29,7 +29,7 @@ export function DepartmentPage({ id }: { id: string }) {
         <ul class="link-list" aria-label={t('dept.items')}>
           {items.map((item) => (
             <li key={item.id}>
-              <a class="row-link" href={href(['item', item.id])}>
+              <a class="row-link" lang="zh-CN" href={href(['item', item.id])}>
                 <span>{itemName(item)}</span> <span class="meta">{item.domain}</span>
               </a>
             </li>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { GUIDE_SECTIONS, GUIDE_SECTION_LABELS, type Attachment } from '../../../core/bundle/schema.ts';
 import { channelUrlOf } from '../../config/channel.ts';
-import { t } from '../../i18n/strings.ts';
+import { getLang, t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
 import { DepartmentContact } from '../components/DepartmentContact.tsx';
 import { Markdown } from '../components/Markdown.tsx';
@@ -33,12 +33,19 @@ export function GuidePage({ id }: { id: string }) {
   const channel = config ? channelUrlOf(config) : new URL('/bundle/', location.href).href;
   return (
     <article class="screen guide-page" aria-labelledby="screen-title">
-      <p class="crumbs">{guide.domain}</p>
-      <h1 id="screen-title" tabIndex={-1}>
+      <p class="crumbs" lang="zh-CN">
+        {guide.domain}
+      </p>
+      <h1 id="screen-title" tabIndex={-1} lang="zh-CN">
         {guide.title}
       </h1>
       <p class="meta-line">
-        {guide.department ? t('guide.department', { name: guide.department }) : null}
+        {guide.department ? (
+          <>
+            {t('guide.department', { name: '' })}
+            <span lang="zh-CN">{guide.department}</span>
+          </>
+        ) : null}
         {guide.updated ? ` · ${t('guide.updated', { date: guide.updated })}` : null}
       </p>
       {guide.body.trim() ? (
@@ -49,7 +56,7 @@ export function GuidePage({ id }: { id: string }) {
       ) : null}
       {GUIDE_SECTIONS.map((key) => (
         <section key={key} aria-labelledby={`sec-${key}`}>
-          <h2 id={`sec-${key}`}>{GUIDE_SECTION_LABELS[key]}</h2>
+          <h2 id={`sec-${key}`}>{getLang() === 'en' ? t(`guide.sec.${key}`) : GUIDE_SECTION_LABELS[key]}</h2>
           {guide.sections[key]?.trim() ? (
             <Markdown source={guide.sections[key]} />
           ) : (
@@ -75,7 +82,7 @@ export function GuidePage({ id }: { id: string }) {
           <ul class="link-list" aria-labelledby="sec-items">
             {items.map((item) => (
               <li key={item.id}>
-                <a class="row-link" href={href(['item', item.id])}>
+                <a class="row-link" lang="zh-CN" href={href(['item', item.id])}>
                   {itemName(item)}
                 </a>
               </li>
@@ -86,7 +93,9 @@ export function GuidePage({ id }: { id: string }) {
       {dept ? (
         <section aria-labelledby="sec-contact">
           <h2 id="sec-contact">
-            {t('item.contact')}：{dept.name}
+            {t('item.contact')}
+            {getLang() === 'en' ? ': ' : '：'}
+            <span lang="zh-CN">{dept.name}</span>
           </h2>
           <DepartmentContact dept={dept} />
         </section>
@@ -127,7 +136,7 @@ function AttachmentView({
     return (
       <figure>
         {url ? <img src={url} alt={attachment.name} /> : null}
-        <figcaption>{attachment.name}</figcaption>
+        <figcaption lang="zh-CN">{attachment.name}</figcaption>
       </figure>
     );
   }
@@ -135,7 +144,10 @@ function AttachmentView({
   return (
     <figure>
       <QrCode text={new URL(attachment.path, channel).href} label={label} size={200} />
-      <figcaption>{label}</figcaption>
+      <figcaption>
+        {t('guide.docQr', { name: '' })}
+        <span lang="zh-CN">{attachment.name}</span>
+      </figcaption>
     </figure>
   );
 }

@@ -31,7 +31,9 @@ export function Home({ route }: { route: Route }) {
 
   return (
     <section class="screen home" aria-labelledby="home-title">
-      <h1 id="home-title">{kiosk.config?.hallName ?? kiosk.live?.siteName ?? t('app.title')}</h1>
+      <h1 id="home-title" lang="zh-CN">
+        {kiosk.config?.hallName ?? kiosk.live?.siteName ?? t('app.title')}
+      </h1>
       <SearchBox value={query} onInput={setQuery} autoFocus />
       <StartupNote />
       {dbName && query.trim() ? (
@@ -101,7 +103,7 @@ function HomeTiles({ dbName }: { dbName: string }) {
           <ul class="link-list" aria-label={t('home.recent')}>
             {summary.recent.map((r) => (
               <li key={`${r.type}:${r.id}`}>
-                <a class="row-link" href={href([r.type, r.id])}>
+                <a class="row-link" lang="zh-CN" href={href([r.type, r.id])}>
                   <span>{r.title}</span> <span class="meta">{r.date}</span>
                 </a>
               </li>

@@ -21,12 +21,19 @@ export function InterpretationPage({ id }: { id: string }) {
   const { interp, items } = data.value;
   return (
     <article class="screen interp-page" aria-labelledby="screen-title">
-      <p class="crumbs">{interp.domain}</p>
-      <h1 id="screen-title" tabIndex={-1}>
+      <p class="crumbs" lang="zh-CN">
+        {interp.domain}
+      </p>
+      <h1 id="screen-title" tabIndex={-1} lang="zh-CN">
         {interp.title}
       </h1>
       <p class="meta-line">
-        {interp.policy ? t('interp.policy', { policy: interp.policy }) : null}
+        {interp.policy ? (
+          <>
+            {t('interp.policy', { policy: '' })}
+            <span lang="zh-CN">{interp.policy}</span>
+          </>
+        ) : null}
         {interp.date ? ` · ${t('interp.date', { date: interp.date })}` : null}
       </p>
       {interp.summary.trim() ? <Markdown source={interp.summary} /> : null}
@@ -35,7 +42,7 @@ export function InterpretationPage({ id }: { id: string }) {
         {interp.qa.map((qa, i) => (
           <li key={i}>
             <h3 class="question">
-              <span class="qa-mark">{t('interp.q')}</span> {qa.question}
+              <span class="qa-mark">{t('interp.q')}</span> <span lang="zh-CN">{qa.question}</span>
             </h3>
             <div class="answer">
               <span class="qa-mark" aria-hidden="true">
@@ -52,7 +59,7 @@ export function InterpretationPage({ id }: { id: string }) {
           <ul class="link-list" aria-labelledby="sec-items">
             {items.map((item) => (
               <li key={item.id}>
-                <a class="row-link" href={href(['item', item.id])}>
+                <a class="row-link" lang="zh-CN" href={href(['item', item.id])}>
                   {itemName(item)}
                 </a>
               </li>

@@ -6,7 +6,7 @@ import {
   TIER_LABELS,
   type CatalogueItem,
 } from '../../../core/bundle/schema.ts';
-import { t } from '../../i18n/strings.ts';
+import { getLang, t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
 import { DepartmentContact } from '../components/DepartmentContact.tsx';
 import { QrCode } from '../components/QrCode.tsx';
@@ -53,15 +53,17 @@ export function ItemPage({ id }: { id: string }) {
   const name = itemName(item);
   return (
     <article class="screen item-page" aria-labelledby="screen-title">
-      <p class="crumbs">{item.domain}</p>
-      <h1 id="screen-title" tabIndex={-1}>
+      <p class="crumbs" lang="zh-CN">
+        {item.domain}
+      </p>
+      <h1 id="screen-title" tabIndex={-1} lang="zh-CN">
         {name}
       </h1>
       <dl class="fields">
         {fieldsOf(item).map(([k, v]) => (
           <div key={k}>
             <dt>{k}</dt>
-            <dd>{v || t('item.none')}</dd>
+            <dd lang={v ? 'zh-CN' : undefined}>{v || t('item.none')}</dd>
           </div>
         ))}
       </dl>
@@ -71,7 +73,7 @@ export function ItemPage({ id }: { id: string }) {
           <ul class="link-list" aria-labelledby="guides-heading">
             {guides.map((g) => (
               <li key={g.id}>
-                <a class="row-link" href={href(['guide', g.id])}>
+                <a class="row-link" lang="zh-CN" href={href(['guide', g.id])}>
                   {g.title}
                 </a>
               </li>
@@ -85,7 +87,7 @@ export function ItemPage({ id }: { id: string }) {
           <ul class="link-list" aria-labelledby="interp-heading">
             {interpretations.map((p) => (
               <li key={p.id}>
-                <a class="row-link" href={href(['interpretation', p.id])}>
+                <a class="row-link" lang="zh-CN" href={href(['interpretation', p.id])}>
                   {p.title}
                 </a>
               </li>
@@ -96,7 +98,9 @@ export function ItemPage({ id }: { id: string }) {
       {dept ? (
         <section aria-labelledby="contact-heading">
           <h2 id="contact-heading">
-            {t('item.contact')}：{dept.name}
+            {t('item.contact')}
+            {getLang() === 'en' ? ': ' : '：'}
+            <span lang="zh-CN">{dept.name}</span>
           </h2>
           <DepartmentContact dept={dept} />
         </section>
