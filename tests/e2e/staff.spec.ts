@@ -8,7 +8,7 @@
 // tests of the reload guard (tests/unit/kiosk/staff.test.ts): building a second app version here would double the
 // build time of the suite.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -168,6 +168,8 @@ test.beforeAll(async () => {
     updateCheckMinutes: 60,
   };
   await writeFile(join(work, 'kiosk-config.json'), JSON.stringify(config));
+  // A copy of the build, so another run of `vite build` into dist/ cannot change files under a running test.
+  await cp('dist', join(work, 'dist'), { recursive: true });
   server = spawn(
     'npx',
     [
@@ -180,7 +182,7 @@ test.beforeAll(async () => {
       '--data-dir',
       join(work, 'data'),
       '--static',
-      'dist',
+      join(work, 'dist'),
       '--bundle-dir',
       channel,
       '--kiosk-config',

@@ -4,6 +4,8 @@
 import type { KioskConfig } from '../../core/config/kiosk-config.ts';
 import { acceptBundle, checkForUpdate, type UpdateProgress } from '../bundle/update.ts';
 import { fileListReader } from '../bundle/channel-reader.ts';
+import type { UpdateWorkerRequest, UpdateWorkerResponse } from '../bundle/update-worker.ts';
+import { channelUrlOf } from '../config/channel.ts';
 import { metaDb, type BundlePointer, type UpdateOutcome } from '../db/meta-db.ts';
 import { activateStaged } from '../db/store.ts';
 import { getKioskState, setKioskState } from '../state.ts';
@@ -65,16 +67,56 @@ async function afterOutcome(outcome: UpdateOutcome): Promise<UpdateOutcome> {
   return outcome;
 }
 
+/**
+ * Runs one update in the update worker (verification and import off the main thread); in the page itself when
+ * a worker cannot be started.
+ */
+function runUpdate(
+  req: UpdateWorkerRequest,
+  onProgress: (p: UpdateProgress) => void,
+): Promise<UpdateOutcome> {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('../bundle/update-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'update',
+    });
+  } catch {
+    const opts = { mode: req.mode, appVersion: req.appVersion, onProgress };
+    return req.type === 'channel'
+      ? checkForUpdate(req.config, { ...opts, channelUrl: req.channelUrl })
+      : acceptBundle(fileListReader(req.files), req.config, opts);
+  }
+  return new Promise((resolve) => {
+    const finish = (outcome: UpdateOutcome) => {
+      worker.terminate();
+      resolve(outcome);
+    };
+    worker.onmessage = (event: MessageEvent<UpdateWorkerResponse>) => {
+      if (event.data.type === 'progress') onProgress(event.data.progress);
+      else finish(event.data.outcome);
+    };
+    worker.onerror = (event) =>
+      finish({ at: new Date().toISOString(), status: 'error', message: `update worker: ${event.message}` });
+    worker.postMessage(req);
+  });
+}
+
 /** Checks the bundle channel now. Resolves with the outcome (null when a check or load is already running). */
 export async function checkChannel(): Promise<UpdateOutcome | null> {
   const { config, live } = getKioskState();
   if (!config || state.busy) return null;
   patch({ busy: 'channel', progress: null });
-  const outcome = await checkForUpdate(config, {
-    mode: live ? 'stage' : 'activate',
-    appVersion: APP_VERSION,
-    onProgress: (progress) => patch({ progress }),
-  });
+  const outcome = await runUpdate(
+    {
+      type: 'channel',
+      config,
+      channelUrl: channelUrlOf(config),
+      mode: live ? 'stage' : 'activate',
+      appVersion: APP_VERSION,
+    },
+    (progress) => patch({ progress }),
+  );
   return afterOutcome(outcome);
 }
 
@@ -83,11 +125,10 @@ export async function loadFromFiles(files: Iterable<File>): Promise<UpdateOutcom
   const { config, live } = getKioskState();
   if (!config || state.busy) return null;
   patch({ busy: 'file', progress: null });
-  const outcome = await acceptBundle(fileListReader(files), config, {
-    mode: live ? 'stage' : 'activate',
-    appVersion: APP_VERSION,
-    onProgress: (progress) => patch({ progress }),
-  });
+  const outcome = await runUpdate(
+    { type: 'files', config, files: [...files], mode: live ? 'stage' : 'activate', appVersion: APP_VERSION },
+    (progress) => patch({ progress }),
+  );
   return afterOutcome(outcome);
 }
 
