@@ -9,12 +9,13 @@
 // A kiosk that reads manifest.json and then files/<sha256> and signatures/<sha256>.sig never sees a manifest
 // whose files or signature are missing, whenever it polls: they are all in place before the manifest is.
 import { createHash } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { fromBase64, utf8 } from '../../core/bundle/encoding.ts';
 import { verifyBytes } from '../../core/bundle/keys.ts';
-import { ManifestSchema, type TrustedKey } from '../../core/bundle/schema.ts';
+import { z } from 'zod';
+import { ManifestSchema, TrustedKeySchema, type TrustedKey } from '../../core/bundle/schema.ts';
 import { MANIFEST_PATH, SIGNATURE_PATH, verifyBundle } from '../../core/bundle/verify.ts';
 import { fsBundleReader } from '../bundle-dir.ts';
 import { RejectedError, UsageError } from '../errors.ts';
@@ -143,20 +144,43 @@ export function registerPublish(program: Command): void {
     .argument('<bundle_dir>', 'bundle folder (from `kiosk-bundle build`)')
     .requiredOption('--to <channel_dir>', 'channel folder (created when missing)')
     .option('--pubkey <key>', 'trusted public key (signing.pub); repeat for several', collect, [])
+    .option('--kiosk-config <file>', "trust the keys the kiosks trust: kiosk-config's trustedKeys")
     .option('--json', 'print the result as JSON')
-    .action(async (bundleDir: string, opts: { to: string; pubkey: string[]; json?: boolean }) => {
-      if (!opts.pubkey.length)
-        throw new UsageError('--pubkey is required: the public key(s) kiosks trust (signing.pub)');
-      const trustedKeys = await Promise.all(opts.pubkey.map(readPublicKey));
-      const started = performance.now();
-      const result = await publishBundle({ bundleDir, channelDir: opts.to, trustedKeys });
-      const ms = Math.round(performance.now() - started);
-      if (opts.json) console.log(JSON.stringify({ ...result, ms }));
-      else if (result.status === 'current')
-        console.log(`already published: version ${result.version} is the channel's latest; nothing changed`);
-      else
-        console.log(
-          `published version ${result.version} to ${opts.to}${result.previous === null ? '' : ` (was ${result.previous})`}: ${result.files} files, ${result.written} new, in ${ms} ms`,
-        );
-    });
+    .action(
+      async (
+        bundleDir: string,
+        opts: { to: string; pubkey: string[]; kioskConfig?: string; json?: boolean },
+      ) => {
+        if (!opts.pubkey.length && !opts.kioskConfig)
+          throw new UsageError(
+            '--pubkey or --kiosk-config is required: the public key(s) kiosks trust (signing.pub)',
+          );
+        const trustedKeys = await Promise.all(opts.pubkey.map(readPublicKey));
+        if (opts.kioskConfig) trustedKeys.push(...(await configKeys(opts.kioskConfig)));
+        const started = performance.now();
+        const result = await publishBundle({ bundleDir, channelDir: opts.to, trustedKeys });
+        const ms = Math.round(performance.now() - started);
+        if (opts.json) console.log(JSON.stringify({ ...result, ms }));
+        else if (result.status === 'current')
+          console.log(
+            `already published: version ${result.version} is the channel's latest; nothing changed`,
+          );
+        else
+          console.log(
+            `published version ${result.version} to ${opts.to}${result.previous === null ? '' : ` (was ${result.previous})`}: ${result.files} files, ${result.written} new, in ${ms} ms`,
+          );
+      },
+    );
+}
+
+async function configKeys(file: string): Promise<TrustedKey[]> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new RejectedError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const keys = z.object({ trustedKeys: z.array(TrustedKeySchema).min(1) }).safeParse(raw);
+  if (!keys.success) throw new RejectedError(`${file}: no valid trustedKeys`);
+  return keys.data.trustedKeys;
 }

@@ -155,6 +155,13 @@ describe('kiosk-bundle publish', () => {
 
     expect(await readFile(join(channel, 'manifest.json'))).toEqual(before);
     expect((await runCli('publish', b5, '--to', channel)).code).toBe(2);
+
+    // The keys can come from the kiosk-config the server hands to kiosks.
+    const config = join(dir, 'kiosk-config.json');
+    await writeFile(config, JSON.stringify({ site: 's', trustedKeys: [signer.trusted] }));
+    const viaConfig = await runCli('publish', b5, '--to', join(dir, 'c2'), '--kiosk-config', config);
+    expect(viaConfig.code).toBe(0);
+    expect(viaConfig.out).toMatch(/published version 5/);
   });
 
   it('accepts a bundle signed by a key the channel’s current bundle delegates to (key rotation)', async () => {
