@@ -49,7 +49,7 @@ const next = (page: Page) => page.getByRole('button', { name: '下一步' }).cli
 
 /** Fills the whole form as a citizen; returns on the check page. */
 async function fillCitizenForm(page: Page, opts: { checkA11y?: boolean; title: string }) {
-  await page.goto('/#/apply');
+  await page.getByRole('navigation', { name: '页面导航' }).getByRole('link', { name: '申请信息公开' }).click();
   await page.getByRole('button', { name: /我要获取政府信息/ }).click();
 
   await expect(page.getByText('第 1 步，共 7 步')).toBeVisible();

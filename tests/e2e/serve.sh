@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The e2e web server: the zone server (intake, status, staff export) serving the sample district's bundle, its
-# kiosk-config and the built PWA, with a fresh PGlite data folder per run so tests count records exactly.
+# kiosk-config and the built PWA, with a fresh PGlite data folder per run (one per port, emptied at start: the
+# server is killed, not stopped, at the end) so tests count records exactly.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 npx tsx scripts/prepare-sample.ts >&2
 npx vite build --logLevel warn >&2
-DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/kiosk-e2e-XXXXXX")"
-trap 'rm -rf "$DATA_DIR"' EXIT
-npx tsx src/server/main.ts --port "${PORT:-4173}" --host 127.0.0.1 --static dist \
+DATA_DIR=".data/e2e-server-${PORT:-4173}"
+rm -rf "$DATA_DIR"
+mkdir -p "$DATA_DIR"
+exec npx tsx src/server/main.ts --port "${PORT:-4173}" --host 127.0.0.1 --static dist \
   --bundle-dir .data/sample/bundle --kiosk-config .data/sample/kiosk-config.json \
   --data-dir "$DATA_DIR" --staff-token e2e-token --log-level warn
