@@ -10,6 +10,7 @@ import {
   maskPhone,
 } from '../../core/application/receipt.ts';
 import { applicantIdNumber } from '../../core/application/schema.ts';
+import { BundleDb } from '../db/bundle-db.ts';
 import { getLang, t } from '../i18n/strings.ts';
 import { getOutbox } from '../outbox/index.ts';
 import type { OutboxEntry } from '../outbox/machine.ts';
@@ -64,7 +65,6 @@ function useOutboxEntry(clientId: string): { entry: OutboxEntry | null; loading:
 
 async function receiptDates(entry: OutboxEntry, dbName: string | undefined): Promise<KnownDates | null> {
   if (!dbName) return null;
-  const { BundleDb } = await import('../db/bundle-db.ts');
   const db = new BundleDb(dbName);
   try {
     return receiptDatesFrom(entry, await db.calendar.toArray());
