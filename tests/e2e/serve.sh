@@ -5,10 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 npx tsx scripts/prepare-sample.ts >&2
-npx vite build --logLevel warn >&2
+# The build and the data folder are per port, so two runs at once never rebuild each other's files.
+OUT_DIR=".data/e2e-dist-${PORT:-4173}"
+npx vite build --logLevel warn --outDir "$OUT_DIR" --emptyOutDir >&2
 DATA_DIR=".data/e2e-server-${PORT:-4173}"
 rm -rf "$DATA_DIR"
 mkdir -p "$DATA_DIR"
-exec npx tsx src/server/main.ts --port "${PORT:-4173}" --host 127.0.0.1 --static dist \
+exec npx tsx src/server/main.ts --port "${PORT:-4173}" --host 127.0.0.1 --static "$OUT_DIR" \
   --bundle-dir .data/sample/bundle --kiosk-config .data/sample/kiosk-config.json \
   --data-dir "$DATA_DIR" --staff-token e2e-token --log-level warn
