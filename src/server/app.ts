@@ -2,7 +2,7 @@
 // can start it in-process.
 import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -44,6 +44,7 @@ import {
 import { errorFields, type Logger } from './log.ts';
 import { TokenBucketLimiter } from './rate-limit.ts';
 import { registerStatusPage } from './status-page.ts';
+import { CHANNEL_LAYOUT_HEADER, CHANNEL_MARKER } from '../kiosk/bundle/channel-reader.ts';
 import { ApplicationStore, lookupHash, sha256Hex, type ExportRow } from './store.ts';
 
 export interface AppLimits {
@@ -547,6 +548,10 @@ export function createApp(deps: AppDeps): Hono {
     const policy = bundleCacheControl(rel);
     const hit = await readServedFile(full, policy.strongEtag);
     if (!hit) return c.text('Not Found', 404);
+    // A channel written by `kiosk-bundle publish` also holds files/<sha256>: kiosks read those (consistent even
+    // while a publish is under way) instead of probing for them.
+    if (rel === 'manifest.json' && (await readServedFile(join(deps.bundleDir, CHANNEL_MARKER))))
+      c.header(CHANNEL_LAYOUT_HEADER, 'content-addressed');
     return sendFile(c, hit, policy.cacheControl);
   });
 

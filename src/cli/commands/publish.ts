@@ -5,6 +5,7 @@
 //   signatures/<sha256>.sig        the signature of the manifest whose bytes hash to <sha256> (immutable)
 //   data/…, attachments/…          the latest version under its own paths, so the channel is also a plain bundle
 //                                  folder (old kiosks, `kiosk-bundle verify`, the server's holiday calendar)
+//   channel.json                   marks the folder as such a channel (the server then tells kiosks, by a header)
 //   manifest.sig, manifest.json    the latest version, written last, each by temp file + rename
 // A kiosk that reads manifest.json and then files/<sha256> and signatures/<sha256>.sig never sees a manifest
 // whose files or signature are missing, whenever it polls: they are all in place before the manifest is.
@@ -17,6 +18,7 @@ import { verifyBytes } from '../../core/bundle/keys.ts';
 import { z } from 'zod';
 import { ManifestSchema, TrustedKeySchema, type TrustedKey } from '../../core/bundle/schema.ts';
 import { MANIFEST_PATH, SIGNATURE_PATH, verifyBundle } from '../../core/bundle/verify.ts';
+import { CHANNEL_MARKER } from '../../kiosk/bundle/channel-reader.ts';
 import { fsBundleReader } from '../bundle-dir.ts';
 import { RejectedError, UsageError } from '../errors.ts';
 import { readPublicKey } from './key-files.ts';
@@ -123,6 +125,13 @@ export async function publishBundle(opts: PublishOptions): Promise<PublishResult
     if (!full.startsWith(channelDir + sep)) throw new RejectedError(`${path}: outside the channel`);
     await atomicWrite(full, bytes);
   }
+  // Marks the folder as a content-addressed channel (the zone server tells kiosks with a header).
+  await atomicWrite(
+    join(channelDir, CHANNEL_MARKER),
+    utf8.encode(
+      `${JSON.stringify({ layout: 'content-addressed', files: 'files/<sha256>', signatures: 'signatures/<sha256 of manifest.json>.sig' })}\n`,
+    ),
+  );
   // Last: the signature, then the manifest that points at everything above.
   await atomicWrite(join(channelDir, SIGNATURE_PATH), sigBytes);
   await atomicWrite(join(channelDir, MANIFEST_PATH), manifestBytes);

@@ -4,14 +4,24 @@
 import { sha256Hex, utf8 } from '../../core/bundle/encoding.ts';
 import { MANIFEST_PATH, SIGNATURE_PATH, type BundleReader } from '../../core/bundle/verify.ts';
 
-/** Wraps a reader of raw paths; unverified manifest entries only choose which name to read (hashes are checked after). */
-export function layoutAwareReader(raw: BundleReader): BundleReader {
+/** Written by `kiosk-bundle publish` into a channel folder: says the folder also holds files/<sha256>. */
+export const CHANNEL_MARKER = 'channel.json';
+/** Set by the zone server on manifest.json when the channel folder holds CHANNEL_MARKER. */
+export const CHANNEL_LAYOUT_HEADER = 'X-Bundle-Layout';
+
+/**
+ * Wraps a reader of raw paths; unverified manifest entries only choose which name to read (hashes are checked after). */
+export function layoutAwareReader(
+  raw: BundleReader,
+  /** False when the source is known to be a plain folder: no content-addressed reads are tried. */
+  addressedLayout: () => boolean = () => true,
+): BundleReader {
   let shaOf = new Map<string, string>();
   let manifestSha: string | null = null;
   /** Becomes false after the first content-addressed miss: a plain folder is read by path from then on. */
   let contentAddressed = true;
   const tryAddressed = async (path: string): Promise<Uint8Array | null> => {
-    if (!contentAddressed) return null;
+    if (!contentAddressed || !addressedLayout()) return null;
     const bytes = await raw.read(path);
     if (!bytes) contentAddressed = false;
     return bytes;
@@ -54,22 +64,32 @@ export function layoutAwareReader(raw: BundleReader): BundleReader {
   };
 }
 
-/** The kiosk's reader of the HTTP bundle channel; `baseUrl` ends with a slash. */
+/**
+ * The kiosk's reader of the HTTP bundle channel; `baseUrl` ends with a slash. Content-addressed files are read
+ * when the server says the channel has them (CHANNEL_LAYOUT_HEADER on manifest.json), so a plain bundle folder
+ * costs no failed requests.
+ */
 export function channelBundleReader(baseUrl: string, fetchFn: typeof fetch = fetch): BundleReader {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  return layoutAwareReader({
-    async read(path) {
-      // The manifest and its plain-path files change under the same name: always revalidate. Content-addressed
-      // names never change meaning, so the HTTP cache may answer them.
-      const addressed = path.startsWith('files/') || path.startsWith('signatures/');
-      const res = await fetchFn(base + path.split('/').map(encodeURIComponent).join('/'), {
-        cache: addressed ? 'default' : 'no-cache',
-      });
-      if (res.status === 404) return null;
-      if (!res.ok) throw new Error(`GET ${base}${path}: HTTP ${res.status}`);
-      return new Uint8Array(await res.arrayBuffer());
+  let addressed = false;
+  return layoutAwareReader(
+    {
+      async read(path) {
+        // The manifest and its plain-path files change under the same name: always revalidate. Content-addressed
+        // names never change meaning, so the HTTP cache may answer them.
+        const isAddressed = path.startsWith('files/') || path.startsWith('signatures/');
+        const res = await fetchFn(base + path.split('/').map(encodeURIComponent).join('/'), {
+          cache: isAddressed ? 'default' : 'no-cache',
+        });
+        if (path === MANIFEST_PATH)
+          addressed = res.headers.get(CHANNEL_LAYOUT_HEADER) === 'content-addressed';
+        if (res.status === 404) return null;
+        if (!res.ok) throw new Error(`GET ${base}${path}: HTTP ${res.status}`);
+        return new Uint8Array(await res.arrayBuffer());
+      },
     },
-  });
+    () => addressed,
+  );
 }
 
 /** A folder picked with <input type="file" webkitdirectory> (a USB stick): paths relative to the picked folder. */

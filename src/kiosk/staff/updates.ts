@@ -203,7 +203,8 @@ let started = false;
 
 async function heartbeat(): Promise<boolean> {
   const { config } = getKioskState();
-  if (!config) return false;
+  // Offline: nothing to send to (and no failed request in the console); the next beat tells the server.
+  if (!config || !navigator.onLine) return false;
   return sendHeartbeat(config, await collectHealth(config, APP_VERSION, state.appUpdateReady));
 }
 

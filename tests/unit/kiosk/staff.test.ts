@@ -213,7 +213,7 @@ describe('kiosk health', () => {
 });
 
 describe('channel reader', () => {
-  it('reads a published channel by content address and a plain folder by path, with one probe', async () => {
+  it('reads a published channel by content address and a plain folder by path, without probing', async () => {
     const signer = await makeSigner();
     const files = await folder(4, signer);
     const byPath = new Map<string, Uint8Array>();
@@ -233,17 +233,21 @@ describe('channel reader', () => {
     const { channelBundleReader } = await import('../../../src/kiosk/bundle/channel-reader.ts');
     const { verifyBundle } = await import('../../../src/core/bundle/verify.ts');
     const requested: string[] = [];
-    const fetchFrom = (routes: Map<string, Uint8Array>) =>
+    const fetchFrom = (routes: Map<string, Uint8Array>, headers: Record<string, string> = {}) =>
       (async (input: RequestInfo | URL) => {
         const path = new URL(String(input)).pathname.replace(/^\/bundle\//, '');
         requested.push(path);
         const body = routes.get(path);
-        return body ? new Response(body as BodyInit) : new Response('no', { status: 404 });
+        return body ? new Response(body as BodyInit, { headers }) : new Response('no', { status: 404 });
       }) as typeof fetch;
 
-    const ok = await verifyBundle(channelBundleReader('http://k.test/bundle/', fetchFrom(addressed)), {
-      trustedKeys: [signer.trusted],
-    });
+    const layout = { 'X-Bundle-Layout': 'content-addressed' };
+    const ok = await verifyBundle(
+      channelBundleReader('http://k.test/bundle/', fetchFrom(addressed, layout)),
+      {
+        trustedKeys: [signer.trusted],
+      },
+    );
     expect(ok.ok).toBe(true);
     expect(requested.filter((p) => !p.startsWith('files/') && !p.startsWith('signatures/'))).toEqual([
       'manifest.json',
@@ -254,6 +258,7 @@ describe('channel reader', () => {
       trustedKeys: [signer.trusted],
     });
     expect(plain.ok).toBe(true);
-    expect(requested.filter((p) => p.startsWith('files/') || p.startsWith('signatures/'))).toHaveLength(1);
+    // A plain folder (no layout header) costs no failed request.
+    expect(requested.filter((p) => p.startsWith('files/') || p.startsWith('signatures/'))).toHaveLength(0);
   });
 });

@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,6 +11,8 @@ import {
 } from '../../../src/server/status-page.ts';
 import { startServer, type RunningServer } from '../../../src/server/server.ts';
 import { openPglite } from '../../../src/server/db/database.ts';
+import { publishBundle } from '../../../src/cli/commands/publish.ts';
+import { makeBundle } from '../bundle/bundle-fixture.ts';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
@@ -88,8 +93,22 @@ describe('GET /staff/status', () => {
 
 describe('the zone server', () => {
   let server: RunningServer;
+  let channel: string;
+  let fileSha: string;
   beforeAll(async () => {
+    const work = await mkdtemp(join(tmpdir(), 'status-channel-'));
+    const bundle = await makeBundle();
+    for (const [path, bytes] of bundle.files) {
+      await mkdir(dirname(join(work, 'b', path)), { recursive: true });
+      await writeFile(join(work, 'b', path), bytes);
+    }
+    channel = join(work, 'channel');
+    await publishBundle({ bundleDir: join(work, 'b'), channelDir: channel, trustedKeys: [bundle.trusted] });
+    fileSha = (
+      JSON.parse(await readFile(join(channel, 'manifest.json'), 'utf8')) as { files: { sha256: string }[] }
+    ).files[0]!.sha256;
     server = await startServer({
+      bundleDir: channel,
       database: await openPglite(),
       dataDir: `${process.env.TMPDIR ?? '/tmp'}/zone-status-test-${process.pid}`,
       staffToken: 'tok',
@@ -110,5 +129,14 @@ describe('the zone server', () => {
     expect(post.status).toBe(200);
     const page = await (await fetch(`${server.url}/staff/status?token=tok`)).text();
     expect(page).toMatch(/data-kiosk="kiosk-42">[\s\S]*?积压/);
+  });
+
+  it('serves a published channel: the layout header on the no-cache manifest, immutable content-addressed files', async () => {
+    const manifest = await fetch(`${server.url}/bundle/manifest.json`);
+    expect(manifest.headers.get('x-bundle-layout')).toBe('content-addressed');
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+    const file = await fetch(`${server.url}/bundle/files/${fileSha}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('cache-control')).toMatch(/immutable/);
   });
 });
