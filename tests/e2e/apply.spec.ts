@@ -48,8 +48,14 @@ async function startKiosk(page: Page) {
 const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
 
 /** Fills the whole form as a citizen; returns on the check page. */
-async function fillCitizenForm(page: Page, opts: { checkA11y?: boolean; title: string }) {
-  await page.getByRole('navigation', { name: '页面导航' }).getByRole('link', { name: '申请信息公开' }).click();
+async function fillCitizenForm(
+  page: Page,
+  opts: { checkA11y?: boolean; title: string; shots?: (name: string) => string },
+) {
+  await page
+    .getByRole('navigation', { name: '页面导航' })
+    .getByRole('link', { name: '申请信息公开' })
+    .click();
   await page.getByRole('button', { name: /我要获取政府信息/ }).click();
 
   await expect(page.getByText('第 1 步，共 7 步')).toBeVisible();
@@ -68,6 +74,7 @@ async function fillCitizenForm(page: Page, opts: { checkA11y?: boolean; title: s
   await idField.fill('110105194912310021'); // wrong check digit
   await next(page);
   await expect(summary.getByRole('link', { name: /证件号码/ })).toBeVisible();
+  if (opts.shots) await page.screenshot({ path: opts.shots('step-2-error.png'), fullPage: true });
   await summary.getByRole('link', { name: /证件号码/ }).click();
   await expect(idField).toBeFocused();
   await idField.fill(ID_NUMBER);
@@ -118,6 +125,7 @@ async function fillCitizenForm(page: Page, opts: { checkA11y?: boolean; title: s
   await expect(page.getByRole('heading', { level: 1, name: '请核对填写内容' })).toBeVisible();
   await expect(page.getByRole('link', { name: '修改 姓名' })).toBeVisible();
   if (opts.checkA11y) await expectAccessible(page, 'check answers');
+  if (opts.shots) await page.screenshot({ path: opts.shots('check-answers.png'), fullPage: true });
 }
 
 async function submitAndReadCode(page: Page): Promise<{ code: string; clientId: string }> {
@@ -134,7 +142,7 @@ test('offline: file an application, see the receipt, reload, network back: one r
   page,
   context,
   request,
-}) => {
+}, testInfo) => {
   await page.addInitScript(() => {
     (window as unknown as { printed: number }).printed = 0;
     window.print = () => void ((window as unknown as { printed: number }).printed += 1);
@@ -148,7 +156,11 @@ test('offline: file an application, see the receipt, reload, network back: one r
   // The network goes down: for the page, and for the exact path the outbox posts to.
   await context.setOffline(true);
   await page.route('**/api/v1/applications', (route) => route.abort('internetdisconnected'));
-  await fillCitizenForm(page, { checkA11y: true, title: '2025年城乡低保资金发放情况' });
+  await fillCitizenForm(page, {
+    checkA11y: true,
+    title: '2025年城乡低保资金发放情况',
+    shots: (name) => testInfo.outputPath(name),
+  });
   const { code, clientId } = await submitAndReadCode(page);
 
   // The receipt: masked ID, dates under the in-person rule, what happens next, QR code, print.
@@ -163,6 +175,17 @@ test('offline: file an application, see the receipt, reload, network back: one r
   await expectAccessible(page, 'receipt');
   await page.getByRole('button', { name: '打印回执' }).click();
   await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  // Printed: only the receipt (no top bar, no buttons), on A4 and on an 80 mm roll (≈ 302 CSS px).
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: '页面导航' })).toBeHidden();
+  await expect(page.getByRole('button', { name: '打印回执' })).toBeHidden();
+  await expect(page.getByRole('img', { name: /二维码/ })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('receipt-a4.png'), fullPage: true });
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 302, height: 1400 });
+  await page.screenshot({ path: testInfo.outputPath('receipt-80mm.png'), fullPage: true });
+  await page.setViewportSize(viewport);
+  await page.emulateMedia({ media: 'screen' });
 
   // Nothing in plain text in IndexedDB.
   const stored = await page.evaluate(async () => {

@@ -46,6 +46,7 @@ export function useDraft(): Draft {
 export function fieldLabel(field: string, d: Draft): string {
   if (field === 'applicant.name')
     return t(d.type === 'organization' ? 'apply.f.orgName' : 'apply.f.personName');
+  if (field === 'privacyConsent') return t('apply.privacy.title');
   const id = `apply.f.${field}`;
   return id in ALL_STRINGS ? t(id as StringId) : field;
 }
