@@ -16,6 +16,8 @@ import {
 } from './machine.ts';
 
 export const SENDER_LOCK = 'kiosk-outbox-sender';
+/** Acknowledged rows are kept this long (the reply is due within 40 working days at most, Art. 33). */
+export const PRUNE_AFTER_DAYS = 180;
 
 export interface OutboxOptions {
   db: OutboxDb;
@@ -85,6 +87,7 @@ export class Outbox {
   private running: Promise<void> | null = null;
   private again: { force: boolean } | null = null;
   private stopped = false;
+  private pruneFirst = false;
   private readonly listeners = new Set<() => void>();
   private readonly onOnline = () => void this.kick({ force: true });
 
@@ -153,6 +156,10 @@ export class Outbox {
       return this.running;
     }
     this.running = (async () => {
+      if (this.pruneFirst) {
+        this.pruneFirst = false;
+        await this.prune().catch(() => 0);
+      }
       let pass: { force: boolean } | null = { force };
       while (pass && !this.stopped) {
         this.again = null;
@@ -174,11 +181,25 @@ export class Outbox {
     return this.running;
   }
 
-  /** Starts the sender: at once, on `online`, and on a timer. */
+  /** Starts the sender: at once, on `online`, and on a timer. Old acknowledged rows are pruned first. */
   start(): void {
     this.stopped = false;
     this.events?.addEventListener('online', this.onOnline);
+    this.pruneFirst = true;
     void this.kick({ force: true });
+  }
+
+  /**
+   * Forgets acknowledged applications delivered more than `keepDays` ago (only a code, a status and dates are left
+   * of them anyway; the office holds the record). Pending and set-aside ones are never pruned.
+   */
+  async prune(keepDays = PRUNE_AFTER_DAYS): Promise<number> {
+    const cutoff = new Date(this.now() - keepDays * 86_400_000).toISOString();
+    return this.db.entries
+      .where('state')
+      .equals('acknowledged')
+      .filter((e) => typeof e.deliveredAt === 'string' && e.deliveredAt < cutoff)
+      .delete();
   }
 
   stop(): void {

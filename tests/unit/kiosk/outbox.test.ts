@@ -433,6 +433,29 @@ describe('outbox over IndexedDB', () => {
     box.stop();
   });
 
+  it('prunes acknowledged rows after 180 days, never pending or set-aside ones', async () => {
+    const server = await fakeServer(key);
+    let clock = Date.parse('2026-03-02T02:00:01.000Z');
+    const box = outbox(server, { now: () => clock });
+    const acked = sampleApplication();
+    const pending = sampleApplication();
+    const rejected = sampleApplication();
+    await box.enqueue(acked, pub, 'in-person');
+    await box.kick();
+    await box.enqueue(pending, pub, 'in-person');
+    await box.enqueue(rejected, pub, 'in-person');
+    server.script.push('network', 400);
+    await box.kick();
+    expect(await box.counts()).toEqual({ pending: 1, acknowledged: 1, rejected: 1 });
+    clock += 179 * 86_400_000;
+    expect(await box.prune()).toBe(0);
+    clock += 2 * 86_400_000;
+    expect(await box.prune()).toBe(1);
+    expect(await box.get(acked.clientId)).toBeNull();
+    expect(await box.counts()).toEqual({ pending: 1, acknowledged: 0, rejected: 1 });
+    box.stop();
+  });
+
   it('intake key: config first, cached for offline, fetched when missing, null when nowhere', async () => {
     const noNet = (async () => {
       throw new TypeError('offline');
