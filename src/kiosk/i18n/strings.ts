@@ -376,6 +376,7 @@ const STRINGS = {
   'apply.receipt.idNumber': { 'zh-CN': '证件号码', en: 'ID number' },
   'apply.receipt.phone': { 'zh-CN': '联系电话', en: 'Phone' },
   'apply.receipt.agency': { 'zh-CN': '申请的机关', en: 'Agency' },
+  'apply.receipt.channel': { 'zh-CN': '申请方式', en: 'How it was made' },
   'apply.receipt.receivedOn': { 'zh-CN': '收到申请日期', en: 'Date of receipt' },
   'apply.receipt.receivedInPerson': {
     'zh-CN': '{date}（当面提交，以提交之日为收到申请之日，第三十一条）',
