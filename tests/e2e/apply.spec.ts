@@ -323,10 +323,16 @@ test('the kiosk reloads mid-send: the retry after the restart makes no second re
   expect(records[0]!.clientId).toBe(clientId);
 });
 
-test('triage sends petitions and corrections elsewhere; staff-assisted filing is marked', async ({
+test('triage sends petitions and corrections elsewhere; staff-assisted filing is marked; electronic receipt rule', async ({
   page,
   request,
 }) => {
+  // This site counts a kiosk filing as received when the office confirms it (Art. 31(3)).
+  await page.route('**/kiosk-config.json', async (route) => {
+    const res = await route.fetch();
+    const config = (await res.json()) as Record<string, unknown>;
+    return route.fulfill({ response: res, json: { ...config, receiptRule: 'electronic' } });
+  });
   await startKiosk(page);
   await page.goto('/#/apply');
   await expectAccessible(page, 'triage');
@@ -371,8 +377,11 @@ test('triage sends petitions and corrections elsewhere; staff-assisted filing is
   await page.getByRole('button', { name: '核对填写内容' }).click();
   const { code } = await submitAndReadCode(page);
   await expect(page.getByRole('status').filter({ hasText: '已送达' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/以工作人员确认收到之日为准，预计为/)).toBeVisible();
+  await expect(page.getByText('工作人员代为填写（口头申请）')).toBeVisible();
   const [record] = await recordsFor(request, code);
   expect(record!.staffAssisted).toBe(true);
+  expect(record!.status).toBe('待确认');
   expect(record!.application.applicant).toMatchObject({
     type: 'organization',
     name: '某某市某某科技有限公司',

@@ -146,6 +146,12 @@ export function Receipt({ clientId }: { clientId: string }) {
               <dt>{t('apply.receipt.agency')}</dt>
               <dd>{app.request.agencyName || app.request.agencyId}</dd>
             </div>
+            {app.staffAssisted ? (
+              <div>
+                <dt>{t('apply.receipt.channel')}</dt>
+                <dd>{t('apply.staffAssistedNote')}</dd>
+              </div>
+            ) : null}
           </>
         ) : null}
         {d ? (
