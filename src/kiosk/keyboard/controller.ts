@@ -56,17 +56,20 @@ export function isTextField(el: EventTarget | null): el is Field {
 export function attach(el: Field): void {
   el.inputMode = 'none';
   if (view.target === el) return;
+  flushInput();
   const layout = layoutFor(el);
   compStart = -1;
   set({ target: el, layout, home: layout, composing: '', candidates: [] });
 }
 
 export function hide(): void {
+  flushInput();
   compStart = -1;
   set({ target: null, composing: '', candidates: [] });
 }
 
 export function reset(): void {
+  pending.clear();
   compStart = -1;
   view = { ...EMPTY };
   for (const l of listeners) l(view);
@@ -92,15 +95,41 @@ function caret(el: Field): number {
   }
 }
 
-/** Writes a new value and caret position and lets the app's onInput see it. */
-function write(el: Field, value: string, pos: number): void {
+/** The value each field should have once the app has seen the last key (see write). */
+const pending = new Map<Field, { value: string; pos: number }>();
+
+function setValue(el: Field, value: string, pos: number): void {
   valueSetter(el)(value);
   try {
     el.setSelectionRange(pos, pos);
   } catch {
     /* email and number fields have no selection */
   }
+}
+
+/**
+ * Writes a new value and caret position at once, and lets the app's onInput see it after the next frame: the
+ * letters and candidates are painted first, the app's own work (a search, a route update) follows. Several keys
+ * within one frame make one input event. A re-render that put back the old value meanwhile is undone.
+ */
+function write(el: Field, value: string, pos: number): void {
+  setValue(el, value, pos);
+  const first = !pending.has(el);
+  pending.set(el, { value, pos });
+  if (first) requestAnimationFrame(() => setTimeout(() => flush(el), 0));
+}
+
+function flush(el: Field): void {
+  const p = pending.get(el);
+  if (!p) return;
+  pending.delete(el);
+  if (el.value !== p.value) setValue(el, p.value, p.pos);
   el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** Delivers pending input events now (before the keyboard is hidden or reset). */
+export function flushInput(): void {
+  for (const el of [...pending.keys()]) flush(el);
 }
 
 /** The composition is still what is in the field (the app may have cleared or changed it). */

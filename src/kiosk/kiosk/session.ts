@@ -50,7 +50,8 @@ export function continueVisit(): void {
 }
 
 /** Ends the visit now (also what the countdown does when it runs out). */
-export function endVisit(): void {
+export function endVisit(reason: 'idle' | 'visitor' = 'visitor'): void {
+  console.info(`kiosk: visit ended (${reason}); resetting for the next visitor`);
   timer?.stop();
   setView({ warning: false, secondsLeft: 0 });
   void resetVisit({
@@ -66,10 +67,13 @@ export function endVisit(): void {
 
 export function installIdle(): void {
   timer = new IdleTimer(() => timingsFor(parseHash(location.hash).parts, idleSettings()), {
-    onWarn: (s) => setView({ warning: true, secondsLeft: s }),
+    onWarn: (s) => {
+      console.info(`kiosk: idle warning, ${s} s to go`);
+      setView({ warning: true, secondsLeft: s });
+    },
     onTick: (s) => setView({ warning: true, secondsLeft: s }),
     onContinue: () => setView({ warning: false, secondsLeft: 0 }),
-    onExpire: endVisit,
+    onExpire: () => endVisit('idle'),
   });
   const t = timer;
   const activity = () => t.activity();

@@ -23,7 +23,7 @@ export function IdleWarning() {
         <button type="button" class="button big" autoFocus onClick={continueVisit}>
           {t('idle.continue')}
         </button>
-        <button type="button" class="button secondary" onClick={endVisit}>
+        <button type="button" class="button secondary" onClick={() => endVisit('visitor')}>
           {t('idle.end')}
         </button>
       </div>

@@ -1,8 +1,9 @@
 // The on-screen keyboard: docked at the bottom, never over the field it types into (the page gets room below
 // and the field is scrolled above the keyboard). Keys are buttons with names; pressing one never takes the focus
 // from the field. Layouts: pinyin (with candidates), letters, digits (ID numbers with X, phones), e-mail.
+import { memo } from 'preact/compat';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../i18n/strings.ts';
+import { getLang, t } from '../../i18n/strings.ts';
 import {
   attach,
   backspace,
@@ -18,7 +19,7 @@ import {
   subscribeKeyboard,
   type KeyboardView,
 } from '../../keyboard/controller.ts';
-import { DIGIT_ROW, digitRows, EMAIL_EXTRA, LETTER_ROWS } from '../../keyboard/layouts.ts';
+import { DIGIT_ROW, digitRows, EMAIL_EXTRA, LETTER_ROWS, type LayoutName } from '../../keyboard/layouts.ts';
 import { loadVocabulary } from '../../keyboard/vocab.ts';
 import { onIdleReset } from '../../kiosk/visit.ts';
 import { useKioskState } from '../../state.ts';
@@ -85,6 +86,45 @@ function Key({
   );
 }
 
+/** The keys of a layout: they depend on the layout only, so a key press re-renders just the candidates. */
+const KeyRows = memo(function KeyRows({ layout }: { layout: LayoutName }) {
+  const letters = layout === 'pinyin' || layout === 'letters' || layout === 'email';
+  const digits = layout === 'id' || layout === 'digits' || layout === 'phone';
+  return (
+    <>
+      {layout === 'email' ? (
+        <div class="osk-row">
+          {DIGIT_ROW.map((k) => (
+            <Key key={k} label={k} onPress={() => press(k)} />
+          ))}
+        </div>
+      ) : null}
+      {letters
+        ? LETTER_ROWS.map((row, i) => (
+            <div class="osk-row" key={i}>
+              {row.map((k) => (
+                <Key key={k} label={k} onPress={() => press(k)} />
+              ))}
+              {i === 2 ? <Key label="⌫" name={t('kb.backspace')} onPress={backspace} wide /> : null}
+            </div>
+          ))
+        : null}
+      {digits ? (
+        <div class="osk-pad">
+          {digitRows(layout as 'id' | 'digits' | 'phone').map((row, i) => (
+            <div class="osk-row" key={i}>
+              {row.map((k) => (
+                <Key key={k} label={k} onPress={() => press(k)} />
+              ))}
+              {i === 3 ? <Key label="⌫" name={t('kb.backspace')} onPress={backspace} /> : null}
+            </div>
+          ))}
+        </div>
+      ) : null}
+    </>
+  );
+});
+
 export function OnScreenKeyboard() {
   useAttach();
   const kb = useKeyboard();
@@ -111,7 +151,6 @@ export function OnScreenKeyboard() {
 
   if (!kb.target) return null;
   const letters = kb.layout === 'pinyin' || kb.layout === 'letters' || kb.layout === 'email';
-  const digits = kb.layout === 'id' || kb.layout === 'digits' || kb.layout === 'phone';
   const switchKey =
     kb.layout === 'pinyin' ? (
       <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
@@ -141,35 +180,7 @@ export function OnScreenKeyboard() {
           </div>
         </div>
       ) : null}
-      {kb.layout === 'email' ? (
-        <div class="osk-row">
-          {DIGIT_ROW.map((k) => (
-            <Key key={k} label={k} onPress={() => press(k)} />
-          ))}
-        </div>
-      ) : null}
-      {letters
-        ? LETTER_ROWS.map((row, i) => (
-            <div class="osk-row" key={i}>
-              {row.map((k) => (
-                <Key key={k} label={k} onPress={() => press(k)} />
-              ))}
-              {i === 2 ? <Key label="⌫" name={t('kb.backspace')} onPress={backspace} wide /> : null}
-            </div>
-          ))
-        : null}
-      {digits ? (
-        <div class="osk-pad">
-          {digitRows(kb.layout as 'id' | 'digits' | 'phone').map((row, i) => (
-            <div class="osk-row" key={i}>
-              {row.map((k) => (
-                <Key key={k} label={k} onPress={() => press(k)} />
-              ))}
-              {i === 3 ? <Key label="⌫" name={t('kb.backspace')} onPress={backspace} /> : null}
-            </div>
-          ))}
-        </div>
-      ) : null}
+      <KeyRows layout={kb.layout} key={getLang()} />
       <div class="osk-row">
         {kb.layout === 'email'
           ? EMAIL_EXTRA.map((k) => <Key key={k} label={k} onPress={() => press(k)} />)
