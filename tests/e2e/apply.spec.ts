@@ -405,3 +405,30 @@ test('no intake key (server unreachable at first start): no filing, the paper fo
   await expect(page.getByText(/纸质申请表/)).toBeVisible();
   await expectAccessible(page, 'no intake key');
 });
+
+test('the server is down for a while and asks to wait (503, Retry-After): the kiosk waits, then delivers once', async ({
+  page,
+  request,
+}) => {
+  await startKiosk(page);
+  const seen: number[] = [];
+  await page.route('**/api/v1/applications', async (route) => {
+    seen.push(Date.now());
+    if (seen.length <= 2) {
+      return route.fulfill({
+        status: 503,
+        headers: { 'Retry-After': '3' },
+        json: { error: { code: 'down' } },
+      });
+    }
+    return route.continue();
+  });
+  await fillCitizenForm(page, { title: '停机测试：2025年低保资金' });
+  const { code } = await submitAndReadCode(page);
+  await expect(page.getByRole('status').filter({ hasText: '已送达' })).toBeVisible({ timeout: 30_000 });
+  expect(seen.length).toBe(3);
+  // Each retry waited at least the 3 s the server asked for.
+  expect(seen[1]! - seen[0]!).toBeGreaterThanOrEqual(2_900);
+  expect(seen[2]! - seen[1]!).toBeGreaterThanOrEqual(2_900);
+  expect(await recordsFor(request, code)).toHaveLength(1);
+});
