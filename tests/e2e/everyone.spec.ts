@@ -81,6 +81,8 @@ test('idle: the warning keeps the visit; then everything is cleared and Back can
 
   // Then nobody touches it: the attract screen, nothing of the visit left.
   await expect(dialog).toBeVisible({ timeout: 10_000 });
+  await expectAccessible(page, 'idle warning');
+  await page.screenshot({ path: 'docs/screenshots/idle-warning-elder.png' });
   const attract = page.getByRole('button', { name: '轻触屏幕开始' });
   await expect(attract).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('heading', { level: 1, name: /政务公开专区/ })).toBeVisible();
@@ -88,6 +90,7 @@ test('idle: the warning keeps the visit; then everything is cleared and Back can
   expect(await page.evaluate(() => sessionStorage.length)).toBeLessThanOrEqual(1);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await expectAccessible(page, 'attract');
+  await page.screenshot({ path: 'docs/screenshots/attract-normal.png' });
   await expectBigTargets(page, 'attract');
 
   // Back (and forward) cannot reach the previous visitor's pages.
@@ -235,6 +238,31 @@ async function pressOn(page: Page, name: string | RegExp) {
   const b = page.getByRole('button', { name });
   if ((await b.getAttribute('aria-pressed')) !== 'true') await b.click();
 }
+
+test('朗读 reads the page with a Chinese voice, and is hidden when the system has none', async ({ page }) => {
+  await ready(page);
+  const voices = await page.evaluate(
+    () => speechSynthesis.getVoices().filter((v) => v.lang.startsWith('zh')).length,
+  );
+  if (!voices) await expect(page.getByRole('button', { name: '朗读' })).toHaveCount(0);
+
+  await page.addInitScript(() => {
+    const voice = { lang: 'zh-CN', name: 'test', voiceURI: 'test', default: true, localService: true };
+    const spoken: string[] = [];
+    (window as unknown as { spoken: string[] }).spoken = spoken;
+    speechSynthesis.getVoices = () => [voice as SpeechSynthesisVoice];
+    speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+      spoken.push(u.text);
+      setTimeout(() => u.onend?.(new Event('end') as SpeechSynthesisEvent), 50);
+    };
+  });
+  await ready(page);
+  await page.getByRole('button', { name: '朗读' }).click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.join('')))
+    .toContain('政务公开专区');
+  await expect(page.getByRole('button', { name: '朗读' })).toBeVisible();
+});
 
 const MODES = [
   { name: 'normal', set: async (_p: Page) => {} },

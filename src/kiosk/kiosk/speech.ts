@@ -40,7 +40,11 @@ export function speak(text: string, voice: SpeechSynthesisVoice, onEnd: () => vo
   const pieces = text.split(/(?<=[。！？；\n])/).filter((p) => p.trim());
   pieces.forEach((piece, i) => {
     const u = new SpeechSynthesisUtterance(piece);
-    u.voice = voice;
+    try {
+      u.voice = voice;
+    } catch {
+      /* a voice object the engine does not accept: the language still picks one */
+    }
     u.lang = voice.lang;
     u.rate = 0.9;
     if (i === pieces.length - 1) u.onend = onEnd;
