@@ -8,6 +8,7 @@
 // tests of the reload guard (tests/unit/kiosk/staff.test.ts): building a second app version here would double the
 // build time of the suite.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -168,8 +169,10 @@ test.beforeAll(async () => {
     updateCheckMinutes: 60,
   };
   await writeFile(join(work, 'kiosk-config.json'), JSON.stringify(config));
-  // A copy of the build, so another run of `vite build` into dist/ cannot change files under a running test.
-  await cp('dist', join(work, 'dist'), { recursive: true });
+  // A copy of the build tests/e2e/serve.sh made for this run (per port), so no other build can change files under
+  // a running test.
+  const built = `.data/e2e-dist-${process.env.E2E_PORT ?? 4173}`;
+  await cp(existsSync(join(built, 'index.html')) ? built : 'dist', join(work, 'dist'), { recursive: true });
   server = spawn(
     'npx',
     [
