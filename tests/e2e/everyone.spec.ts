@@ -28,6 +28,38 @@ async function expectBigTargets(page: Page, screen: string) {
       .map(({ el, r }) => `${el.tagName} "${el.textContent?.trim().slice(0, 20)}" ${r.width}×${r.height}`),
   );
   expect(small, `targets under 60 px on ${screen}`).toEqual([]);
+  // And at least 8 px apart (boxes that do not overlap vertically or horizontally are measured on the gap).
+  const close = await page.evaluate(() => {
+    const boxes = [...document.querySelectorAll<HTMLElement>('button, a[href], [role="button"]')]
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0)
+      // Only what can be touched now (not what scrolled under the docked keyboard or the sticky top bar).
+      .filter(({ el, r }) => {
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        if (y < 0 || y > innerHeight || x < 0 || x > innerWidth) return true;
+        const hit = document.elementFromPoint(x, y);
+        return !!hit && (el === hit || el.contains(hit));
+      });
+    const out: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        // The docked keyboard floats over the page, which scrolls beneath it.
+        if (!!a.el.closest('.osk') !== !!b.el.closest('.osk')) continue;
+        const dx = Math.max(b.r.left - a.r.right, a.r.left - b.r.right);
+        const dy = Math.max(b.r.top - a.r.bottom, a.r.top - b.r.bottom);
+        if (Math.max(dx, dy) < 7.5)
+          out.push(
+            `"${a.el.textContent?.trim().slice(0, 12)}" / "${b.el.textContent?.trim().slice(0, 12)}" ${Math.max(dx, dy)}px`,
+          );
+      }
+    }
+    return out.slice(0, 10);
+  });
+  expect(close, `targets closer than 8 px on ${screen}`).toEqual([]);
 }
 
 /** Interface text (outside published content marked lang="zh-CN") with CJK characters. */
