@@ -195,13 +195,20 @@ test.beforeAll(async () => {
       '--log-level',
       'warn',
     ],
-    { stdio: 'ignore' },
+    // Its own process group, so the end of the spec stops npx, tsx and the server together.
+    { stdio: 'ignore', detached: true },
   );
   await waitForServer();
 });
 
 test.afterAll(async () => {
-  server?.kill('SIGTERM');
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
   await rm(work, { recursive: true, force: true });
 });
 
