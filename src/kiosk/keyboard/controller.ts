@@ -2,7 +2,7 @@
 // candidates. Letters being composed are written into the field as they are typed (the search field searches
 // them as raw pinyin); picking a candidate replaces them. Nothing is remembered between visitors: reset() at the
 // idle reset, and no user dictionary at all.
-import { PinyinIme, type Candidate } from './ime.ts';
+import type { Candidate, PinyinIme } from './ime.ts';
 import { layoutFor, type LayoutName } from './layouts.ts';
 
 export type Field = HTMLInputElement | HTMLTextAreaElement;
@@ -27,7 +27,14 @@ const EMPTY: KeyboardView = {
   lastMs: 0,
 };
 
-export const ime = new PinyinIme();
+let ime: PinyinIme | null = null;
+let imeLoading: Promise<PinyinIme> | null = null;
+
+/** The pinyin engine and its syllable table are fetched when a keyboard first shows (not for first paint). */
+export function loadIme(): Promise<PinyinIme> {
+  imeLoading ??= import('./ime.ts').then((m) => (ime = new m.PinyinIme()));
+  return imeLoading;
+}
 
 let view: KeyboardView = { ...EMPTY };
 let compStart = -1;
@@ -55,6 +62,7 @@ export function isTextField(el: EventTarget | null): el is Field {
 
 export function attach(el: Field): void {
   el.inputMode = 'none';
+  void loadIme();
   if (view.target === el) return;
   flushInput();
   const layout = layoutFor(el);
@@ -144,6 +152,13 @@ export function commitComposition(): void {
 }
 
 function compose(letters: string): void {
+  if (!ime) {
+    set({ composing: letters, candidates: [] });
+    void loadIme().then(() => {
+      if (view.composing === letters) compose(letters);
+    });
+    return;
+  }
   const t0 = performance.now();
   const candidates = letters ? ime.candidates(letters) : [];
   set({ composing: letters, candidates, lastMs: performance.now() - t0 });

@@ -2,7 +2,7 @@
 // synonym terms, with their readings) read from the live bundle, so 低保 and 民政局 come before single characters.
 import { VOCAB_KINDS } from '../../core/search/format.ts';
 import { BundleDb } from '../db/bundle-db.ts';
-import { ime } from './controller.ts';
+import { loadIme } from './controller.ts';
 import { phrasesFromVocab } from './ime.ts';
 
 interface IndexLike {
@@ -26,12 +26,13 @@ function withReadings(index: IndexLike): NonNullable<IndexLike['vocab']> {
 }
 
 export async function loadVocabulary(dbName: string): Promise<number> {
-  if (loaded === dbName) return ime.phraseCount;
+  if (loaded === dbName) return (await loadIme()).phraseCount;
   loaded = dbName;
   const db = new BundleDb(dbName);
   try {
     const index = (await db.getInfo('searchIndex')) as IndexLike | undefined;
     if (!index?.vocab) return 0;
+    const ime = await loadIme();
     ime.setPhrases(phrasesFromVocab(withReadings(index), VOCAB_KINDS));
     return ime.phraseCount;
   } catch (e) {

@@ -20,7 +20,6 @@ import {
   type KeyboardView,
 } from '../../keyboard/controller.ts';
 import { DIGIT_ROW, digitRows, EMAIL_EXTRA, LETTER_ROWS, type LayoutName } from '../../keyboard/layouts.ts';
-import { loadVocabulary } from '../../keyboard/vocab.ts';
 import { onIdleReset } from '../../kiosk/visit.ts';
 import { useKioskState } from '../../state.ts';
 import { parseHash } from '../router.ts';
@@ -132,7 +131,10 @@ export function OnScreenKeyboard() {
   const panel = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (kb.target && kb.layout === 'pinyin' && live) void loadVocabulary(live.dbName);
+    if (kb.target && kb.layout === 'pinyin' && live) {
+      // Dexie and the index reader stay out of the first-paint chunk.
+      void import('../../keyboard/vocab.ts').then((m) => m.loadVocabulary(live.dbName));
+    }
   }, [kb.target, kb.layout, live?.dbName]);
 
   // Room below the page for the keyboard, and the field scrolled into the space above it.
