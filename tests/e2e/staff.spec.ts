@@ -382,3 +382,16 @@ test('five wrong PINs lock the staff screen for five minutes, across a reload', 
     page.getByRole('group', { name: '密码键盘' }).getByRole('button', { name: '2', exact: true }),
   ).toBeDisabled();
 });
+
+test('the staff screen closes itself when nobody touches it', async ({ page }) => {
+  if (!(await readFile(join(channel, 'manifest.json')).catch(() => null))) publish(await bundleDir('v1', 1));
+  // Closes after 4 s without a touch instead of 2 minutes (test override, honoured under automation only).
+  await page.goto(`${URL_BASE}/?staffIdle=4`);
+  await startVisit(page);
+  await openStaff(page);
+  await page.waitForTimeout(2500);
+  await page.getByRole('group', { name: '密码键盘' }).getByRole('button', { name: '1', exact: true }).click();
+  await page.waitForTimeout(2500);
+  await expect(page.getByRole('dialog', { name: '工作人员维护' })).toBeVisible(); // the touch kept it open
+  await expect(page.getByRole('dialog', { name: '工作人员维护' })).toBeHidden({ timeout: 5000 });
+});

@@ -21,6 +21,13 @@ import './staff.css';
 
 export const STAFF_IDLE_MS = 120_000;
 
+/** `?staffIdle=SECONDS` shortens the self-close for tests: honoured only in development or under automation. */
+function staffIdleMs(): number {
+  if (!(import.meta.env.DEV || navigator.webdriver === true)) return STAFF_IDLE_MS;
+  const s = Number(new URLSearchParams(location.search).get('staffIdle'));
+  return s > 0 ? s * 1000 : STAFF_IDLE_MS;
+}
+
 function useUpdates(): UpdatesState {
   const [s, set] = useState(getUpdatesState());
   useEffect(() => subscribeUpdates(set), []);
@@ -279,10 +286,11 @@ export function StaffScreen({ onClose }: { onClose: () => void }) {
 
   // Closes itself when nobody touches it.
   useEffect(() => {
-    let timer = setTimeout(onClose, STAFF_IDLE_MS);
+    const idleMs = staffIdleMs();
+    let timer = setTimeout(onClose, idleMs);
     const touch = () => {
       clearTimeout(timer);
-      timer = setTimeout(onClose, STAFF_IDLE_MS);
+      timer = setTimeout(onClose, idleMs);
     };
     const el = dialog.current;
     el?.addEventListener('pointerdown', touch, true);
