@@ -1,5 +1,5 @@
 // Home: the search field, big domain tiles, departments and recently updated; results replace the tiles as one types.
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
 import { search, type SearchAnswer } from '../../search/bridge.ts';
@@ -16,7 +16,9 @@ export function Home({ route }: { route: Route }) {
   const [answer, setAnswer] = useState<SearchAnswer | null>(null);
   const dbName = kiosk.live?.dbName;
 
-  useEffect(() => {
+  // A layout effect: the query goes to the worker in the keystroke's own task, not after the next paint (a
+  // useEffect waits for a frame), so the answer can be painted one frame sooner.
+  useLayoutEffect(() => {
     if (!query.trim() || !dbName) return;
     let alive = true;
     void search(query).then((a) => {
