@@ -60,8 +60,14 @@ export function isTextField(el: EventTarget | null): el is Field {
   return ['text', 'search', 'tel', 'email', 'number', 'url', ''].includes(el.type);
 }
 
-export function attach(el: Field): void {
+/** No system keyboard for the field; its own inputmode is kept (data-osk-inputmode) to pick the layout. */
+export function suppressSystemKeyboard(el: Field): void {
+  if (el.dataset.oskInputmode === undefined) el.dataset.oskInputmode = el.getAttribute('inputmode') ?? '';
   el.inputMode = 'none';
+}
+
+export function attach(el: Field): void {
+  suppressSystemKeyboard(el);
   void loadIme();
   if (view.target === el) return;
   flushInput();

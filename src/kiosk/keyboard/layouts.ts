@@ -1,5 +1,5 @@
-// Key layouts of the on-screen keyboard. A field picks one with data-keyboard="text|id|digits|phone|email"
-// (type="email" and type="tel" are recognised too); text fields get pinyin.
+// Key layouts of the on-screen keyboard. A field picks one with data-keyboard="pinyin|letters|id|digits|phone|email"
+// (type, the field's own inputmode and an ID-number name are recognised too); text fields get pinyin.
 
 export type LayoutName = 'pinyin' | 'letters' | 'id' | 'digits' | 'phone' | 'email';
 
@@ -14,16 +14,30 @@ export function digitRows(layout: 'id' | 'digits' | 'phone'): string[][] {
 
 export const EMAIL_EXTRA = ['@', '.', '_', '-', '.com'];
 
-/** The layout a field asks for. */
+/** The layout a field asks for: data-keyboard, else its type, its original inputmode, or its name (ID numbers). */
 export function layoutFor(el: HTMLInputElement | HTMLTextAreaElement): LayoutName {
   const declared = el.dataset.keyboard;
-  if (declared === 'id' || declared === 'digits' || declared === 'phone' || declared === 'email')
+  if (
+    declared === 'id' ||
+    declared === 'digits' ||
+    declared === 'phone' ||
+    declared === 'email' ||
+    declared === 'letters' ||
+    declared === 'pinyin'
+  )
     return declared;
-  if (declared === 'letters') return 'letters';
   if (el instanceof HTMLInputElement) {
     if (el.type === 'email') return 'email';
     if (el.type === 'tel') return 'phone';
     if (el.type === 'number') return 'digits';
   }
+  const mode = el.dataset.oskInputmode ?? el.getAttribute('inputmode') ?? '';
+  if (/idnumber|idno|id-number|id_number/i.test(`${el.name} ${el.id}`)) return 'id';
+  if (mode === 'email') return 'email';
+  if (mode === 'tel') return 'phone';
+  if (mode === 'numeric' || mode === 'decimal') return 'digits';
   return 'pinyin';
 }
+
+export const isDigitLayout = (l: LayoutName): l is 'id' | 'digits' | 'phone' =>
+  l === 'id' || l === 'digits' || l === 'phone';

@@ -17,9 +17,17 @@ import {
   setLayout,
   space,
   subscribeKeyboard,
+  suppressSystemKeyboard,
   type KeyboardView,
 } from '../../keyboard/controller.ts';
-import { DIGIT_ROW, digitRows, EMAIL_EXTRA, LETTER_ROWS, type LayoutName } from '../../keyboard/layouts.ts';
+import {
+  DIGIT_ROW,
+  digitRows,
+  EMAIL_EXTRA,
+  isDigitLayout,
+  LETTER_ROWS,
+  type LayoutName,
+} from '../../keyboard/layouts.ts';
 import { onIdleReset } from '../../kiosk/visit.ts';
 import { useKioskState } from '../../state.ts';
 import { parseHash } from '../router.ts';
@@ -42,7 +50,7 @@ function useAttach(): void {
     };
     const focus = (e: FocusEvent) => {
       // No system keyboard for any field, whoever focuses it.
-      if (isTextField(e.target)) e.target.inputMode = 'none';
+      if (isTextField(e.target)) suppressSystemKeyboard(e.target);
     };
     // A new page (not the search text changing in the address) hides the keyboard.
     const pathOf = () => parseHash(location.hash).parts.join('/');
@@ -153,11 +161,18 @@ export function OnScreenKeyboard() {
 
   if (!kb.target) return null;
   const letters = kb.layout === 'pinyin' || kb.layout === 'letters' || kb.layout === 'email';
+  // The switch keys: pinyin ⇄ letters for text; a digits field can go to letters (a credit code) and back.
+  const homeLabel =
+    kb.home === 'pinyin' ? t('kb.toPinyin') : isDigitLayout(kb.home) ? t('kb.toDigits') : t('kb.toLetters');
   const switchKey =
     kb.layout === 'pinyin' ? (
       <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
+    ) : kb.layout !== kb.home ? (
+      <Key label={homeLabel} onPress={() => setLayout(kb.home)} wide />
     ) : kb.layout === 'letters' ? (
       <Key label={t('kb.toPinyin')} onPress={() => setLayout('pinyin')} wide />
+    ) : isDigitLayout(kb.layout) ? (
+      <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
     ) : null;
   return (
     <div
@@ -189,13 +204,6 @@ export function OnScreenKeyboard() {
           : null}
         {switchKey}
         {letters && kb.layout !== 'email' ? <Key label={t('kb.space')} onPress={space} wide /> : null}
-        {kb.home !== kb.layout && !switchKey ? (
-          <Key
-            label={kb.home === 'pinyin' ? t('kb.toPinyin') : t('kb.toDigits')}
-            onPress={() => setLayout(kb.home)}
-            wide
-          />
-        ) : null}
         <Key label={t('kb.hide')} onPress={hide} wide />
       </div>
     </div>
