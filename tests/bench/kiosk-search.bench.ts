@@ -162,7 +162,7 @@ async function prepareData(emit: Emit): Promise<Dataset[]> {
  * (the results list named 搜索结果：<text>, or the no-results heading): rAF, then a message task after that frame.
  * A cold-start probe (sessionStorage flag) types a query as soon as the field exists and times the answer.
  */
-function instrument(): void {
+export function instrument(): void {
   type Rec = { q: string; ms: number; domMs: number };
   const w = window as unknown as {
     __kbPending: { t0: number; dom?: number } | null;
@@ -199,8 +199,13 @@ function instrument(): void {
     const input = field();
     if (cold && input && !w.__cold) {
       w.__cold = { box: performance.now() };
-      input.value = cold;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // Typed once the first frame's effects ran (the router listens from an effect), as a visitor would.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          input.value = cold;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }, 0),
+      );
     }
     if (cold && w.__cold && w.__cold.answer === undefined && shows(cold)) {
       w.__cold.answer = -1;
