@@ -4,6 +4,9 @@ import { mkdir } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './axe.ts';
 
+/** `UPDATE_SCREENSHOTS=1 npx playwright test everyone` rewrites docs/screenshots/ (committed for reviewers). */
+const SHOTS = !!process.env.UPDATE_SCREENSHOTS;
+
 /** Idle override honoured under automation only: 5 s of browsing, 8 s of warning (12 s in the form). */
 const IDLE = '/?idle=5,8,12';
 
@@ -114,7 +117,7 @@ test('idle: the warning keeps the visit; then everything is cleared and Back can
   // Then nobody touches it: the attract screen, nothing of the visit left.
   await expect(dialog).toBeVisible({ timeout: 10_000 });
   await expectAccessible(page, 'idle warning');
-  await page.screenshot({ path: 'docs/screenshots/idle-warning-elder.png' });
+  if (SHOTS) await page.screenshot({ path: 'docs/screenshots/idle-warning-elder.png' });
   const attract = page.getByRole('button', { name: '轻触屏幕开始' });
   await expect(attract).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('heading', { level: 1, name: /政务公开专区/ })).toBeVisible();
@@ -122,7 +125,7 @@ test('idle: the warning keeps the visit; then everything is cleared and Back can
   expect(await page.evaluate(() => sessionStorage.length)).toBeLessThanOrEqual(1);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await expectAccessible(page, 'attract');
-  await page.screenshot({ path: 'docs/screenshots/attract-normal.png' });
+  if (SHOTS) await page.screenshot({ path: 'docs/screenshots/attract-normal.png' });
   await expectBigTargets(page, 'attract');
 
   // Back (and forward) cannot reach the previous visitor's pages.
@@ -345,7 +348,7 @@ for (const mode of MODES) {
     const en = mode.name === 'english';
     const shot = async (screen: string) => {
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: `docs/screenshots/${screen}-${mode.name}.png`, type: 'png' });
+      if (SHOTS) await page.screenshot({ path: `docs/screenshots/${screen}-${mode.name}.png`, type: 'png' });
     };
     const check = async (screen: string) => {
       await expectAccessible(page, `${screen} (${mode.name})`);
