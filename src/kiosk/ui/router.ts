@@ -59,12 +59,15 @@ export function home(): void {
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseHash(location.hash));
+  const [rendered] = useState(() => location.hash);
+  const [route, setRoute] = useState(() => parseHash(rendered));
   useEffect(() => {
     const update = () => setRoute(parseHash(location.hash));
     window.addEventListener('popstate', update);
     window.addEventListener('hashchange', update);
     window.addEventListener(ROUTE_EVENT, update);
+    // An address change between the first render and this effect (a keystroke in the first frame) is not lost.
+    if (location.hash !== rendered) update();
     return () => {
       window.removeEventListener('popstate', update);
       window.removeEventListener('hashchange', update);
