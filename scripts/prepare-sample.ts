@@ -27,10 +27,17 @@ export const SAMPLE = {
 async function hashTree(dir: string): Promise<string> {
   const hash = createHash('sha256');
   const walk = async (d: string) => {
-    for (const entry of (await readdir(d, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of (await readdir(d, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const full = join(d, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else hash.update(relative(dir, full)).update('\0').update(await readFile(full)).update('\0');
+      else
+        hash
+          .update(relative(dir, full))
+          .update('\0')
+          .update(await readFile(full))
+          .update('\0');
     }
   };
   await walk(dir);
@@ -60,7 +67,9 @@ export async function prepareSample(log: (s: string) => void = console.log): Pro
       throw new Error('the sample district does not build; see the errors above');
     }
     await writeFile(SAMPLE.stampFile, stamp);
-    log(`sample: built bundle version ${result.summary.manifest.version} (${result.summary.counts.items} items) in ${Math.round(performance.now() - started)} ms`);
+    log(
+      `sample: built bundle version ${result.summary.manifest.version} (${result.summary.counts.items} items) in ${Math.round(performance.now() - started)} ms`,
+    );
   }
 
   const config = KioskConfigSchema.parse({
@@ -69,7 +78,11 @@ export async function prepareSample(log: (s: string) => void = console.log): Pro
     deskLocation: '一楼大厅综合咨询台（政务公开专区右侧）',
     trustedKeys: [signer.trusted],
     // The sample's staff PIN is 246810 (README); a real site makes its own with `kiosk-bundle pin-hash`.
-    staffPin: await hashPin(SAMPLE_STAFF_PIN, DEFAULT_PIN_ITERATIONS, createHash('sha256').update(`staff-pin:${signer.trusted.keyId}`).digest().subarray(0, 16)),
+    staffPin: await hashPin(
+      SAMPLE_STAFF_PIN,
+      DEFAULT_PIN_ITERATIONS,
+      createHash('sha256').update(`staff-pin:${signer.trusted.keyId}`).digest().subarray(0, 16),
+    ),
   });
   await writeFile(SAMPLE.configFile, `${JSON.stringify(config, null, 2)}\n`);
   return SAMPLE;

@@ -8,7 +8,10 @@ export const KioskConfigSchema = z.object({
   hallName: z.string().min(1).max(200),
   /** The hall's staff desk, shown by 呼叫工作人员. */
   deskLocation: z.string().max(200).default(''),
-  languages: z.array(z.enum(['zh-CN', 'en'])).min(1).default(['zh-CN', 'en']),
+  languages: z
+    .array(z.enum(['zh-CN', 'en']))
+    .min(1)
+    .default(['zh-CN', 'en']),
   /** Base URL of the zone server ('' = same origin). */
   serverUrl: z.string().max(500).default(''),
   /** Where the kiosk looks for bundles: manifest.json, manifest.sig and files under it. */
