@@ -10,7 +10,7 @@ export default tseslint.config(
       'coverage/**',
       'test-results/**',
       'playwright-report/**',
-      '.tmp/**',
+      '.tmp/**', '.data/**',
     ],
   },
   js.configs.recommended,
