@@ -1,5 +1,5 @@
 import type { Department } from '../../../core/bundle/schema.ts';
-import { t } from '../../i18n/strings.ts';
+import { getLang, t } from '../../i18n/strings.ts';
 
 /** A department's address, hours, phone and window as a definition list (empty fields left out). */
 export function DepartmentContact({ dept }: { dept: Department }) {
@@ -18,5 +18,19 @@ export function DepartmentContact({ dept }: { dept: Department }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** The "contact" section of an item or guide page: the department's name as heading, then its contact details. */
+export function DepartmentContactSection({ dept }: { dept: Department }) {
+  return (
+    <section aria-labelledby="sec-contact">
+      <h2 id="sec-contact">
+        {t('item.contact')}
+        {getLang() === 'en' ? ': ' : '：'}
+        <span lang="zh-CN">{dept.name}</span>
+      </h2>
+      <DepartmentContact dept={dept} />
+    </section>
   );
 }

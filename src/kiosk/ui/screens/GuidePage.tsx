@@ -4,7 +4,7 @@ import { GUIDE_SECTIONS, GUIDE_SECTION_LABELS, type Attachment } from '../../../
 import { channelUrlOf } from '../../config/channel.ts';
 import { getLang, t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
-import { DepartmentContact } from '../components/DepartmentContact.tsx';
+import { DepartmentContactSection } from '../components/DepartmentContact.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { Loading, NotFound } from '../components/Status.tsx';
@@ -90,16 +90,7 @@ export function GuidePage({ id }: { id: string }) {
           </ul>
         </section>
       ) : null}
-      {dept ? (
-        <section aria-labelledby="sec-contact">
-          <h2 id="sec-contact">
-            {t('item.contact')}
-            {getLang() === 'en' ? ': ' : '：'}
-            <span lang="zh-CN">{dept.name}</span>
-          </h2>
-          <DepartmentContact dept={dept} />
-        </section>
-      ) : null}
+      {dept ? <DepartmentContactSection dept={dept} /> : null}
     </article>
   );
 }

@@ -6,9 +6,9 @@ import {
   TIER_LABELS,
   type CatalogueItem,
 } from '../../../core/bundle/schema.ts';
-import { getLang, t } from '../../i18n/strings.ts';
+import { t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
-import { DepartmentContact } from '../components/DepartmentContact.tsx';
+import { DepartmentContactSection } from '../components/DepartmentContact.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { Loading, NotFound } from '../components/Status.tsx';
 import { useAsync } from '../hooks.ts';
@@ -95,16 +95,7 @@ export function ItemPage({ id }: { id: string }) {
           </ul>
         </section>
       ) : null}
-      {dept ? (
-        <section aria-labelledby="contact-heading">
-          <h2 id="contact-heading">
-            {t('item.contact')}
-            {getLang() === 'en' ? ': ' : '：'}
-            <span lang="zh-CN">{dept.name}</span>
-          </h2>
-          <DepartmentContact dept={dept} />
-        </section>
-      ) : null}
+      {dept ? <DepartmentContactSection dept={dept} /> : null}
       {item.url ? (
         <section class="qr-block" aria-labelledby="qr-heading">
           <h2 id="qr-heading">{t('item.qr')}</h2>
