@@ -411,6 +411,34 @@ for (const mode of MODES) {
     await mode.set(page);
     await check('apply');
 
+    // The form's error summary and field errors (the shared validators' messages) in this mode's language.
+    await page
+      .getByRole('button', { name: en ? /I want government information/ : /我要获取政府信息/ })
+      .click();
+    const next = page.getByRole('button', { name: en ? 'Next' : '下一步' });
+    await next.click();
+    const summary = page
+      .getByRole('alert')
+      .filter({ hasText: en ? 'Please fix the following' : '请修改以下内容' });
+    await expect(
+      summary.getByRole('link', {
+        name: en ? /^Applicant type: Please choose who is applying/ : /^申请人类型：/,
+      }),
+    ).toBeVisible();
+    await check('form errors');
+    await page.getByLabel(en ? 'A citizen (individual)' : '公民').check();
+    await next.click();
+    await page.getByLabel(en ? 'Resident ID card' : '居民身份证', { exact: true }).check();
+    await page.getByLabel(en ? 'Document number' : '证件号码').fill('110105194912310021');
+    await next.click();
+    await expect(
+      summary.getByRole('link', { name: en ? /^Full name: Please enter the name\./ : /^姓名：/ }),
+    ).toBeVisible();
+    await expect(
+      page.getByText(en ? /One character of the ID card number is wrong/ : /身份证号码有一位不对/).last(),
+    ).toBeVisible();
+    await check('form field errors');
+
     // The keyboard in this mode.
     await page.goto('/');
     await mode.set(page);

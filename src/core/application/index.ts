@@ -1,3 +1,4 @@
+export * from './messages.ts';
 export * from './validators.ts';
 export * from './schema.ts';
 export * from './receipt.ts';

@@ -3,6 +3,7 @@
 // Isomorphic: uses only globalThis.crypto.getRandomValues.
 import type { CalendarYear } from '../bundle/schema.ts';
 import { createWorkingCalendar, type IsoDate, type WorkingCalendar } from '../calendar/working-days.ts';
+import { formatMessage, type MessageRef } from './messages.ts';
 import { chinaDate } from './validators.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -85,14 +86,19 @@ export function isValidReceiptCode(code: string): boolean {
 
 /** Plain-Chinese reason a typed receipt code is not accepted, or null when it is fine. */
 export function explainReceiptCode(input: string): string | null {
+  const problem = receiptCodeProblem(input);
+  return problem ? formatMessage(problem, 'zh') : null;
+}
+
+/** What is wrong with a typed receipt code, by message key (any language), or null when it is valid. */
+export function receiptCodeProblem(input: string): MessageRef | null {
   const v = input.replace(/[\s\-‐‑–—]/g, '').toUpperCase();
-  if (v.length === 0) return '请输入回执上的查询码。';
+  if (v.length === 0) return { key: 'receiptCode.required' };
   if (v.length !== RECEIPT_CODE_LENGTH)
-    return `查询码是${RECEIPT_CODE_LENGTH}位，现在是${v.length}位，请对照回执核对。`;
+    return { key: 'receiptCode.length', params: { len: RECEIPT_CODE_LENGTH, n: v.length } };
   const bad = [...v].filter((ch) => !RECEIPT_ALPHABET.includes(ch));
-  if (bad.length > 0)
-    return `查询码中不会有“${[...new Set(bad)].join('')}”（不用数字0、1和字母O、I、L），请对照回执核对。`;
-  return parseReceiptCode(v) ? null : '查询码有一位不对，请对照回执逐位核对。';
+  if (bad.length > 0) return { key: 'receiptCode.charset', params: { chars: [...new Set(bad)].join('') } };
+  return parseReceiptCode(v) ? null : { key: 'receiptCode.checkChar' };
 }
 
 /** For printing and reading aloud: `K7M-4PQ-R2X`. */

@@ -2,6 +2,13 @@
 // Parsing normalises values (upper-case X, compact phone numbers…) and keeps names exactly as typed.
 import { z } from 'zod';
 import { formatIssuePath } from '../bundle/schema.ts';
+import {
+  formatMessage,
+  messageKeyOfChinese,
+  type LabelKey,
+  type MessageKey,
+  type MessageRef,
+} from './messages.ts';
 import { isValidReceiptCode } from './receipt.ts';
 import {
   ID_TYPES,
@@ -56,26 +63,29 @@ export const LIMITS = {
   agencyName: 200,
 } as const;
 
+/** The Chinese text of a message without params: what zod reports for the schema's own checks. */
+const zh = (key: MessageKey): string => formatMessage({ key }, 'zh');
+
 /** Wraps a FieldCheck validator as a zod string field whose output is the normalised value. */
 function field(check: (raw: string) => FieldCheck) {
   return z.string().transform((raw, ctx) => {
     const r = check(raw);
     if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: r.message, params: { reason: r.code } });
+      ctx.addIssue({ code: 'custom', message: r.message, params: { reason: r.code, msg: r.msg } });
       return z.NEVER;
     }
     return r.value;
   });
 }
 
-const optionalText = (label: string, max: number) =>
+const optionalText = (label: LabelKey, max: number) =>
   z
     .string()
     .default('')
     .transform((raw, ctx) => {
       const r = validateText(raw, label, max, { required: false });
       if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: r.message, params: { reason: r.code } });
+        ctx.addIssue({ code: 'custom', message: r.message, params: { reason: r.code, msg: r.msg } });
         return z.NEVER;
       }
       return r.value;
@@ -83,61 +93,58 @@ const optionalText = (label: string, max: number) =>
 
 const uuidV4 = z
   .string()
-  .regex(
-    /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-    '申请编号应为小写的 UUID v4',
-  );
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, zh('clientId.format'));
 
 const CitizenSchema = z.strictObject({
   type: z.literal('citizen'),
-  name: field((s) => validatePersonName(s, '姓名')),
-  idType: z.enum(ID_TYPES, { error: '请选择证件类型。' }),
+  name: field((s) => validatePersonName(s, 'name')),
+  idType: z.enum(ID_TYPES, { error: zh('idType.choose') }),
   /** Validated against idType in the object-level check below. */
   idNumber: z.string().max(40),
-  workUnit: optionalText('工作单位', LIMITS.workUnit),
+  workUnit: optionalText('workUnit', LIMITS.workUnit),
 });
 
 const OrganizationSchema = z.strictObject({
   type: z.literal('organization'),
-  name: field((s) => validateOrganizationName(s, '单位名称')),
+  name: field((s) => validateOrganizationName(s, 'orgName')),
   /** 统一社会信用代码; a failed check character must be confirmed with usccConfirmed. */
   uscc: z.string().max(40),
   /** The visitor confirmed a code that fails the check character ("请再核对"). */
   usccConfirmed: z.boolean().default(false),
-  legalRepresentative: field((s) => validatePersonName(s, '法定代表人')),
-  contactPerson: field((s) => validatePersonName(s, '联系人')),
+  legalRepresentative: field((s) => validatePersonName(s, 'legalRepresentative')),
+  contactPerson: field((s) => validatePersonName(s, 'contactPerson')),
 });
 
 export const ApplicantSchema = z.discriminatedUnion('type', [CitizenSchema, OrganizationSchema], {
-  error: '请选择申请人类型：公民，或法人或其他组织。',
+  error: zh('applicant.type'),
 });
 
 export const ContactSchema = z.strictObject({
   phone: field(validatePhone),
   /** Optional unless the information is to be sent by e-mail. */
   email: z.string().max(300).default(''),
-  address: field((s) => validateText(s, '通信地址', LIMITS.address, { min: 4 })),
+  address: field((s) => validateText(s, 'address', LIMITS.address, { min: 4 })),
   postCode: field(validatePostCode),
 });
 
 export const InformationSoughtSchema = z.strictObject({
   /** 名称 of the document or information. */
-  title: optionalText('信息名称', LIMITS.title),
+  title: optionalText('title', LIMITS.title),
   /** 文号, e.g. 某政发〔2024〕3号. */
-  documentNumber: optionalText('文号', LIMITS.documentNumber),
+  documentNumber: optionalText('documentNumber', LIMITS.documentNumber),
   /** 特征性描述: enough for the office to find it. */
-  description: optionalText('内容描述', LIMITS.description),
+  description: optionalText('description', LIMITS.description),
   /** The agency asked (a department id of the bundle). */
-  agencyId: z.string().trim().min(1, '请选择向哪个机关申请。').max(LIMITS.agencyId),
+  agencyId: z.string().trim().min(1, zh('agency.choose')).max(LIMITS.agencyId),
   /** The agency's name as shown when filing (the bundle may change later). */
-  agencyName: optionalText('机关名称', LIMITS.agencyName),
+  agencyName: optionalText('agencyName', LIMITS.agencyName),
 });
 
 const uniqueList = <T extends string>(values: readonly [T, ...T[]], emptyMessage: string) =>
   z
     .array(z.enum(values))
     .min(1, emptyMessage)
-    .refine((a) => new Set(a).size === a.length, '同一选项只能选一次。');
+    .refine((a) => new Set(a).size === a.length, zh('choice.duplicate'));
 
 export const ApplicationSchema = z
   .strictObject({
@@ -145,7 +152,7 @@ export const ApplicationSchema = z
     /** UUID v4 made on the kiosk: the idempotency key. */
     clientId: uuidV4,
     /** The short code printed on the receipt. */
-    receiptCode: z.string().refine(isValidReceiptCode, '查询码格式不对。'),
+    receiptCode: z.string().refine(isValidReceiptCode, zh('receiptCode.format')),
     /** When it was filed at the kiosk (ISO 8601 with offset). */
     createdAt: z.iso.datetime({ offset: true }),
     /** Filled in by staff for the visitor (Art. 29 oral application, Art. 43 assistance). */
@@ -154,16 +161,13 @@ export const ApplicationSchema = z
     contact: ContactSchema,
     request: InformationSoughtSchema,
     /** 获取信息的方式 (形式). */
-    media: uniqueList(MEDIA, '请至少选择一种获取信息的方式（纸质、电子邮件、光盘或磁盘）。'),
+    media: uniqueList(MEDIA, zh('media.empty')),
     /** 提供方式 (途径). */
-    deliveries: uniqueList(
-      DELIVERIES,
-      '请至少选择一种提供方式（邮寄、电子邮件、自行领取或当场阅读、抄录）。',
-    ),
+    deliveries: uniqueList(DELIVERIES, zh('deliveries.empty')),
     /** 同意公开申请: the applicant agrees that the request (without personal data) may be made public. */
-    consentToPublish: z.boolean({ error: '请选择是否同意公开本申请。' }),
+    consentToPublish: z.boolean({ error: zh('consent.choose') }),
     /** Consent to the privacy notice (PIPL): required. */
-    privacyConsent: z.literal(true, { error: '请阅读个人信息保护告知，同意后才能提交申请。' }),
+    privacyConsent: z.literal(true, { error: zh('privacy.required') }),
     /** Which privacy notice text was shown. */
     privacyNoticeVersion: z.string().max(50).default(''),
   })
@@ -191,7 +195,7 @@ function crossFieldChecks(app: Loose, ctx: z.RefinementCtx): void {
         code: 'custom',
         path: ['applicant', 'idNumber'],
         message: r.message,
-        params: { reason: r.code },
+        params: { reason: r.code, msg: r.msg },
       });
     else a.idNumber = r.value;
   } else if (a.type === 'organization' && typeof a.uscc === 'string') {
@@ -201,7 +205,7 @@ function crossFieldChecks(app: Loose, ctx: z.RefinementCtx): void {
         code: 'custom',
         path: ['applicant', 'uscc'],
         message: r.message,
-        params: { reason: r.code },
+        params: { reason: r.code, msg: r.msg },
       });
     else {
       a.uscc = r.value;
@@ -210,7 +214,12 @@ function crossFieldChecks(app: Loose, ctx: z.RefinementCtx): void {
           code: 'custom',
           path: ['applicant', 'uscc'],
           message: r.warning.message,
-          params: { reason: r.warning.code, confirmable: true, confirmPath: 'applicant.usccConfirmed' },
+          params: {
+            reason: r.warning.code,
+            msg: r.warning.msg,
+            confirmable: true,
+            confirmPath: 'applicant.usccConfirmed',
+          },
         });
       }
     }
@@ -223,15 +232,15 @@ function crossFieldChecks(app: Loose, ctx: z.RefinementCtx): void {
     ctx.addIssue({
       code: 'custom',
       path: ['request', 'description'],
-      message: '请至少填写信息的名称、文号或内容描述中的一项，写得越具体越便于查找。',
-      params: { reason: 'information_required' },
+      message: zh('request.informationRequired'),
+      params: { reason: 'information_required', msg: { key: 'request.informationRequired' } },
     });
   } else if (!title && !documentNumber && [...description].length < 10) {
     ctx.addIssue({
       code: 'custom',
       path: ['request', 'description'],
-      message: '内容描述太简单，工作人员可能找不到。请写明大约的时间、地点、事项或文件名称，至少10个字。',
-      params: { reason: 'description_too_short' },
+      message: zh('request.descriptionTooShort'),
+      params: { reason: 'description_too_short', msg: { key: 'request.descriptionTooShort' } },
     });
   }
   const media = Array.isArray(app.media) ? app.media : [];
@@ -241,8 +250,13 @@ function crossFieldChecks(app: Loose, ctx: z.RefinementCtx): void {
   if (email.trim() !== '' || media.includes('email') || deliveries.includes('email')) {
     const e = validateEmail(email);
     if (!e.ok) {
-      const message = email.trim() === '' ? '您选择了通过电子邮件获取，请填写电子邮箱。' : e.message;
-      ctx.addIssue({ code: 'custom', path: ['contact', 'email'], message, params: { reason: e.code } });
+      const msg: MessageRef = email.trim() === '' ? { key: 'email.requiredForDelivery' } : e.msg;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contact', 'email'],
+        message: formatMessage(msg, 'zh'),
+        params: { reason: e.code, msg },
+      });
     } else contact.email = e.value;
   }
 }
@@ -289,7 +303,10 @@ export interface ApplicationIssue {
   path: string;
   /** Machine-readable reason (`check_digit`, `required`…). */
   code: string;
+  /** Plain Chinese (what the server answers). */
   message: string;
+  /** The same message by key and params (messages.ts), for the kiosk's other language. */
+  msg: MessageRef;
   /** A warning the visitor may confirm (USCC check character): `confirmPath` is the flag to set. */
   confirmable?: boolean;
   confirmPath?: string;
@@ -297,7 +314,11 @@ export interface ApplicationIssue {
 
 export type ApplicationResult = { ok: true; value: Application } | { ok: false; issues: ApplicationIssue[] };
 
-/** Validates and normalises an application; issues are in field order with plain-Chinese messages. */
+/**
+ * Validates and normalises an application; issues are in field order with plain-Chinese messages and their keys.
+ * zod's own messages for the schema's checks are matched back to their keys; anything else (a wrong type from a
+ * broken client) gets the generic `invalid` key, its Chinese text staying zod's.
+ */
 export function validateApplication(input: unknown): ApplicationResult {
   const r = ApplicationSchema.safeParse(input);
   if (r.success) return { ok: true, value: r.data };
@@ -307,6 +328,7 @@ export function validateApplication(input: unknown): ApplicationResult {
       path: formatIssuePath(i.path),
       code: typeof params.reason === 'string' ? params.reason : i.code,
       message: i.message,
+      msg: isMessageRef(params.msg) ? params.msg : { key: messageKeyOfChinese(i.message) ?? 'invalid' },
     };
     if (params.confirmable === true) {
       issue.confirmable = true;
@@ -322,6 +344,10 @@ export function validateApplication(input: unknown): ApplicationResult {
       .sort((x, y) => fieldRank(x.issue.path) - fieldRank(y.issue.path) || x.n - y.n)
       .map((x) => x.issue),
   };
+}
+
+function isMessageRef(v: unknown): v is MessageRef {
+  return typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string';
 }
 
 /** A stable JSON text of a value (object keys sorted): used to compare two submissions of the same application. */

@@ -1,20 +1,35 @@
 // Field validators for disclosure applications, shared by the kiosk, the server and the CLI.
-// Each returns either the normalised value (what is stored) or a plain-Chinese message that says what to fix.
+// Each returns either the normalised value (what is stored) or a plain-Chinese message that says what to fix, with
+// the message's key and params (messages.ts) so the kiosk can show the same message in English.
 // Isomorphic: no DOM, no Node APIs.
+import {
+  formatMessage,
+  type LabelKey,
+  type MessageKey,
+  type MessageParams,
+  type MessageRef,
+} from './messages.ts';
 
 export interface FieldWarning {
   /** Machine-readable, e.g. `uscc_check`. */
   code: string;
   /** Plain Chinese, shown next to the field; the visitor may confirm and continue. */
   message: string;
+  /** The same message by key, for other languages. */
+  msg: MessageRef;
 }
 
 export type FieldCheck =
-  { ok: true; value: string; warning?: FieldWarning } | { ok: false; code: string; message: string };
+  | { ok: true; value: string; warning?: FieldWarning }
+  | { ok: false; code: string; message: string; msg: MessageRef };
 
 const ok = (value: string, warning?: FieldWarning): FieldCheck =>
   warning ? { ok: true, value, warning } : { ok: true, value };
-const fail = (code: string, message: string): FieldCheck => ({ ok: false, code, message });
+const ref = (key: MessageKey, params?: MessageParams): MessageRef => (params ? { key, params } : { key });
+const fail = (code: string, key: MessageKey, params?: MessageParams): FieldCheck => {
+  const msg = ref(key, params);
+  return { ok: false, code, message: formatMessage(msg, 'zh'), msg };
+};
 
 /**
  * Full-width ASCII (Ｘ, １, ＠, －) typed with a Chinese IME becomes half-width, and the ideographic space a space.
@@ -107,28 +122,24 @@ interface Id18Options {
   today?: string;
 }
 
-/** Shared part of the 18-character checks: characters, birth date, check digit. `label` names the document. */
-function check18(raw: string, label: string, opts: Id18Options): FieldCheck | { digits: string } {
+/** Shared part of the 18-character checks: characters, birth date, check digit. `doc` names the document. */
+function check18(raw: string, doc: LabelKey, opts: Id18Options): FieldCheck | { digits: string } {
   const v = compact(raw).toUpperCase();
-  if (v.length === 0) return fail('required', `请填写${label}号码。`);
-  if (v.length !== 18) return fail('length', `${label}号码应为18位，现在是${v.length}位，请核对。`);
-  if (!/^\d{17}[\dX]$/.test(v))
-    return fail('charset', `${label}号码的前17位应全是数字，最后一位是数字或字母X。`);
+  if (v.length === 0) return fail('required', 'id.required', { doc });
+  if (v.length !== 18) return fail('length', 'id.length', { doc, n: v.length });
+  if (!/^\d{17}[\dX]$/.test(v)) return fail('charset', 'id.charset', { doc });
   const y = Number(v.slice(6, 10));
   const m = Number(v.slice(10, 12));
   const d = Number(v.slice(12, 14));
   if (y < 1890 || !isRealDate(y, m, d)) {
-    return fail(
-      'birth_date',
-      `${label}号码第7到14位应是出生日期（年月日），“${v.slice(6, 14)}”不是有效日期，请核对。`,
-    );
+    return fail('birth_date', 'id.birthDate', { doc, date: v.slice(6, 14) });
   }
   const birth = v.slice(6, 10) + '-' + v.slice(10, 12) + '-' + v.slice(12, 14);
   if (birth > (opts.today ?? chinaDate())) {
-    return fail('birth_date', `${label}号码中的出生日期（${birth}）晚于今天，请核对。`);
+    return fail('birth_date', 'id.birthFuture', { doc, date: birth });
   }
   if (gb11643CheckChar(v.slice(0, 17)) !== v[17]) {
-    return fail('check_digit', `${label}号码有一位不对（最后一位校验码对不上），请逐位核对证件上的号码。`);
+    return fail('check_digit', 'id.checkDigit', { doc });
   }
   return { digits: v };
 }
@@ -137,12 +148,12 @@ function check18(raw: string, label: string, opts: Id18Options): FieldCheck | { 
 export function validateResidentId(raw: string, opts: Id18Options = {}): FieldCheck {
   const v = compact(raw).toUpperCase();
   if (v.length === 18 && /^8[123]0000/.test(v)) {
-    return fail('is_residence_permit', '这是港澳台居民居住证号码，请把证件类型选为“港澳台居民居住证”。');
+    return fail('is_residence_permit', 'id.isResidencePermit');
   }
   if (v.length >= 2 && /^\d\d/.test(v) && !PROVINCE_CODES[v.slice(0, 2)]) {
-    return fail('region', `身份证号码前两位是省份代码，“${v.slice(0, 2)}”不是有效的省份代码，请核对。`);
+    return fail('region', 'id.province', { code: v.slice(0, 2) });
   }
-  const r = check18(raw, '身份证', opts);
+  const r = check18(raw, 'residentId', opts);
   return 'digits' in r ? ok(r.digits) : r;
 }
 
@@ -150,12 +161,9 @@ export function validateResidentId(raw: string, opts: Id18Options = {}): FieldCh
 export function validateResidencePermit(raw: string, opts: Id18Options = {}): FieldCheck {
   const v = compact(raw).toUpperCase();
   if (v.length >= 6 && /^\d{6}/.test(v) && !RESIDENCE_PERMIT_PREFIXES[v.slice(0, 6)]) {
-    return fail(
-      'region',
-      '港澳台居民居住证号码以810000（香港）、820000（澳门）或830000（台湾）开头，请核对。',
-    );
+    return fail('region', 'residencePermit.prefix');
   }
-  const r = check18(raw, '居住证', opts);
+  const r = check18(raw, 'residencePermit', opts);
   return 'digits' in r ? ok(r.digits) : r;
 }
 
@@ -165,34 +173,33 @@ export function validateResidencePermit(raw: string, opts: Id18Options = {}): Fi
  */
 export function validateForeignPermanentResidence(raw: string, opts: Id18Options = {}): FieldCheck {
   const v = compact(raw).toUpperCase();
-  if (v.length === 0) return fail('required', '请填写永久居留身份证号码。');
+  if (v.length === 0) return fail('required', 'id.required', { doc: 'foreignPermanentResidence' });
   if (/^[A-Z]{3}\d{12}$/.test(v)) {
     const y = 1900 + Number(v.slice(7, 9));
     const yy = y < 1925 ? y + 100 : y;
     if (!isRealDate(yy, Number(v.slice(9, 11)), Number(v.slice(11, 13)))) {
-      return fail('birth_date', '永久居留身份证号码中的出生日期不是有效日期，请核对。');
+      return fail('birth_date', 'permanentResidence.birthDate');
     }
     return ok(v);
   }
   if (v.length === 18 && /^9/.test(v)) {
     if (!PROVINCE_CODES[v.slice(1, 3)]) {
-      return fail('region', '永久居留身份证号码第2、3位是受理地省份代码，请核对。');
+      return fail('region', 'permanentResidence.province');
     }
     // Birth date is at positions 7-14 as in the resident ID, so the shared check applies.
-    const r = check18(raw, '永久居留身份证', opts);
+    const r = check18(raw, 'foreignPermanentResidence', opts);
     return 'digits' in r ? ok(r.digits) : r;
   }
-  return fail('format', '永久居留身份证号码应为以9开头的18位数字，或旧版的3个字母加12位数字，请核对。');
+  return fail('format', 'permanentResidence.format');
 }
 
 /** 港澳居民来往内地通行证: H (Hong Kong) or M (Macau) and 8 digits (older cards: 10 digits). */
 export function validateHkMacauPermit(raw: string): FieldCheck {
   const v = compact(raw).toUpperCase();
-  if (v.length === 0) return fail('required', '请填写通行证号码。');
-  if (!/^[HM]/.test(v))
-    return fail('format', '港澳居民来往内地通行证号码以字母H（香港）或M（澳门）开头，请核对。');
+  if (v.length === 0) return fail('required', 'permit.required');
+  if (!/^[HM]/.test(v)) return fail('format', 'hkMacauPermit.prefix');
   if (!/^[HM](\d{8}|\d{10})$/.test(v)) {
-    return fail('format', '港澳居民来往内地通行证号码是字母H或M加8位数字（旧证为10位数字），请核对。');
+    return fail('format', 'hkMacauPermit.format');
   }
   return ok(v);
 }
@@ -202,9 +209,9 @@ export function validateTaiwanPermit(raw: string): FieldCheck {
   const v = compact(raw)
     .toUpperCase()
     .replace(/[（(]([A-Z])[)）]$/, '$1');
-  if (v.length === 0) return fail('required', '请填写通行证号码。');
+  if (v.length === 0) return fail('required', 'permit.required');
   if (!/^(\d{8}|\d{10}[A-Z]?)$/.test(v)) {
-    return fail('format', '台湾居民来往大陆通行证号码是8位数字（旧证为10位数字），请核对。');
+    return fail('format', 'taiwanPermit.format');
   }
   return ok(v);
 }
@@ -215,11 +222,10 @@ export function validateTaiwanPermit(raw: string): FieldCheck {
  */
 export function validatePassport(raw: string): FieldCheck {
   const v = compact(raw).toUpperCase();
-  if (v.length === 0) return fail('required', '请填写护照号码。');
-  if (!/^[A-Z0-9]+$/.test(v)) return fail('charset', '护照号码只含英文字母和数字，请核对。');
-  if (v.length < 5 || v.length > 17)
-    return fail('length', `护照号码一般为5到17位，现在是${v.length}位，请核对。`);
-  if (!/\d/.test(v)) return fail('format', '护照号码中应含有数字，请核对。');
+  if (v.length === 0) return fail('required', 'passport.required');
+  if (!/^[A-Z0-9]+$/.test(v)) return fail('charset', 'passport.charset');
+  if (v.length < 5 || v.length > 17) return fail('length', 'passport.length', { n: v.length });
+  if (!/\d/.test(v)) return fail('format', 'passport.noDigit');
   return ok(v);
 }
 
@@ -284,28 +290,21 @@ export function usccCheckChar(first17: string): string {
  */
 export function validateUscc(raw: string): FieldCheck {
   const v = compact(raw).toUpperCase();
-  if (v.length === 0) return fail('required', '请填写统一社会信用代码。');
-  if (v.length !== 18)
-    return fail('length', `统一社会信用代码应为18位，现在是${v.length}位，请对照营业执照或登记证书核对。`);
+  if (v.length === 0) return fail('required', 'uscc.required');
+  if (v.length !== 18) return fail('length', 'uscc.length', { n: v.length });
   const bad = [...v].filter((ch) => !USCC_CHARSET.includes(ch));
   if (bad.length > 0) {
-    const hint = bad.some((ch) => 'IOZSV'.includes(ch))
-      ? '（代码中不会出现字母I、O、Z、S、V，可能是数字1、0、2、5或字母U、Y）'
-      : '';
-    return fail(
-      'charset',
-      `统一社会信用代码只含数字和大写字母，“${[...new Set(bad)].join('')}”不对${hint}，请核对。`,
-    );
+    const confusable = bad.some((ch) => 'IOZSV'.includes(ch));
+    return fail('charset', confusable ? 'uscc.charsetConfusable' : 'uscc.charset', {
+      chars: [...new Set(bad)].join(''),
+    });
   }
   if (!/^\d{6}$/.test(v.slice(2, 8))) {
-    return fail('region', '统一社会信用代码第3到8位是行政区划代码，应全是数字，请核对。');
+    return fail('region', 'uscc.region');
   }
   if (usccCheckChar(v.slice(0, 17)) !== v[17]) {
-    return ok(v, {
-      code: 'uscc_check',
-      message:
-        '统一社会信用代码的最后一位没有通过校验，请再核对一遍；如果与营业执照上的完全一致，请确认后继续。',
-    });
+    const msg = ref('uscc.checkChar');
+    return ok(v, { code: 'uscc_check', message: formatMessage(msg, 'zh'), msg });
   }
   return ok(v);
 }
@@ -316,11 +315,11 @@ export function validateUscc(raw: string): FieldCheck {
 /** Mainland mobile: 11 digits, 1[3-9]…; +86 / 0086 prefixes are removed. */
 export function validateMobile(raw: string): FieldCheck {
   let v = compact(raw).replace(/[()（）]/g, '');
-  if (v.length === 0) return fail('required', '请填写手机号码。');
+  if (v.length === 0) return fail('required', 'mobile.required');
   v = v.replace(/^(\+86|0086)/, '');
-  if (!/^\d+$/.test(v)) return fail('charset', '手机号码只含数字，请核对。');
-  if (v.length !== 11) return fail('length', `手机号码应为11位，现在是${v.length}位，请核对。`);
-  if (!/^1[3-9]\d{9}$/.test(v)) return fail('format', '手机号码应以13到19开头，请核对。');
+  if (!/^\d+$/.test(v)) return fail('charset', 'mobile.charset');
+  if (v.length !== 11) return fail('length', 'mobile.length', { n: v.length });
+  if (!/^1[3-9]\d{9}$/.test(v)) return fail('format', 'mobile.prefix');
   return ok(v);
 }
 
@@ -332,11 +331,11 @@ const THREE_DIGIT_AREA = /^(010|02\d)/;
  */
 export function validateLandline(raw: string): FieldCheck {
   const t = toHalfWidth(raw).trim();
-  if (t.length === 0) return fail('required', '请填写固定电话号码。');
+  if (t.length === 0) return fail('required', 'landline.required');
   let area: string;
   let local: string;
   const [main = '', extPart = '', ...more] = t.replace(/\s*(转|分机|ext\.?|x|#)\s*/gi, '#').split('#');
-  if (more.length > 0) return fail('format', '固定电话请按“区号-号码-分机”填写，例如 0591-87654321-802。');
+  if (more.length > 0) return fail('format', 'landline.layout');
   let ext = extPart.trim();
   // Spaces group digits; hyphens and brackets separate the area code (and, as a third part, an extension).
   const parts = main
@@ -345,10 +344,10 @@ export function validateLandline(raw: string): FieldCheck {
     .split(/[-‐‑–—]+/)
     .filter(Boolean);
   if (parts.some((p) => !/^\d+$/.test(p)) || (ext && !/^\d+$/.test(ext))) {
-    return fail('charset', '固定电话号码只含数字和连接号“-”，请核对。');
+    return fail('charset', 'landline.charset');
   }
   if (parts.length > 3 || (parts.length === 3 && ext)) {
-    return fail('format', '固定电话请按“区号-号码-分机”填写，例如 0591-87654321-802。');
+    return fail('format', 'landline.layout');
   }
   if (parts.length === 3) {
     // 021-6123-4567 is a grouped number; 0591-87654321-802 has an extension.
@@ -364,33 +363,30 @@ export function validateLandline(raw: string): FieldCheck {
   } else {
     const digits = parts[0] ?? '';
     if (!digits.startsWith('0')) {
-      return fail('area_code', '请在号码前加上区号，例如 010-12345678 或 0591-87654321。');
+      return fail('area_code', 'landline.needAreaCode');
     }
     const n = THREE_DIGIT_AREA.test(digits) ? 3 : 4;
     area = digits.slice(0, n);
     local = digits.slice(n);
   }
-  if (!/^0\d{2,3}$/.test(area)) return fail('area_code', '区号应以0开头，共3到4位，例如 010、0591。');
+  if (!/^0\d{2,3}$/.test(area)) return fail('area_code', 'landline.areaCode');
   if (THREE_DIGIT_AREA.test(area) !== (area.length === 3)) {
-    return fail('area_code', `区号“${area}”不对：北京010、天津022、上海021等为3位，其他城市为4位，请核对。`);
+    return fail('area_code', 'landline.areaCodeLength', { area });
   }
-  if (!/^[2-9]\d{6,7}$/.test(local))
-    return fail('format', '区号后的电话号码应为7到8位数字，不以0或1开头，请核对。');
-  if (ext && !/^\d{1,6}$/.test(ext)) return fail('format', '分机号应为1到6位数字。');
+  if (!/^[2-9]\d{6,7}$/.test(local)) return fail('format', 'landline.local');
+  if (ext && !/^\d{1,6}$/.test(ext)) return fail('format', 'landline.extension');
   return ok(ext ? `${area}-${local}-${ext}` : `${area}-${local}`);
 }
 
 /** A contact phone: a mainland mobile, or a landline with its area code. */
 export function validatePhone(raw: string): FieldCheck {
   const t = compact(raw).replace(/^(\+86|0086)/, '');
-  if (t.length === 0) return fail('required', '请填写联系电话（手机或带区号的固定电话）。');
+  if (t.length === 0) return fail('required', 'phone.required');
   if (/^1\d*$/.test(t)) return validateMobile(raw);
-  if (/^[2-9]\d{6,7}$/.test(t)) return fail('area_code', '固定电话请在号码前加上区号，例如 010-12345678。');
+  if (/^[2-9]\d{6,7}$/.test(t)) return fail('area_code', 'phone.needAreaCode');
   const landline = validateLandline(raw);
   if (landline.ok) return landline;
-  return /^0/.test(t) || /[-(（]/.test(raw)
-    ? landline
-    : fail('format', '请填写11位手机号码，或带区号的固定电话，例如 010-12345678。');
+  return /^0/.test(t) || /[-(（]/.test(raw) ? landline : fail('format', 'phone.format');
 }
 
 /** The last four digits of the main number (not of an extension): the second factor of the status look-up. */
@@ -402,27 +398,26 @@ export function phoneLast4(normalizedPhone: string): string {
 /** 邮政编码: 6 digits. */
 export function validatePostCode(raw: string): FieldCheck {
   const v = compact(raw);
-  if (v.length === 0) return fail('required', '请填写邮政编码（6位数字）。');
-  if (!/^\d+$/.test(v)) return fail('charset', '邮政编码只含数字，请核对。');
-  if (v.length !== 6) return fail('length', `邮政编码应为6位数字，现在是${v.length}位，请核对。`);
-  if (v === '000000') return fail('format', '邮政编码“000000”不存在，请核对。');
+  if (v.length === 0) return fail('required', 'postCode.required');
+  if (!/^\d+$/.test(v)) return fail('charset', 'postCode.charset');
+  if (v.length !== 6) return fail('length', 'postCode.length', { n: v.length });
+  if (v === '000000') return fail('format', 'postCode.zeros');
   return ok(v);
 }
 
 /** E-mail address: a pragmatic check (one @, a dotted domain, no spaces); full-width characters are converted. */
 export function validateEmail(raw: string): FieldCheck {
   const v = toHalfWidth(raw).trim().replace(/。/g, '.');
-  if (v.length === 0) return fail('required', '请填写电子邮箱。');
-  if (/\s/.test(v)) return fail('format', '电子邮箱中不能有空格，请核对。');
-  if (v.length > 254) return fail('length', '电子邮箱太长了，请核对。');
+  if (v.length === 0) return fail('required', 'email.required');
+  if (/\s/.test(v)) return fail('format', 'email.spaces');
+  if (v.length > 254) return fail('length', 'email.tooLong');
   const at = v.split('@');
-  if (at.length !== 2) return fail('format', '电子邮箱应含一个“@”，例如 zhangsan@example.com。');
+  if (at.length !== 2) return fail('format', 'email.oneAt');
   const [local = '', domain = ''] = at;
-  if (local.length === 0 || local.length > 64) return fail('format', '电子邮箱“@”前面的部分不对，请核对。');
-  if (!/^[^@.]+(\.[^@.]+)*$/.test(local))
-    return fail('format', '电子邮箱“@”前面的部分不能以点开头或结尾，也不能有两个连续的点。');
+  if (local.length === 0 || local.length > 64) return fail('format', 'email.local');
+  if (!/^[^@.]+(\.[^@.]+)*$/.test(local)) return fail('format', 'email.localDots');
   if (!/^([\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,}$/u.test(domain)) {
-    return fail('domain', `电子邮箱“@”后面的“${domain}”不像邮箱域名，例如应为 qq.com、163.com，请核对。`);
+    return fail('domain', 'email.domain', { domain });
   }
   return ok(local + '@' + domain.toLowerCase());
 }
@@ -442,45 +437,45 @@ const BLANKS = /^[\s\u3000]+|[\s\u3000]+$/g;
 const PERSON_NAME = /^[\p{L}\p{M}\u00B7\u2027\u30FB\u2022\uFF65 '’.-]+$/u;
 
 /** A person's name: Chinese, minority names with ·, foreign names with spaces, hyphens and apostrophes. */
-export function validatePersonName(raw: string, label = '姓名'): FieldCheck {
+export function validatePersonName(raw: string, label: LabelKey = 'name'): FieldCheck {
   const v = raw.replace(BLANKS, '');
-  if (v.length === 0) return fail('required', `请填写${label}。`);
+  if (v.length === 0) return fail('required', 'text.required', { label });
   if (!PERSON_NAME.test(v) || !/\p{L}/u.test(v)) {
-    return fail('charset', `${label}中只能有文字、间隔号“·”、空格、连字符和撇号，请去掉数字或其他符号。`);
+    return fail('charset', 'personName.charset', { label });
   }
   const n = codePointLength(v);
-  if (n > 50) return fail('length', `${label}最多50个字，现在是${n}个。`);
+  if (n > 50) return fail('length', 'name.length', { label, max: 50, n });
   return ok(v);
 }
 
 const ORG_NAME = /^[\p{L}\p{M}\p{N}\u00B7\u2027\u30FB ()（）【】[\]'’.,，、&—_/“”"《》-]+$/u;
 
 /** An organisation's registered name (名称), kept exactly. */
-export function validateOrganizationName(raw: string, label = '单位名称'): FieldCheck {
+export function validateOrganizationName(raw: string, label: LabelKey = 'orgName'): FieldCheck {
   const v = raw.replace(BLANKS, '');
-  if (v.length === 0) return fail('required', `请填写${label}。`);
+  if (v.length === 0) return fail('required', 'text.required', { label });
   if (!ORG_NAME.test(v) || !/\p{L}/u.test(v)) {
-    return fail('charset', `${label}中有不常见的符号，请按营业执照或登记证书上的名称填写。`);
+    return fail('charset', 'orgName.charset', { label });
   }
   const n = codePointLength(v);
-  if (n > 100) return fail('length', `${label}最多100个字，现在是${n}个。`);
+  if (n > 100) return fail('length', 'name.length', { label, max: 100, n });
   return ok(v);
 }
 
 /** Free text (address, description…): trimmed, control characters refused, a maximum length in characters. */
 export function validateText(
   raw: string,
-  label: string,
+  label: LabelKey,
   max: number,
   opts: { required?: boolean; min?: number } = {},
 ): FieldCheck {
   const v = raw.replace(BLANKS, '');
-  if (v.length === 0) return opts.required === false ? ok('') : fail('required', `请填写${label}。`);
+  if (v.length === 0) return opts.required === false ? ok('') : fail('required', 'text.required', { label });
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v))
-    return fail('charset', `${label}中有无法显示的字符，请删除后重新输入。`);
+    return fail('charset', 'text.charset', { label });
   const n = codePointLength(v);
-  if (opts.min && n < opts.min) return fail('too_short', `${label}太短了，请至少写${opts.min}个字。`);
-  if (n > max) return fail('length', `${label}最多${max}个字，现在是${n}个，请精简。`);
+  if (opts.min && n < opts.min) return fail('too_short', 'text.tooShort', { label, min: opts.min });
+  if (n > max) return fail('length', 'text.length', { label, max, n });
   return ok(v);
 }

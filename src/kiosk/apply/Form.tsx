@@ -11,6 +11,7 @@ import {
 } from '../../core/application/schema.ts';
 import { ID_TYPES, type IdType } from '../../core/application/validators.ts';
 import { ALL_STRINGS, t, type StringId } from '../i18n/strings.ts';
+import { issueText } from '../i18n/validation.ts';
 import { useKioskState } from '../state.ts';
 import { useAsync } from '../ui/hooks.ts';
 import { repo } from '../ui/repo-loader.ts';
@@ -72,7 +73,10 @@ export function FormStep({ n, focus }: { n: number; focus: string | null }) {
   // Errors already shown are re-checked as the visitor types, so a fixed field loses its message at once.
   const live = stepIssues(d, step);
   const errors = shown.length > 0 ? live : [];
-  const errorOf = (field: string) => errors.find((i) => i.field === field)?.message;
+  const errorOf = (field: string) => {
+    const issue = errors.find((i) => i.field === field);
+    return issue ? issueText(issue) : undefined;
+  };
 
   const next = () => {
     const issues = stepIssues(getDraft(), step);

@@ -1,8 +1,10 @@
 // 查询进度: receipt code + the last 4 digits of the phone → the server's status. Needs the network; says so when
 // there is none, and tells when the application is still waiting in this kiosk's outbox.
 import { useState } from 'preact/hooks';
-import { explainReceiptCode, parseReceiptCode } from '../../core/application/receipt.ts';
+import { formatMessage } from '../../core/application/messages.ts';
+import { parseReceiptCode, receiptCodeProblem } from '../../core/application/receipt.ts';
 import { t } from '../i18n/strings.ts';
+import { issueText } from '../i18n/validation.ts';
 import { getOutbox } from '../outbox/index.ts';
 import { useKioskState } from '../state.ts';
 import type { FieldIssue } from './draft.ts';
@@ -37,10 +39,22 @@ export function StatusCheck() {
     phone4: t('apply.status.phone4'),
   };
 
+  const issueOf = (field: string) => {
+    const issue = issues.find((i) => i.field === field);
+    return issue ? issueText(issue) : undefined;
+  };
+
   const submit = async () => {
     const found: FieldIssue[] = [];
-    const codeProblem = explainReceiptCode(code);
-    if (codeProblem) found.push({ field: 'code', path: 'code', code: 'invalid', message: codeProblem });
+    const codeProblem = receiptCodeProblem(code);
+    if (codeProblem)
+      found.push({
+        field: 'code',
+        path: 'code',
+        code: 'invalid',
+        message: formatMessage(codeProblem, 'zh'),
+        msg: codeProblem,
+      });
     if (!/^\d{4}$/.test(phone4.trim()))
       found.push({
         field: 'phone4',
@@ -98,7 +112,7 @@ export function StatusCheck() {
           hint={t('apply.status.codeHint')}
           value={code}
           onInput={setCode}
-          error={issues.find((i) => i.field === 'code')?.message}
+          error={issueOf('code')}
           autoCapitalize="characters"
           width="medium"
         />
@@ -107,7 +121,7 @@ export function StatusCheck() {
           label={labels.phone4!}
           value={phone4}
           onInput={setPhone4}
-          error={issues.find((i) => i.field === 'phone4')?.message}
+          error={issueOf('phone4')}
           inputMode="numeric"
           width="short"
         />

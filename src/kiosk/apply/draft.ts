@@ -235,9 +235,11 @@ function fieldOf(issue: ApplicationIssue): string {
   );
 }
 
-export interface FieldIssue extends ApplicationIssue {
+export interface FieldIssue extends Omit<ApplicationIssue, 'msg'> {
   /** The form field it belongs to (a key of STEP_FIELDS' lists). */
   field: string;
+  /** The validator message by key (absent when `message` is already an interface string in the kiosk's language). */
+  msg?: ApplicationIssue['msg'] | undefined;
 }
 
 /** Every problem with the draft, in form order. */

@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n/strings.ts';
+import { issueText } from '../i18n/validation.ts';
 import { fieldDomId, type FieldIssue } from './draft.ts';
 
 type InputMode = 'text' | 'tel' | 'numeric' | 'email' | 'none';
@@ -242,7 +243,7 @@ export function ErrorSummary({
                 else focusField(i.field);
               }}
             >
-              {labelOf(i.field)}：{i.message}
+              {t('apply.errorSummaryItem', { label: labelOf(i.field), message: issueText(i) })}
             </a>
           </li>
         ))}

@@ -178,6 +178,7 @@ const STRINGS = {
   'apply.optional': { 'zh-CN': '（选填）', en: '(optional)' },
   'apply.errorPrefix': { 'zh-CN': '错误：', en: 'Error: ' },
   'apply.errorSummary': { 'zh-CN': '请修改以下内容', en: 'Please fix the following' },
+  'apply.errorSummaryItem': { 'zh-CN': '{label}：{message}', en: '{label}: {message}' },
   'apply.yes': { 'zh-CN': '同意', en: 'Yes' },
   'apply.no': { 'zh-CN': '不同意', en: 'No' },
   'apply.applicantType.citizen': { 'zh-CN': '公民', en: 'A citizen (individual)' },

@@ -21,6 +21,8 @@ import {
   type Draft,
 } from '../../../src/kiosk/apply/draft.ts';
 import { receiptDatesFrom } from '../../../src/kiosk/apply/dates.ts';
+import { setLang } from '../../../src/kiosk/i18n/strings.ts';
+import { issueText } from '../../../src/kiosk/i18n/validation.ts';
 
 function citizen(patch: Partial<Draft> = {}): Draft {
   return {
@@ -192,5 +194,30 @@ describe('receipt dates', () => {
     );
     expect(late.replyDueOn).toBeNull();
     expect(late.correctionNoticeBy).toBe('2026-12-21');
+  });
+});
+
+describe('validator messages in the kiosk language', () => {
+  it('the same issues read in Chinese, then in English', () => {
+    const d = citizen({ idNumber: '110105194912310021', postCode: '10000', media: ['email'] });
+    const issues = [...stepIssues(d, 'applicant'), ...stepIssues(d, 'contact')];
+    try {
+      setLang('zh-CN');
+      expect(issues.map(issueText)).toEqual([
+        '身份证号码有一位不对（最后一位校验码对不上），请逐位核对证件上的号码。',
+        '您选择了通过电子邮件获取，请填写电子邮箱。',
+        '邮政编码应为6位数字，现在是5位，请核对。',
+      ]);
+      setLang('en');
+      expect(issues.map(issueText)).toEqual([
+        'One character of the ID card number is wrong (the last character, a check character, does not match). Please compare it with your document, one character at a time.',
+        'You chose to get the information by e-mail, so please enter your e-mail address.',
+        'A post code has 6 digits; you entered 5. Please check it.',
+      ]);
+      // Every message an empty form gives is English in English mode.
+      for (const issue of draftIssues(emptyDraft())) expect(issueText(issue)).not.toMatch(/[\u3400-\u9fff]/);
+    } finally {
+      setLang('zh-CN');
+    }
   });
 });
