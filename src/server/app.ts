@@ -44,6 +44,8 @@ import {
 import { errorFields, type Logger } from './log.ts';
 import { TokenBucketLimiter } from './rate-limit.ts';
 import { registerStatusPage } from './status-page.ts';
+import { compression } from './compression.ts';
+import { registerEvents } from './events.ts';
 import { CHANNEL_LAYOUT_HEADER, CHANNEL_MARKER } from '../kiosk/bundle/channel-reader.ts';
 import { ApplicationStore, lookupHash, sha256Hex, type ExportRow } from './store.ts';
 
@@ -54,11 +56,18 @@ export interface AppLimits {
   heartbeatBytes: number;
   /** Staff request bodies, bytes. */
   staffBytes: number;
+  /** POST /api/v1/events body, bytes. */
+  eventBytes: number;
+  /** POST /api/v1/events: token bucket per site. */
+  eventRate: { capacity: number; refillPerSecond: number };
 }
 export const DEFAULT_LIMITS: AppLimits = {
   applicationBytes: 64 * 1024,
   heartbeatBytes: 16 * 1024,
   staffBytes: 4 * 1024,
+  eventBytes: 2 * 1024,
+  // A hall's kiosks together: 10 calls at once, then one every 30 s.
+  eventRate: { capacity: 10, refillPerSecond: 1 / 30 },
 };
 
 export interface AppDeps {
@@ -207,6 +216,8 @@ export function createApp(deps: AppDeps): Hono {
       ms: Math.round((performance.now() - start) * 10) / 10,
     });
   });
+
+  app.use('*', compression());
 
   app.onError((e, c) => {
     logger.error('unhandled', { path: c.req.path, ...errorFields(e) });
@@ -492,8 +503,12 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get('/api/v1/staff/heartbeats', async (c) => c.json({ kiosks: await store.latestHeartbeats() }));
 
+  // Kiosk events (呼叫工作人员) and their staff routes (after the staff middleware above).
+  const events = registerEvents(app, { db: store.db, logger, limits, now: deps.now });
+
   // The staff status page (HTML, same token; ?token= or Basic auth so a browser can open it).
   registerStatusPage(app, {
+    events,
     staffToken: deps.staffToken,
     latestHeartbeats: () => store.latestHeartbeats(),
     now: deps.now,

@@ -1,7 +1,11 @@
 // GET /staff/status: one HTML page listing every kiosk's last heartbeat, with stale, offline, backlog and frozen
-// kiosks flagged. Behind the staff token (?token=…, Authorization: Bearer …, or Basic with the token as password).
-import { timingSafeEqual, createHash } from 'node:crypto';
-import type { Hono } from 'hono';
+// kiosks flagged, and above it the unhandled 呼叫工作人员 calls, each with a button that marks it handled
+// (POST /staff/events/:id/ack). Behind the staff token (?token=…, Authorization: Bearer …, or Basic with the token as
+// password); the button's form also carries a value derived from the token, so another site cannot post it.
+import { timingSafeEqual, createHash, createHmac } from 'node:crypto';
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { callState, type CallState, type StoredEvent } from './events-store.ts';
 
 /** A kiosk that has not reported for this long is stale. */
 export const STALE_MS = 15 * 60_000;
@@ -12,11 +16,27 @@ export interface HeartbeatRow {
   body: unknown;
 }
 
+/** The event store's part the page uses (events-store.ts). */
+export interface StaffCalls {
+  list(filter: { unhandled?: boolean; kind?: 'call-staff'; limit?: number }): Promise<StoredEvent[]>;
+  ack(id: number, at: Date): Promise<StoredEvent | null>;
+}
+
 export interface StatusPageDeps {
   staffToken: string | null;
   latestHeartbeats: () => Promise<HeartbeatRow[]>;
   now: () => Date;
+  /** Unhandled 呼叫工作人员 calls; without it the page shows kiosks only. */
+  events?: StaffCalls;
 }
+
+/** Calls listed on the page at most (newest first). */
+export const CALLS_SHOWN = 50;
+
+export const CALL_STATE_LABELS: Record<Exclude<CallState, 'handled'>, string> = {
+  open: '待处理',
+  expired: '已过期',
+};
 
 export type KioskFlag = 'stale' | 'offline' | 'backlog' | 'frozen';
 
@@ -97,9 +117,58 @@ function ago(iso: string, now: Date): string {
   return `${Math.round(min / 1440)} 天前`;
 }
 
-export function renderStatusPage(rows: KioskRow[], now: Date): string {
+/** Beijing time (UTC+8, no daylight saving), e.g. 2026-11-23 18:05. */
+function chinaTime(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? new Date(t + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '—';
+}
+
+export interface CallsSection {
+  calls: StoredEvent[];
+  /** Appended to the form's action (`?token=…` when the page was opened that way). */
+  query: string;
+  /** The hidden form value proving the form came from this page. */
+  formKey: string;
+}
+
+function renderCalls(section: CallsSection, now: Date): string {
+  const e = escapeHtml;
+  const calls = section.calls
+    .map((c) => ({ c, state: callState(c, now) }))
+    .filter((x): x is { c: StoredEvent; state: 'open' | 'expired' } => x.state !== 'handled')
+    // Open calls first (newest first within each group, as listed).
+    .sort((a, b) => Number(a.state === 'expired') - Number(b.state === 'expired'));
+  const open = calls.filter((x) => x.state === 'open').length;
+  const rows = calls
+    .map(
+      ({ c, state }) => `<tr class="call call-${state}" data-call="${c.id}">
+<th scope="row">${e(c.kioskId ?? '（未上报终端编号）')}<div class="sub">${e(c.site)}</div></th>
+<td><span class="${state === 'open' ? 'flag' : 'expired'}">${CALL_STATE_LABELS[state]}</span></td>
+<td>${e(ago(c.receivedAt, now))}<div class="sub">${e(chinaTime(c.receivedAt))}（北京时间）</div></td>
+<td>${c.repeatCount > 0 ? `又按了 ${c.repeatCount} 次<div class="sub">最近 ${e(ago(c.lastReceivedAt, now))}</div>` : '—'}</td>
+<td><form method="post" action="/staff/events/${c.id}/ack${e(section.query)}"><input type="hidden" name="key" value="${e(section.formKey)}"><button type="submit">已处理</button></form></td>
+</tr>`,
+    )
+    .join('\n');
+  return `<h2>呼叫工作人员</h2>
+<p class="calls-summary">${open ? `<strong>${open} 个呼叫待处理</strong>` : '没有待处理的呼叫'}${calls.length > open ? `，${calls.length - open} 个已过期（超过 3 小时未处理）` : ''}。</p>
+${
+  rows
+    ? `<table class="calls">
+<thead><tr><th scope="col">终端</th><th scope="col">状态</th><th scope="col">呼叫时间</th><th scope="col">重复呼叫</th><th scope="col">操作</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`
+    : ''
+}
+`;
+}
+
+export function renderStatusPage(rows: KioskRow[], now: Date, calls?: CallsSection): string {
   const e = escapeHtml;
   const flagged = rows.filter((r) => r.flags.length).length;
+  const openCalls = calls ? calls.calls.filter((c) => callState(c, now) === 'open').length : 0;
   const body = rows
     .map(
       (r) => `<tr class="${r.flags.length ? 'flagged' : 'ok'}" data-kiosk="${e(r.kioskId)}">
@@ -120,7 +189,7 @@ export function renderStatusPage(rows: KioskRow[], now: Date): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="60">
-<title>终端状态 · 政务公开专区</title>
+<title>${openCalls ? `(${openCalls}) 呼叫 · ` : ''}终端状态 · 政务公开专区</title>
 <style>
 body{font:16px/1.5 system-ui,sans-serif;margin:24px;color:#111}
 table{border-collapse:collapse;width:100%}
@@ -130,10 +199,14 @@ tr.flagged{background:#fff4f4}
 .sub{color:#333;font-size:13px}
 .flag{display:inline-block;padding:0 6px;border-radius:4px;background:#9b1c1c;color:#fff;margin:1px}
 .good{color:#14532d}
+.expired{display:inline-block;padding:0 6px;border-radius:4px;background:#5a6472;color:#fff}
+table.calls{margin-bottom:24px}
+tr.call-open{background:#fff4f4}
+button{font:inherit;padding:4px 12px}
 </style>
 </head>
 <body>
-<h1>终端状态</h1>
+${calls ? renderCalls(calls, now) : ''}<h1>终端状态</h1>
 <p>共 ${rows.length} 台终端，${flagged} 台需要关注（失联：超过 15 分钟没有上报）。生成于 ${e(now.toISOString())}，每分钟自动刷新。</p>
 <table>
 <thead><tr><th scope="col">终端</th><th scope="col">状态</th><th scope="col">最近上报</th><th scope="col">程序版本</th><th scope="col">内容版本</th><th scope="col">最近检查更新</th><th scope="col">申请</th><th scope="col">存储</th></tr></thead>
@@ -163,24 +236,72 @@ export function presentedToken(url: string, authorization: string | undefined): 
   return null;
 }
 
+/** The hidden form value: derived from the staff token, so only a page served to staff can hold it. */
+export function formKey(staffToken: string): string {
+  return createHmac('sha256', staffToken).update('staff-status-form').digest('base64url');
+}
+
 export function registerStatusPage(app: Hono, deps: StatusPageDeps): void {
   const expected = deps.staffToken ? digest(deps.staffToken) : null;
-  app.get('/staff/status', async (c) => {
+  const key = deps.staffToken ? digest(formKey(deps.staffToken)) : null;
+
+  /** null when the request carries the staff token; otherwise the answer to send. */
+  const refuse = (c: Context): Response | null => {
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
     if (!expected) return c.text('服务器未配置工作人员令牌（--staff-token 或 KIOSK_STAFF_TOKEN）', 403);
     const token = presentedToken(c.req.url, c.req.header('authorization'));
     if (!token || !timingSafeEqual(digest(token), expected)) {
       c.header('WWW-Authenticate', 'Basic realm="staff", charset="UTF-8"');
       return c.text('需要工作人员令牌', 401);
     }
+    return null;
+  };
+  /** `?token=…` again when the page was opened with it (Basic auth is resent by the browser on its own). */
+  const tokenQuery = (c: Context): string => {
+    const q = new URL(c.req.url).searchParams.get('token');
+    return q ? `?token=${encodeURIComponent(q)}` : '';
+  };
+
+  app.get('/staff/status', async (c) => {
+    const refused = refuse(c);
+    if (refused) return refused;
     const now = deps.now();
-    const rows = (await deps.latestHeartbeats()).map((hb) => kioskRow(hb, now));
+    const [heartbeats, calls] = await Promise.all([
+      deps.latestHeartbeats(),
+      deps.events ? deps.events.list({ unhandled: true, kind: 'call-staff', limit: CALLS_SHOWN }) : null,
+    ]);
+    const rows = heartbeats.map((hb) => kioskRow(hb, now));
     // Kiosks needing attention first, then by id.
     rows.sort(
       (a, b) => Number(!a.flags.length) - Number(!b.flags.length) || a.kioskId.localeCompare(b.kioskId),
     );
-    return c.html(renderStatusPage(rows, now));
+    return c.html(
+      renderStatusPage(
+        rows,
+        now,
+        calls ? { calls, query: tokenQuery(c), formKey: formKey(deps.staffToken!) } : undefined,
+      ),
+    );
   });
+
+  // The page's 已处理 button (an HTML form: the API route is POST /api/v1/staff/events/:id/ack with Bearer).
+  app.post(
+    '/staff/events/:id/ack',
+    bodyLimit({ maxSize: 4 * 1024, onError: (c) => c.text('请求体太大', 413) }),
+    async (c) => {
+      const refused = refuse(c);
+      if (refused) return refused;
+      if (!deps.events) return c.text('Not Found', 404);
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const given = typeof form.key === 'string' ? form.key : '';
+      if (!timingSafeEqual(digest(given), key!)) return c.text('表单已失效，请刷新终端状态页后再试', 403);
+      const id = c.req.param('id');
+      if (!/^[1-9]\d{0,8}$/.test(id)) return c.text('事件编号不对', 400);
+      const event = await deps.events.ack(Number(id), deps.now());
+      if (!event) return c.text('没有这个呼叫', 404);
+      return c.redirect(`/staff/status${tokenQuery(c)}`, 303);
+    },
+  );
 }
