@@ -13,12 +13,14 @@ import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { formatReceiptCode, generateReceiptCode } from '../../src/core/application/receipt.ts';
 import { utf8 } from '../../src/core/bundle/encoding.ts';
 import { generateSigningKeyPair, parsePrivateKey, type SigningKey } from '../../src/core/bundle/keys.ts';
 import { DATA_FILES, type BundleData, type CatalogueItem } from '../../src/core/bundle/schema.ts';
 import { signManifest } from '../../src/core/bundle/sign.ts';
 import { buildSearchIndex } from '../../src/core/search/build-index.ts';
 import { hashPin } from '../../src/kiosk/staff/pin.ts';
+import { seriousViolations } from './axe.ts';
 
 const PIN = '246810';
 const TOKEN = 'e2e-staff-token';
@@ -394,4 +396,138 @@ test('the staff screen closes itself when nobody touches it', async ({ page }) =
   await page.waitForTimeout(2500);
   await expect(page.getByRole('dialog', { name: '工作人员维护' })).toBeVisible(); // the touch kept it open
   await expect(page.getByRole('dialog', { name: '工作人员维护' })).toBeHidden({ timeout: 5000 });
+});
+
+/** Writes outbox entries as the sender leaves an application the server refused: sealed, with the reason. */
+async function putRefused(page: Page, entries: object[]): Promise<void> {
+  await page.evaluate(async (rows) => {
+    // The kiosk's outbox database exists once the outbox has started (at boot).
+    for (let i = 0; i < 100; i++) {
+      if ((await indexedDB.databases()).some((d) => d.name === 'kiosk-outbox')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('kiosk-outbox');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('entries', 'readwrite');
+      for (const row of rows) tx.objectStore('entries').put(row);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, entries);
+}
+
+test('applications the server refused: listed for staff without personal data, sent again, or deleted after a confirmation', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  if (!(await readFile(join(channel, 'manifest.json')).catch(() => null))) publish(await bundleDir('v1', 1));
+  // The intake answers: a 409 for the first resend, then an acknowledgement.
+  const answers: number[] = [];
+  await page.route('**/api/v1/applications', async (route) => {
+    const clientId = route.request().headers()['idempotency-key']!;
+    if (answers.length === 0) {
+      answers.push(409);
+      return route.fulfill({
+        status: 409,
+        json: {
+          error: {
+            code: 'idempotency_conflict',
+            message: '同一个 Idempotency-Key 已用于内容不同的另一份申请',
+          },
+        },
+      });
+    }
+    answers.push(201);
+    return route.fulfill({
+      status: 201,
+      json: {
+        number: 1,
+        clientId,
+        receiptCode: 'X',
+        status: '已受理',
+        deliveredAt: new Date().toISOString(),
+        receivedOn: null,
+        dueOn: null,
+      },
+    });
+  });
+  await page.goto(`${URL_BASE}/`);
+  await startVisit(page);
+
+  const refused = (createdAt: string) => {
+    const receiptCode = generateReceiptCode();
+    return {
+      clientId: crypto.randomUUID(),
+      receiptCode,
+      state: 'rejected',
+      createdAt,
+      receiptRule: 'in-person',
+      envelope: { v: 1, alg: 'test', ciphertext: 'AAAA' },
+      attempts: 1,
+      nextAttemptAt: 0,
+      lastError: '400 invalid_application: 电子邮箱“@”后面的“zhangsan-home”不像邮箱域名',
+      rejectedAt: new Date().toISOString(),
+      rejectedReason: '400 invalid_application: 电子邮箱“@”后面的“zhangsan-home”不像邮箱域名',
+    };
+  };
+  const a = refused('2026-03-02T02:00:00.000Z');
+  const b = refused('2026-03-02T03:00:00.000Z');
+  const codeA = formatReceiptCode(a.receiptCode);
+  const codeB = formatReceiptCode(b.receiptCode);
+  await putRefused(page, [a, b]);
+
+  await unlockStaff(page);
+  const section = page.getByRole('region', { name: '被服务器退回的申请' });
+  const list = section.getByRole('list', { name: '被退回的申请列表' });
+  const item = (code: string) => list.getByRole('listitem').filter({ hasText: code });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.getByRole('listitem').first()).toContainText(codeA); // the longest waiting first
+  await expect(item(codeA)).toContainText('HTTP 400（invalid_application）');
+  // The server's message quotes what the visitor typed: never shown.
+  await expect(section).not.toContainText('zhangsan');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Send again: refused again (409), so it is set aside again with the new reason.
+  const resendA = section.getByRole('button', { name: `重新发送（查询码 ${codeA}）` });
+  await resendA.click();
+  await expect(section.getByRole('status')).toHaveText(`查询码 ${codeA} 的申请已重新排队发送。`);
+  await expect(item(codeA)).toContainText('HTTP 409（idempotency_conflict）', { timeout: 15_000 });
+  // Again: delivered this time, and off the list.
+  await resendA.click();
+  await expect.poll(() => answers, { timeout: 15_000 }).toEqual([409, 201]);
+  await expect(item(codeA)).toHaveCount(0);
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+
+  // Handled on paper: deleted only after a confirmation; 取消 keeps it.
+  const handledB = section.getByRole('button', { name: `已按纸质申请办理（查询码 ${codeB}）` });
+  await handledB.click();
+  const confirm = section.getByRole('alertdialog', { name: '从本机删除这份申请？' });
+  await expect(confirm).toContainText(codeB);
+  await expect(confirm.getByRole('button', { name: '取消' })).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  await confirm.getByRole('button', { name: '取消' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(item(codeB)).toHaveCount(1);
+  await handledB.click();
+  await confirm.getByRole('button', { name: '确定删除' }).click();
+  await expect(section.getByRole('status')).toHaveText(`查询码 ${codeB} 的申请已从本机删除。`);
+  await expect(section.getByText('没有被退回的申请。')).toBeVisible();
+  const left = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const req = indexedDB.open('kiosk-outbox');
+      req.onsuccess = () => resolve(req.result);
+    });
+    const rows = await new Promise<{ state: string }[]>((resolve) => {
+      const req = db.transaction('entries').objectStore('entries').getAll();
+      req.onsuccess = () => resolve(req.result as { state: string }[]);
+    });
+    db.close();
+    return rows.map((r) => r.state);
+  });
+  expect(left).toEqual(['acknowledged']);
 });

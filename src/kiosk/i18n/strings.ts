@@ -529,6 +529,74 @@ const STRINGS = {
   'guide.sec.location': { 'zh-CN': '办理地点和时间', en: 'Where and when' },
   'guide.sec.phone': { 'zh-CN': '咨询电话', en: 'Enquiries' },
   'guide.sec.supervision': { 'zh-CN': '监督投诉', en: 'Complaints' },
+  // Staff screen: applications the server refused, set aside on this kiosk (src/kiosk/staff/SetAside.tsx).
+  'staff.aside.title': { 'zh-CN': '被服务器退回的申请', en: 'Applications refused by the server' },
+  'staff.aside.lead': {
+    'zh-CN':
+      '服务器拒收了这些申请，它们加密保存在本机，本机无法查看内容。请按查询码请申请人到服务台，改用纸质申请表办理；服务器的问题解决后也可以重新发送。',
+    en: 'The server refused these applications. They are kept on this terminal, encrypted; this terminal cannot read them. Ask the applicant (by receipt code) to use a paper form at the desk, or send them again once the server problem is fixed.',
+  },
+  'staff.aside.none': { 'zh-CN': '没有被退回的申请。', en: 'No refused applications.' },
+  'staff.aside.list': { 'zh-CN': '被退回的申请列表', en: 'List of refused applications' },
+  'staff.aside.code': { 'zh-CN': '查询码', en: 'Receipt code' },
+  'staff.aside.created': { 'zh-CN': '提交时间', en: 'Filed' },
+  'staff.aside.refusedAt': { 'zh-CN': '退回时间', en: 'Refused' },
+  'staff.aside.reason': { 'zh-CN': '退回原因', en: 'Reason' },
+  'staff.aside.status': { 'zh-CN': 'HTTP {status}（{code}）', en: 'HTTP {status} ({code})' },
+  'staff.aside.unknown': { 'zh-CN': '未知', en: 'Unknown' },
+  'staff.aside.why.invalid_application': {
+    'zh-CN': '申请内容没有通过服务器的校验',
+    en: 'the server found the application incomplete or invalid',
+  },
+  'staff.aside.why.envelope_unreadable': {
+    'zh-CN': '服务器无法解密（加密密钥可能已更换）',
+    en: 'the server could not decrypt it (its key may have changed)',
+  },
+  'staff.aside.why.idempotency_conflict': {
+    'zh-CN': '同一申请编号已被另一份内容不同的申请使用',
+    en: 'its application id was already used for a different application',
+  },
+  'staff.aside.why.receipt_code_taken': {
+    'zh-CN': '查询码已被另一份申请使用',
+    en: 'its receipt code is already used by another application',
+  },
+  'staff.aside.why.client_id_mismatch': {
+    'zh-CN': '申请编号不一致',
+    en: 'its application id does not match',
+  },
+  'staff.aside.actions': { 'zh-CN': '查询码 {code} 的处理', en: 'Actions for receipt code {code}' },
+  'staff.aside.retry': { 'zh-CN': '重新发送', en: 'Send again' },
+  'staff.aside.retryName': {
+    'zh-CN': '重新发送（查询码 {code}）',
+    en: 'Send again (receipt code {code})',
+  },
+  'staff.aside.handled': { 'zh-CN': '已按纸质申请办理', en: 'Handled on paper' },
+  'staff.aside.handledName': {
+    'zh-CN': '已按纸质申请办理（查询码 {code}）',
+    en: 'Handled on paper (receipt code {code})',
+  },
+  'staff.aside.confirmTitle': {
+    'zh-CN': '从本机删除这份申请？',
+    en: 'Delete this application from the terminal?',
+  },
+  'staff.aside.confirmBody': {
+    'zh-CN': '请确认查询码 {code} 的申请已按纸质申请办理。删除后本机不再保存这份加密申请，无法恢复。',
+    en: 'Confirm that the application with receipt code {code} has been handled on paper. Once deleted, this terminal no longer keeps the encrypted application and it cannot be recovered.',
+  },
+  'staff.aside.confirm': { 'zh-CN': '确定删除', en: 'Delete' },
+  'staff.aside.cancel': { 'zh-CN': '取消', en: 'Cancel' },
+  'staff.aside.requeued': {
+    'zh-CN': '查询码 {code} 的申请已重新排队发送。',
+    en: 'The application with receipt code {code} is queued to be sent again.',
+  },
+  'staff.aside.discarded': {
+    'zh-CN': '查询码 {code} 的申请已从本机删除。',
+    en: 'The application with receipt code {code} has been deleted from this terminal.',
+  },
+  'staff.aside.failed': {
+    'zh-CN': '操作没有完成（这份申请的状态可能已经改变），请再看一下列表。',
+    en: 'That did not work (the application may have changed meanwhile); please look at the list again.',
+  },
   'kb.label': { 'zh-CN': '屏幕键盘', en: 'On-screen keyboard' },
   'kb.candidates': { 'zh-CN': '候选字词', en: 'Candidates' },
   'kb.composing': { 'zh-CN': '正在输入的拼音', en: 'Pinyin being typed' },

@@ -7,6 +7,7 @@ import { useKioskState } from '../state.ts';
 import { collectHealth, sendHeartbeat, type KioskHealth } from './health.ts';
 import { afterFailure, UNLOCKED, viewLock, type LockView } from './lock.ts';
 import { checkPin } from './pin.ts';
+import { SetAsideSection } from './SetAside.tsx';
 import { describeOutcome, formatBytes, formatTime } from './strings.ts';
 import {
   APP_VERSION,
@@ -201,6 +202,8 @@ function Panel() {
           <Row label="网络">{health ? (health.online ? '在线' : '离线') : '—'}</Row>
         </dl>
       </section>
+
+      <SetAsideSection />
 
       <section aria-labelledby="staff-content">
         <h2 id="staff-content">内容更新</h2>
