@@ -146,7 +146,7 @@ function renderCalls(section: CallsSection, now: Date): string {
 <td><span class="${state === 'open' ? 'flag' : 'expired'}">${CALL_STATE_LABELS[state]}</span></td>
 <td>${e(ago(c.receivedAt, now))}<div class="sub">${e(chinaTime(c.receivedAt))}（北京时间）</div></td>
 <td>${c.repeatCount > 0 ? `又按了 ${c.repeatCount} 次<div class="sub">最近 ${e(ago(c.lastReceivedAt, now))}</div>` : '—'}</td>
-<td><form method="post" action="/staff/events/${c.id}/ack${e(section.query)}"><input type="hidden" name="key" value="${e(section.formKey)}"><button type="submit">已处理</button></form></td>
+<td><form method="post" action="/staff/events/${c.id}/ack${e(section.query)}"><input type="hidden" name="key" value="${e(section.formKey)}"><button type="submit" aria-label="标记 ${e(c.kioskId ?? c.site)} 的呼叫为已处理">已处理</button></form></td>
 </tr>`,
     )
     .join('\n');
@@ -206,8 +206,8 @@ button{font:inherit;padding:4px 12px}
 </style>
 </head>
 <body>
-${calls ? renderCalls(calls, now) : ''}<h1>终端状态</h1>
-<p>共 ${rows.length} 台终端，${flagged} 台需要关注（失联：超过 15 分钟没有上报）。生成于 ${e(now.toISOString())}，每分钟自动刷新。</p>
+<h1>终端状态</h1>
+${calls ? `${renderCalls(calls, now)}<h2>终端</h2>\n` : ''}<p>共 ${rows.length} 台终端，${flagged} 台需要关注（失联：超过 15 分钟没有上报）。生成于 ${e(now.toISOString())}，每分钟自动刷新。</p>
 <table>
 <thead><tr><th scope="col">终端</th><th scope="col">状态</th><th scope="col">最近上报</th><th scope="col">程序版本</th><th scope="col">内容版本</th><th scope="col">最近检查更新</th><th scope="col">申请</th><th scope="col">存储</th></tr></thead>
 <tbody>
