@@ -55,14 +55,24 @@ export interface RetryPolicy {
   maxMs: number;
   /** Ceiling for a server-given Retry-After, ms (a broken header must not park an application for days). */
   maxRetryAfterMs: number;
+  /**
+   * Failures in a row (across applications) after which the sender stops sending and waits: the link is down, not
+   * unlucky. Then one application at a time probes, with the pause growing exponentially from baseMs again.
+   */
+  pauseAfter?: number;
 }
 
-export const DEFAULT_POLICY: RetryPolicy = { baseMs: 2_000, maxMs: 5 * 60_000, maxRetryAfterMs: 30 * 60_000 };
+export const DEFAULT_POLICY: RetryPolicy = {
+  baseMs: 2_000,
+  maxMs: 5 * 60_000,
+  maxRetryAfterMs: 30 * 60_000,
+  pauseAfter: 8,
+};
 
 /**
  * Exponential backoff with "equal jitter": half the exponential delay fixed, half random, so a hall full of kiosks
  * coming back online at once does not hit the server in lockstep, and a delay never collapses to zero.
- * attempt is the number of failed attempts so far (1 after the first failure).
+ * attempt is the number of failures in a row (1 after the first failure).
  */
 export function backoffMs(
   attempt: number,
@@ -114,15 +124,20 @@ function isAck(body: unknown, clientId: string): body is IntakeAck {
   );
 }
 
-/** Decides what one attempt means for the entry (after `attempts` failed attempts before it). */
+/**
+ * Decides what one attempt means for the entry. `failuresInARow` (this attempt included, were it to fail) is the
+ * exponent of the backoff: the sender passes its link's failure streak (see LinkState), which any acknowledgement
+ * resets. It defaults to the entry's own attempt count.
+ */
 export function decide(
   entry: Pick<OutboxEntry, 'clientId' | 'attempts'>,
   result: AttemptResult,
   now: number,
   random: () => number,
   policy: RetryPolicy = DEFAULT_POLICY,
+  failuresInARow: number = entry.attempts + 1,
 ): Transition {
-  const failures = entry.attempts + 1;
+  const failures = Math.max(1, failuresInARow);
   if (result.kind === 'network') {
     return {
       next: 'retry',
@@ -184,10 +199,98 @@ export function applyTransition(entry: OutboxEntry, t: Transition, now: number):
   }
 }
 
-/** The pending entries due now, oldest first. */
-export function dueEntries(entries: readonly OutboxEntry[], now: number): OutboxEntry[] {
+// ---------------------------------------------------------------------------------------------------------------
+// The link: what the sender has learnt across applications. Failures are per request and often random (a flaky
+// hall network, a proxy dropping an answer): one application failing says little about the next, and an
+// acknowledgement right after a failure says the failure was bad luck. So backoff follows the link, not the entry's
+// lifetime: the exponent is the number of failures in a row, reset by any acknowledgement; an entry that failed
+// before the server last acknowledged one is due again at once; only a long run of failures (an outage) pauses.
+
+/** The sender's view of the link, kept in memory (a restart starts afresh, which only means trying sooner). */
+export interface LinkState {
+  /** Failed attempts in a row since the server last acknowledged an application. */
+  streak: number;
+  /** Acknowledgements so far: a counter, so that "failed before the last acknowledgement" needs no clock. */
+  acks: number;
+  /** clientId → `acks` when it last failed (a failure without Retry-After; others are not listed). */
+  failedAt: Map<string, number>;
+  /** No unforced sending before this (epoch ms): set once `pauseAfter` attempts in a row have failed. */
+  pausedUntil: number;
+}
+
+export function newLinkState(): LinkState {
+  return { streak: 0, acks: 0, failedAt: new Map(), pausedUntil: 0 };
+}
+
+/** The backoff exponent to decide the next attempt with: this attempt, were it to fail, would make it streak + 1. */
+export function failuresInARow(link: LinkState): number {
+  return link.streak + 1;
+}
+
+/** True when the entry failed before the server's latest acknowledgement: bad luck, worth trying again now. */
+export function failedBeforeLastAck(link: LinkState, clientId: string): boolean {
+  const at = link.failedAt.get(clientId);
+  return at !== undefined && at < link.acks;
+}
+
+/**
+ * Records what one attempt showed about the link (mutates link). An acknowledgement resets the streak and lifts a
+ * pause; a rejection is neutral; a failure lengthens the streak, and after policy.pauseAfter in a row pauses the
+ * sender for a backoff that starts from baseMs again (or the server's Retry-After, when longer).
+ */
+export function observe(
+  link: LinkState,
+  clientId: string,
+  t: Transition,
+  honoursRetryAfter: boolean,
+  now: number,
+  random: () => number,
+  policy: RetryPolicy = DEFAULT_POLICY,
+): void {
+  if (t.next === 'rejected') {
+    // The server answered, but a 4xx proves little about the path (a captive portal answers too): neutral.
+    link.failedAt.delete(clientId);
+    return;
+  }
+  if (t.next === 'acknowledged') {
+    link.streak = 0;
+    link.acks++;
+    link.pausedUntil = 0;
+    link.failedAt.delete(clientId);
+    return;
+  }
+  link.streak++;
+  if (honoursRetryAfter) link.failedAt.delete(clientId);
+  else link.failedAt.set(clientId, link.acks);
+  const pauseAfter = policy.pauseAfter ?? Infinity;
+  if (link.streak >= pauseAfter) {
+    const pause = backoffMs(link.streak - pauseAfter + 1, random, policy);
+    link.pausedUntil = now + Math.max(pause, honoursRetryAfter ? t.delayMs : 0);
+  }
+}
+
+/** True while the sender is paused after a run of failures (a forced send ignores the pause). */
+export function isPaused(link: LinkState, now: number): boolean {
+  return now < link.pausedUntil;
+}
+
+/**
+ * The pending entries due now, oldest first. `force` (network back, a new submit) ignores backoff but never a
+ * Retry-After; `link` makes due the entries that failed before the latest acknowledgement (not under Retry-After).
+ */
+export function dueEntries(
+  entries: readonly OutboxEntry[],
+  now: number,
+  opts: { force?: boolean; link?: LinkState } = {},
+): OutboxEntry[] {
+  const { force = false, link } = opts;
   return entries
-    .filter((e) => e.state === 'pending' && e.nextAttemptAt <= now)
+    .filter((e) => {
+      if (e.state !== 'pending') return false;
+      if (e.nextAttemptAt <= now) return true;
+      if (e.retryAfterUntil !== undefined && e.retryAfterUntil > now) return false;
+      return force || (link !== undefined && failedBeforeLastAck(link, e.clientId));
+    })
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.clientId.localeCompare(b.clientId));
 }
 

@@ -1,6 +1,9 @@
 // The outbox: sealed applications written durably before the receipt appears, then delivered exactly once (the
 // client id is the Idempotency-Key; the server replays its first answer). One sender at a time (Web Locks).
 // Retries with backoff and jitter; a 4xx answer sets the application aside for staff without blocking the others.
+// Backoff follows the link, not each application's history (see LinkState in machine.ts): failures in a row set
+// the exponent and any acknowledgement resets it, so under random per-request failures the drain time is bounded
+// by the work, not by waiting.
 import type { Application } from '../../core/application/schema.ts';
 import { sealJson, type PublicEcJwk } from '../../core/crypto/sealed-box.ts';
 import type { OutboxDb } from './db.ts';
@@ -9,8 +12,13 @@ import {
   decide,
   DEFAULT_POLICY,
   dueEntries,
+  failuresInARow,
+  isPaused,
+  newLinkState,
   nextDueAt,
+  observe,
   type AttemptResult,
+  type LinkState,
   type OutboxEntry,
   type RetryPolicy,
 } from './machine.ts';
@@ -66,11 +74,6 @@ export function defaultWithLock(): (fn: () => Promise<void>) => Promise<boolean>
   };
 }
 
-interface PassResult {
-  delivered: number;
-  failed: number;
-}
-
 export class Outbox {
   readonly db: OutboxDb;
   private readonly serverUrl: string;
@@ -88,6 +91,10 @@ export class Outbox {
   private again: { force: boolean } | null = null;
   private stopped = false;
   private pruneFirst = false;
+  /** The last pass could not take the sender lock (another tab or worker is sending). */
+  private lockMissed = false;
+  /** What the attempts so far say about the link (failure streak, acknowledgements, pause). */
+  readonly link: LinkState = newLinkState();
   private readonly listeners = new Set<() => void>();
   private readonly onOnline = () => void this.kick({ force: true });
 
@@ -163,16 +170,10 @@ export class Outbox {
       let pass: { force: boolean } | null = { force };
       while (pass && !this.stopped) {
         this.again = null;
-        const p = pass;
-        let tally: PassResult = { delivered: 0, failed: 0 };
-        await this.withLock(async () => {
-          tally = await this.drainOnce(p.force);
-        });
-        // While the server takes most of what is sent, the failures were bad luck, not an outage: send them
-        // again at once instead of waiting out each one's backoff. A pass with more failures than deliveries
-        // (an outage, an overloaded server) falls back to the backoff; Retry-After is always honoured.
-        const progressing = tally.delivered > 0 && tally.delivered >= tally.failed && tally.failed > 0;
-        pass = this.again ?? (progressing ? { force: true } : null);
+        const p: { force: boolean } = pass;
+        this.lockMissed = !(await this.withLock(() => this.drain(p.force)));
+        // A kick that came in while sending (a submit, the network back, the timer) gets its own look.
+        pass = this.lockMissed ? null : this.again;
       }
     })().finally(() => {
       this.running = null;
@@ -224,8 +225,11 @@ export class Outbox {
       .toArray()
       .then((pending) => {
         if (this.stopped || this.running) return;
-        const next = nextDueAt(pending);
+        let next = nextDueAt(pending);
         if (next === null) return;
+        next = Math.max(next, this.link.pausedUntil);
+        // Another sender holds the lock: look again a little later, not in a tight loop.
+        if (this.lockMissed) next = Math.max(next, this.now() + this.policy.baseMs / 2);
         const delay = Math.min(this.periodMs, Math.max(0, next - this.now()));
         clearTimeout(this.timer);
         this.timer = setTimeout(() => void this.kick(), delay);
@@ -233,37 +237,49 @@ export class Outbox {
       .catch(() => undefined);
   }
 
-  private async drainOnce(force: boolean): Promise<PassResult> {
-    const tally: PassResult = { delivered: 0, failed: 0 };
-    const pending = await this.db.entries.where('state').equals('pending').toArray();
-    const now = this.now();
-    const due = force
-      ? dueEntries(
-          pending.map((e) => (e.retryAfterUntil && e.retryAfterUntil > now ? e : { ...e, nextAttemptAt: 0 })),
-          now,
-        )
-      : dueEntries(pending, now);
-    for (const candidate of due) {
-      if (this.stopped) return tally;
-      // Read it again: another sender (another tab, before this one held the lock) may have finished it.
-      const entry = await this.db.entries.get(candidate.clientId);
-      if (!entry || entry.state !== 'pending' || !entry.envelope) continue;
-      const result = await this.attempt(entry);
-      const t = decide(entry, result, this.now(), this.random, this.policy);
-      let next = applyTransition(entry, t, this.now());
-      if (t.next === 'retry' && result.kind === 'http' && result.retryAfter) {
-        next = { ...next, retryAfterUntil: next.nextAttemptAt };
-      } else if (next.retryAfterUntil) {
-        next = { ...next, retryAfterUntil: undefined };
+  /**
+   * Sends what is due, holding the lock, until nothing is: after each round, the applications that failed before
+   * the server acknowledged another one are due again at once (bad luck, not an outage), and so are those whose
+   * backoff ran out meanwhile. Stops early when paused after a run of failures. `force` skips backoff (and a
+   * pause) in the first round only, never a Retry-After.
+   */
+  private async drain(force: boolean): Promise<void> {
+    if (force) this.link.pausedUntil = 0;
+    for (let round = 0; !this.stopped; round++) {
+      if (isPaused(this.link, this.now())) return;
+      const pending = await this.db.entries.where('state').equals('pending').toArray();
+      const due = dueEntries(pending, this.now(), { force: force && round === 0, link: this.link });
+      let sent = 0;
+      for (const candidate of due) {
+        if (this.stopped || isPaused(this.link, this.now())) return;
+        if (await this.send(candidate.clientId)) sent++;
       }
-      await this.db.transaction('rw', this.db.entries, async () => {
-        await this.db.entries.put(next);
-      });
-      if (t.next === 'acknowledged') tally.delivered++;
-      else if (t.next === 'retry') tally.failed++;
-      this.emit();
+      // Nothing left that can be sent (or another sender finished them): done.
+      if (!sent) return;
     }
-    return tally;
+  }
+
+  /** One attempt for one application; false when there was nothing to send. */
+  private async send(clientId: string): Promise<boolean> {
+    // Read it again: another sender (another tab, before this one held the lock) may have finished it.
+    const entry = await this.db.entries.get(clientId);
+    if (!entry || entry.state !== 'pending' || !entry.envelope) {
+      this.link.failedAt.delete(clientId);
+      return false;
+    }
+    const result = await this.attempt(entry);
+    const now = this.now();
+    const t = decide(entry, result, now, this.random, this.policy, failuresInARow(this.link));
+    const retryAfter = t.next === 'retry' && result.kind === 'http' && !!result.retryAfter;
+    let next = applyTransition(entry, t, now);
+    if (retryAfter) next = { ...next, retryAfterUntil: next.nextAttemptAt };
+    else if (next.retryAfterUntil) next = { ...next, retryAfterUntil: undefined };
+    await this.db.transaction('rw', this.db.entries, async () => {
+      await this.db.entries.put(next);
+    });
+    observe(this.link, entry.clientId, t, retryAfter, now, this.random, this.policy);
+    this.emit();
+    return true;
   }
 
   private async attempt(entry: OutboxEntry): Promise<AttemptResult> {

@@ -21,7 +21,12 @@ import {
   decide,
   DEFAULT_POLICY,
   dueEntries,
+  failedBeforeLastAck,
+  failuresInARow,
+  isPaused,
+  newLinkState,
   nextDueAt,
+  observe,
   parseRetryAfter,
   type OutboxEntry,
 } from '../../../src/kiosk/outbox/machine.ts';
@@ -141,6 +146,82 @@ describe('machine', () => {
     expect(dueEntries([retry], 5000)).toHaveLength(1);
     expect(nextDueAt([retry, acked])).toBe(5000);
     expect(nextDueAt([acked])).toBeNull();
+  });
+
+  it("backoff follows failures in a row, not the application's history", () => {
+    const old = { clientId: ID, attempts: 6 };
+    // Without the link's streak, the entry's own history: 2 s · 2^6 → 64–128 s.
+    expect(decide(old, { kind: 'network', message: 'x' }, 0, half)).toMatchObject({ delayMs: 96_000 });
+    // With it: the first failure in a row → 1–2 s, however often this application failed before.
+    expect(decide(old, { kind: 'network', message: 'x' }, 0, half, DEFAULT_POLICY, 1)).toMatchObject({
+      delayMs: 1_500,
+    });
+    expect(decide(old, { kind: 'http', status: 503 }, 0, half, DEFAULT_POLICY, 3)).toMatchObject({
+      delayMs: 6_000,
+    });
+    // Retry-After still wins.
+    expect(
+      decide(old, { kind: 'http', status: 429, retryAfter: '90' }, 0, half, DEFAULT_POLICY, 1),
+    ).toMatchObject({ delayMs: 90_000 });
+  });
+
+  it('the link: an acknowledgement resets the streak and makes earlier failures due again', () => {
+    const link = newLinkState();
+    const fail = { next: 'retry', delayMs: 1_500, reason: 'network: x' } as const;
+    const ok = { next: 'acknowledged', ack } as const;
+    observe(link, 'a', fail, false, 0, half);
+    observe(link, 'b', fail, false, 0, half);
+    expect(failuresInARow(link)).toBe(3);
+    expect(failedBeforeLastAck(link, 'a')).toBe(false);
+    observe(link, 'c', ok, false, 0, half);
+    expect(failuresInARow(link)).toBe(1);
+    expect(failedBeforeLastAck(link, 'a')).toBe(true);
+    expect(failedBeforeLastAck(link, 'b')).toBe(true);
+    // a fails again after that acknowledgement: no longer bad luck until the next one.
+    observe(link, 'a', fail, false, 0, half);
+    expect(failedBeforeLastAck(link, 'a')).toBe(false);
+    // A Retry-After is never overridden; a rejection is neutral (no reset, nothing made due).
+    observe(link, 'b', { ...fail, delayMs: 120_000 }, true, 0, half);
+    observe(link, 'd', { next: 'rejected', reason: '400' }, false, 0, half);
+    expect(failedBeforeLastAck(link, 'b')).toBe(false);
+    expect(failuresInARow(link)).toBe(3);
+
+    const e = (clientId: string, extra: Partial<OutboxEntry> = {}): OutboxEntry => ({
+      clientId,
+      receiptCode: clientId,
+      state: 'pending',
+      createdAt: '2026-03-02T02:00:00.000Z',
+      receiptRule: 'in-person',
+      attempts: 1,
+      nextAttemptAt: 60_000,
+      ...extra,
+    });
+    observe(link, 'z', ok, false, 0, half);
+    const entries = [e('a'), e('b', { retryAfterUntil: 60_000 }), e('x')];
+    expect(dueEntries(entries, 0).map((x) => x.clientId)).toEqual([]);
+    expect(dueEntries(entries, 0, { link }).map((x) => x.clientId)).toEqual(['a']);
+    expect(dueEntries(entries, 0, { force: true }).map((x) => x.clientId)).toEqual(['a', 'x']);
+    expect(dueEntries(entries, 60_000).map((x) => x.clientId)).toEqual(['a', 'b', 'x']);
+  });
+
+  it('the link: a run of failures pauses the sender, briefly at first; an acknowledgement lifts it', () => {
+    const link = newLinkState();
+    const fail = { next: 'retry', delayMs: 1_500, reason: 'network: x' } as const;
+    for (let i = 0; i < DEFAULT_POLICY.pauseAfter! - 1; i++) observe(link, `e${i}`, fail, false, 0, half);
+    expect(isPaused(link, 0)).toBe(false);
+    observe(link, 'last', fail, false, 0, half);
+    // The pause starts from baseMs again (1–2 s), not from 2^8 · baseMs.
+    expect(link.pausedUntil).toBe(1_500);
+    expect(isPaused(link, 1_499)).toBe(true);
+    expect(isPaused(link, 1_500)).toBe(false);
+    observe(link, 'probe', fail, false, 1_500, half);
+    expect(link.pausedUntil).toBe(1_500 + 3_000);
+    // The server asked for longer: the pause honours it.
+    observe(link, 'busy', { ...fail, delayMs: 120_000 }, true, 5_000, half);
+    expect(link.pausedUntil).toBe(125_000);
+    observe(link, 'ok', { next: 'acknowledged', ack }, false, 6_000, half);
+    expect(isPaused(link, 6_000)).toBe(false);
+    expect(failuresInARow(link)).toBe(1);
   });
 });
 
@@ -397,6 +478,137 @@ describe('outbox over IndexedDB', () => {
     expect(server.records.size).toBe(300);
     const numbers = new Set((await box.list()).map((e) => e.serverNumber));
     expect(numbers.size).toBe(300);
+    box.stop();
+  });
+
+  it('a long history does not lengthen the backoff: failures in a row do (fake timers)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(new Date('2026-03-02T02:00:00Z'));
+    const server = await fakeServer(key);
+    const box = outbox(server, { periodMs: 60_000 });
+    const a = sampleApplication();
+    await box.enqueue(a, pub, 'in-person');
+    await db.entries.update(a.clientId, { attempts: 6 }); // it failed six times in an earlier session
+    server.script.push('drop');
+    box.start();
+    await box.idle();
+    expect(server.requests).toBe(1);
+    expect(server.records.size).toBe(1); // committed, the answer lost
+    // The first failure in a row: 1–2 s (→ 1.5 s), not 2^6 · 2 s.
+    await vi.advanceTimersByTimeAsync(1_600);
+    await vi.waitFor(async () => expect((await box.get(a.clientId))!.state).toBe('acknowledged'));
+    expect(server.requests).toBe(2);
+    expect(server.records.size).toBe(1);
+    box.stop();
+  });
+
+  it('sends the others while one backs off; after an acknowledgement the failed ones go at once (fake timers)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(new Date('2026-03-02T02:00:00Z'));
+    const server = await fakeServer(key);
+    const box = outbox(server);
+    const apps = [0, 1, 2, 3].map((i) =>
+      sampleApplication({ createdAt: new Date(Date.UTC(2026, 2, 2, 2, 0, i)).toISOString() }),
+    );
+    for (const a of apps) await box.enqueue(a, pub, 'in-person');
+    const t0 = Date.now();
+    server.script.push(503, 'drop', 'network'); // the first three fail, the fourth is acknowledged
+    await box.kick();
+    // No timer has run and no time has passed: the three that failed were sent again after the acknowledgement.
+    expect(Date.now()).toBe(t0);
+    expect(await box.counts()).toEqual({ pending: 0, acknowledged: 4, rejected: 0 });
+    expect(server.requests).toBe(7);
+    expect(server.records.size).toBe(4);
+    box.stop();
+  });
+
+  it('a Retry-After is honoured even when the others are acknowledged', async () => {
+    const server = await fakeServer(key);
+    const clock = 7_000_000;
+    const box = outbox(server, { now: () => clock });
+    const a = sampleApplication({ createdAt: '2026-03-02T02:00:00.000Z' });
+    const b = sampleApplication({ createdAt: '2026-03-02T02:00:01.000Z' });
+    await box.enqueue(a, pub, 'in-person');
+    await box.enqueue(b, pub, 'in-person');
+    server.script.push({ status: 429, retryAfter: '120' });
+    await box.kick();
+    expect(server.requests).toBe(2);
+    expect((await box.get(a.clientId))!).toMatchObject({ state: 'pending', nextAttemptAt: clock + 120_000 });
+    expect((await box.get(b.clientId))!.state).toBe('acknowledged');
+    await box.kick({ force: true });
+    expect(server.requests).toBe(2);
+    box.stop();
+  });
+
+  it('an outage pauses the sender after a run of failures instead of trying every application', async () => {
+    const server = await fakeServer(key);
+    let clock = 9_000_000;
+    const box = outbox(server, { now: () => clock });
+    for (let i = 0; i < 20; i++)
+      await box.enqueue(
+        sampleApplication({ createdAt: new Date(Date.UTC(2026, 2, 2, 2, 0, i)).toISOString() }),
+        pub,
+        'in-person',
+      );
+    server.script.push(...Array.from({ length: 20 }, () => 'network' as const));
+    await box.kick({ force: true });
+    const pauseAfter = DEFAULT_POLICY.pauseAfter!;
+    expect(server.requests).toBe(pauseAfter);
+    expect(box.link.pausedUntil).toBe(clock + 1_500); // brief at first: 1–2 s
+    await box.kick(); // the timer during the pause: nothing
+    expect(server.requests).toBe(pauseAfter);
+    // The server is back; the pause is over: the probe is acknowledged and everything goes in the same pass.
+    server.script.length = 0;
+    clock += 1_500;
+    await box.kick();
+    expect(await box.counts()).toEqual({ pending: 0, acknowledged: 20, rejected: 0 });
+    expect(server.requests).toBe(pauseAfter + 20);
+    box.stop();
+  });
+
+  it('a forced send (network back) ignores the pause', async () => {
+    const server = await fakeServer(key);
+    const clock = 9_000_000;
+    const box = outbox(server, { now: () => clock });
+    for (let i = 0; i < 10; i++) await box.enqueue(sampleApplication(), pub, 'in-person');
+    server.script.push(...Array.from({ length: 10 }, () => 'network' as const));
+    await box.kick({ force: true });
+    expect(server.requests).toBe(DEFAULT_POLICY.pauseAfter!);
+    server.script.length = 0;
+    await box.kick({ force: true });
+    expect(await box.counts()).toEqual({ pending: 0, acknowledged: 10, rejected: 0 });
+    box.stop();
+  });
+
+  it('under 30 % random failures, 300 applications drain within a few timer advances (fake timers)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(new Date('2026-03-02T02:00:00Z'));
+    // With this seed the last applications fail on their own at the end, after many quick retries: the case that
+    // backoff by each application's attempt count stretched to 72 advances (36 s) here, and 60–200 s for real.
+    let seed = 2;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const server = await fakeServer(key, rand);
+    const box = outbox(server);
+    for (let i = 0; i < 300; i++)
+      await box.enqueue(
+        sampleApplication({ createdAt: new Date(Date.UTC(2026, 2, 2, 2, 0, 0, i)).toISOString() }),
+        pub,
+        'in-person',
+      );
+    server.failRate = 0.3;
+    box.start();
+    await box.idle();
+    let advances = 0;
+    while ((await box.counts()).pending > 0 && advances < 1_000) {
+      await vi.advanceTimersByTimeAsync(500);
+      await box.idle();
+      advances++;
+    }
+    expect(await box.counts()).toEqual({ pending: 0, acknowledged: 300, rejected: 0 });
+    expect(server.records.size).toBe(300);
+    // Waiting is only for the last few, each after a short run of failures in a row: at most 10 s in all.
+    expect(advances).toBeLessThanOrEqual(20);
+    expect(server.requests).toBeLessThan((300 / 0.7) * 1.2);
     box.stop();
   });
 
