@@ -256,6 +256,40 @@ test('on-screen keyboard: dibao → 低保 searches for 低保; never covers the
   await expect(page.getByRole('textbox', { name: 'email' })).toHaveValue('a@b.com');
 });
 
+test('the credit code (USCC) gets upper-case keys without I O Z S V; pasted text becomes upper-case', async ({
+  page,
+}) => {
+  await ready(page);
+  await page
+    .getByRole('navigation', { name: '页面导航' })
+    .getByRole('link', { name: '申请信息公开' })
+    .click();
+  await page.getByRole('button', { name: /我要获取政府信息/ }).click();
+  await page.getByLabel('法人或其他组织').check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  const uscc = page.getByLabel('统一社会信用代码');
+  await uscc.click();
+  const kb = keyboard(page);
+  await expect(kb).toBeVisible();
+  for (const k of ['q', 'm', 'I', 'O', 'Z', 'S', 'V'])
+    await expect(kb.getByRole('button', { name: k, exact: true })).toHaveCount(0);
+  for (const k of '91350100M000100Y43') await kb.getByRole('button', { name: k, exact: true }).click();
+  await expect(uscc).toHaveValue('91350100M000100Y43');
+  await expectAccessible(page, 'USCC keyboard');
+  await expectBigTargets(page, 'USCC keyboard');
+  await kb.getByRole('button', { name: '收起键盘' }).click();
+  // A valid code: the error summary does not name it.
+  await page.getByRole('button', { name: '下一步' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: '请修改以下内容' });
+  await expect(summary.getByRole('link', { name: /单位名称/ })).toBeVisible();
+  await expect(summary.getByRole('link', { name: /统一社会信用代码/ })).toHaveCount(0);
+  // Pasted or typed on a physical keyboard (full-width from an IME too): upper-case, half-width.
+  await uscc.fill('91350100m000100y43');
+  await expect(uscc).toHaveValue('91350100M000100Y43');
+  await uscc.fill('９１３５０１００ｍ０００１００ｙ４３');
+  await expect(uscc).toHaveValue('91350100M000100Y43');
+});
+
 test('call staff, guards and external links', async ({ page }) => {
   const posted: unknown[] = [];
   await page.route('**/api/v1/events', async (route) => {

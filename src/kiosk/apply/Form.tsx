@@ -26,6 +26,7 @@ import {
   STEPS,
   subscribeDraft,
   updateDraft,
+  upperCode,
   type Draft,
   type FieldIssue,
   type StepId,
@@ -180,6 +181,8 @@ function StepFields({
             onInput={(uscc) => updateDraft({ uscc, usccConfirmed: false })}
             error={errorOf('applicant.uscc')}
             autoCapitalize="characters"
+            keyboard="uscc"
+            transform={upperCode}
             width="medium"
           >
             {usccWarningOnly(d) && (d.usccConfirmed || errorOf('applicant.uscc')) ? (

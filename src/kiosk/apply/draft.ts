@@ -10,7 +10,7 @@ import {
   type Delivery,
   type Medium,
 } from '../../core/application/schema.ts';
-import type { IdType } from '../../core/application/validators.ts';
+import { toHalfWidth, type IdType } from '../../core/application/validators.ts';
 
 /** Bump when the privacy notice text changes (it is recorded with each application). */
 export const PRIVACY_NOTICE_VERSION = '2026-1';
@@ -268,6 +268,15 @@ export function stepIssues(d: Draft, step: StepId): FieldIssue[] {
 export function stepOfField(field: string): StepId {
   for (const s of STEPS) if (STEP_FIELDS[s].includes(field)) return s;
   return 'type';
+}
+
+/**
+ * Codes (the USCC) as they are typed, pasted or come from a physical keyboard: full-width letters and digits from an
+ * IME become half-width, letters upper-case. Spaces stay (the visitor may group the characters); the validator
+ * removes them.
+ */
+export function upperCode(value: string): string {
+  return toHalfWidth(value).toUpperCase();
 }
 
 /** DOM id of a field's input. */

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n/strings.ts';
 import { issueText } from '../i18n/validation.ts';
+import type { LayoutName } from '../keyboard/layouts.ts';
 import { fieldDomId, type FieldIssue } from './draft.ts';
 
 type InputMode = 'text' | 'tel' | 'numeric' | 'email' | 'none';
@@ -21,7 +22,36 @@ interface TextFieldProps {
   optional?: boolean;
   autoCapitalize?: 'characters' | 'off';
   width?: 'short' | 'medium' | 'full';
+  /** The on-screen keyboard layout (data-keyboard); by default the keyboard picks one from type and inputmode. */
+  keyboard?: LayoutName;
+  /** Rewrites what is typed or pasted, in place (e.g. upper case), keeping the caret. */
+  transform?: (value: string) => string;
   children?: ComponentChildren;
+}
+
+/** Applies a transform to the field's own value, keeping the caret where it was when the length is the same. */
+function transformInPlace(
+  el: HTMLInputElement | HTMLTextAreaElement,
+  transform: (v: string) => string,
+): string {
+  const raw = el.value;
+  const next = transform(raw);
+  if (next === raw) return raw;
+  let caret: number | null = null;
+  try {
+    caret = el.selectionStart;
+  } catch {
+    /* no selection API */
+  }
+  el.value = next;
+  if (caret !== null && next.length === raw.length) {
+    try {
+      el.setSelectionRange(caret, caret);
+    } catch {
+      /* no selection API */
+    }
+  }
+  return next;
 }
 
 export function TextField(p: TextFieldProps) {
@@ -39,7 +69,11 @@ export function TextField(p: TextFieldProps) {
     autoCorrect: 'off',
     spellcheck: false,
     inputMode: p.inputMode ?? 'text',
-    onInput: (e: Event) => p.onInput((e.currentTarget as HTMLInputElement).value),
+    'data-keyboard': p.keyboard,
+    onInput: (e: Event) => {
+      const el = e.currentTarget as HTMLInputElement;
+      p.onInput(p.transform ? transformInPlace(el, p.transform) : el.value);
+    },
   };
   return (
     <div class={`field${p.error ? ' has-error' : ''}`}>

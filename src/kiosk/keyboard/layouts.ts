@@ -1,7 +1,8 @@
-// Key layouts of the on-screen keyboard. A field picks one with data-keyboard="pinyin|letters|id|digits|phone|email"
-// (type, the field's own inputmode and an ID-number name are recognised too); text fields get pinyin.
+// Key layouts of the on-screen keyboard. A field picks one with
+// data-keyboard="pinyin|letters|id|digits|phone|email|uscc" (type, the field's own inputmode and an ID-number or
+// credit-code name are recognised too); text fields get pinyin.
 
-export type LayoutName = 'pinyin' | 'letters' | 'id' | 'digits' | 'phone' | 'email';
+export type LayoutName = 'pinyin' | 'letters' | 'id' | 'digits' | 'phone' | 'email' | 'uscc';
 
 export const LETTER_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'].map((r) => [...r]);
 export const DIGIT_ROW = [...'1234567890'];
@@ -14,6 +15,12 @@ export function digitRows(layout: 'id' | 'digits' | 'phone'): string[][] {
 
 export const EMAIL_EXTRA = ['@', '.', '_', '-', '.com'];
 
+/**
+ * 统一社会信用代码 (GB 32100): digits and the capital letters it uses, in QWERTY order without I, O, Z, S and V, so
+ * every key types a character a valid code can have, already upper-case.
+ */
+export const USCC_ROWS = ['QWERTYUP', 'ADFGHJKL', 'XCBNM'].map((r) => [...r]);
+
 /** The layout a field asks for: data-keyboard, else its type, its original inputmode, or its name (ID numbers). */
 export function layoutFor(el: HTMLInputElement | HTMLTextAreaElement): LayoutName {
   const declared = el.dataset.keyboard;
@@ -23,7 +30,8 @@ export function layoutFor(el: HTMLInputElement | HTMLTextAreaElement): LayoutNam
     declared === 'phone' ||
     declared === 'email' ||
     declared === 'letters' ||
-    declared === 'pinyin'
+    declared === 'pinyin' ||
+    declared === 'uscc'
   )
     return declared;
   if (el instanceof HTMLInputElement) {
@@ -33,6 +41,7 @@ export function layoutFor(el: HTMLInputElement | HTMLTextAreaElement): LayoutNam
   }
   const mode = el.dataset.oskInputmode ?? el.getAttribute('inputmode') ?? '';
   if (/idnumber|idno|id-number|id_number/i.test(`${el.name} ${el.id}`)) return 'id';
+  if (/uscc|credit-?code/i.test(`${el.name} ${el.id}`)) return 'uscc';
   if (mode === 'email') return 'email';
   if (mode === 'tel') return 'phone';
   if (mode === 'numeric' || mode === 'decimal') return 'digits';

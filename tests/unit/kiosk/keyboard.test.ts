@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { PinyinIme, phrasesFromVocab, splitPinyin } from '../../../src/kiosk/keyboard/ime.ts';
 import { SYLLABLES } from '../../../src/kiosk/keyboard/syllables.ts';
-import { digitRows, LETTER_ROWS } from '../../../src/kiosk/keyboard/layouts.ts';
+import { USCC_CHARSET, validateUscc } from '../../../src/core/application/validators.ts';
+import { upperCode } from '../../../src/kiosk/apply/draft.ts';
+import {
+  DIGIT_ROW,
+  digitRows,
+  layoutFor,
+  LETTER_ROWS,
+  USCC_ROWS,
+} from '../../../src/kiosk/keyboard/layouts.ts';
 
 const KINDS = ['name', 'guide', 'department', 'synonym', 'official', 'domain'] as const;
 const vocab = {
@@ -100,5 +108,45 @@ describe('layouts', () => {
     expect(digitRows('phone').flat()).toContain('-');
     expect(digitRows('digits').flat()).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0']);
     expect(LETTER_ROWS.flat()).toHaveLength(26);
+  });
+});
+
+describe('the credit code (USCC) keyboard', () => {
+  const keys = [...DIGIT_ROW, ...USCC_ROWS.flat()];
+
+  it('has exactly the characters of GB 32100, letters upper-case, no I O Z S V', () => {
+    expect([...keys].sort()).toEqual([...USCC_CHARSET].sort());
+    for (const ch of 'IOZSV') expect(keys).not.toContain(ch);
+    for (const row of USCC_ROWS) for (const k of row) expect(k).toMatch(/^[A-Z]$/);
+  });
+
+  it('types a valid code key by key', () => {
+    const code = '91350100M000100Y43';
+    let typed = '';
+    for (const ch of code) {
+      expect(keys, ch).toContain(ch);
+      typed += ch;
+    }
+    expect(validateUscc(typed)).toEqual({ ok: true, value: code });
+  });
+
+  it('is the layout of a field that asks for it, by data-keyboard or by name', () => {
+    const field = (dataset: Record<string, string>, name = '', id = '') =>
+      ({ dataset, name, id, getAttribute: () => null }) as unknown as HTMLInputElement;
+    expect(layoutFor(field({ keyboard: 'uscc' }))).toBe('uscc');
+    const saved = (globalThis as { HTMLInputElement?: unknown }).HTMLInputElement;
+    (globalThis as { HTMLInputElement?: unknown }).HTMLInputElement = class {};
+    try {
+      expect(layoutFor(field({}, 'applicant.uscc', 'f-applicant-uscc'))).toBe('uscc');
+      expect(layoutFor(field({}, 'applicant.name', 'f-applicant-name'))).toBe('pinyin');
+    } finally {
+      (globalThis as { HTMLInputElement?: unknown }).HTMLInputElement = saved;
+    }
+  });
+
+  it('upper-cases what is pasted or typed on a physical keyboard, full-width too', () => {
+    expect(upperCode('91350100m000100y43')).toBe('91350100M000100Y43');
+    expect(upperCode('９１３５０１００ｍ０００１００ｙ４３')).toBe('91350100M000100Y43');
+    expect(upperCode('9135 0100')).toBe('9135 0100');
   });
 });

@@ -1,6 +1,7 @@
 // The on-screen keyboard: docked at the bottom, never over the field it types into (the page gets room below
 // and the field is scrolled above the keyboard). Keys are buttons with names; pressing one never takes the focus
-// from the field. Layouts: pinyin (with candidates), letters, digits (ID numbers with X, phones), e-mail.
+// from the field. Layouts: pinyin (with candidates), letters, digits (ID numbers with X, phones), e-mail, and
+// upper-case credit codes (USCC).
 import { memo } from 'preact/compat';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getLang, t } from '../../i18n/strings.ts';
@@ -26,6 +27,7 @@ import {
   EMAIL_EXTRA,
   isDigitLayout,
   LETTER_ROWS,
+  USCC_ROWS,
   type LayoutName,
 } from '../../keyboard/layouts.ts';
 import { onIdleReset } from '../../kiosk/visit.ts';
@@ -97,17 +99,18 @@ function Key({
 const KeyRows = memo(function KeyRows({ layout }: { layout: LayoutName }) {
   const letters = layout === 'pinyin' || layout === 'letters' || layout === 'email';
   const digits = layout === 'id' || layout === 'digits' || layout === 'phone';
+  const rows = layout === 'uscc' ? USCC_ROWS : letters ? LETTER_ROWS : null;
   return (
     <>
-      {layout === 'email' ? (
+      {layout === 'email' || layout === 'uscc' ? (
         <div class="osk-row">
           {DIGIT_ROW.map((k) => (
             <Key key={k} label={k} onPress={() => press(k)} />
           ))}
         </div>
       ) : null}
-      {letters
-        ? LETTER_ROWS.map((row, i) => (
+      {rows
+        ? rows.map((row, i) => (
             <div class="osk-row" key={i}>
               {row.map((k) => (
                 <Key key={k} label={k} onPress={() => press(k)} />
