@@ -49,6 +49,15 @@ export function replace(to: string): void {
   window.dispatchEvent(new Event(ROUTE_EVENT));
 }
 
+/**
+ * Records the search text in the address without telling the app frame: the screen that owns the text already
+ * shows it, and re-rendering the whole frame on every keystroke cost most of a kiosk's frame budget (issue 3).
+ * 返回 from a result still comes back to the text, since the address holds it.
+ */
+export function replaceQuietly(to: string): void {
+  history.replaceState({ depth: depth(), visit: visit() }, '', to);
+}
+
 export function back(): void {
   if (depth() > 0) history.back();
   else replace('#/');

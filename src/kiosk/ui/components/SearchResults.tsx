@@ -1,5 +1,6 @@
 // Results grouped 事项 / 办事指南 / 政策解读 in one list named 搜索结果; a helpful screen when nothing matches.
-import { t, type StringId } from '../../i18n/strings.ts';
+import { useMemo, useRef } from 'preact/hooks';
+import { getLang, t, type StringId } from '../../i18n/strings.ts';
 import type { SearchHit, ResultType } from '../../search/types.ts';
 import type { SearchAnswer } from '../../search/bridge.ts';
 import { href } from '../router.ts';
@@ -28,7 +29,17 @@ interface Props {
 }
 
 export function SearchResults({ query, answer, deskLocation, onPick }: Props) {
-  if (!answer) {
+  // The pick handler changes identity with every render of the screen; the answer view reads it through a ref so
+  // it can stay memoised on the answer alone.
+  const pick = useRef(onPick);
+  pick.current = onPick;
+  // A keystroke changes the query at once but the answer only when the worker replies: the list (dozens of links
+  // with highlights) is rebuilt for a new answer only, not for every keystroke in between (issue 3).
+  const view = useMemo(
+    () => (answer ? <AnswerView answer={answer} deskLocation={deskLocation} pick={pick} /> : null),
+    [answer, deskLocation, getLang()],
+  );
+  if (!view) {
     return (
       <p class="status" role="status">
         {t('search.searching')}
@@ -36,16 +47,32 @@ export function SearchResults({ query, answer, deskLocation, onPick }: Props) {
     );
   }
   // While the answer for the newest text is on its way, the previous one stays (no flicker between keystrokes).
-  const stale = answer.query !== query;
+  return <div aria-busy={answer?.query !== query}>{view}</div>;
+}
+
+function AnswerView({
+  answer,
+  deskLocation,
+  pick,
+}: {
+  answer: SearchAnswer;
+  deskLocation: string;
+  pick: { current: (query: string) => void };
+}) {
   const shown = answer.query;
   const { results, didYouMean } = answer.response;
   if (results.length === 0) {
     return (
-      <NoResults query={shown} didYouMean={didYouMean ?? []} deskLocation={deskLocation} onPick={onPick} />
+      <NoResults
+        query={shown}
+        didYouMean={didYouMean ?? []}
+        deskLocation={deskLocation}
+        onPick={(q) => pick.current(q)}
+      />
     );
   }
   return (
-    <section class="results" aria-busy={stale}>
+    <section class="results">
       <p class="results-count" role="status">
         {t('search.count', { n: results.length })}
       </p>

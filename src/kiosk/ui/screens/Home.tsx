@@ -6,13 +6,17 @@ import { search, type SearchAnswer } from '../../search/bridge.ts';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { SearchResults } from '../components/SearchResults.tsx';
 import { Tile, TileGrid } from '../components/Tile.tsx';
-import { href, replace, type Route } from '../router.ts';
+import { href, replaceQuietly, type Route } from '../router.ts';
 import { useAsync } from '../hooks.ts';
 import { repo } from '../repo-loader.ts';
 
 export function Home({ route }: { route: Route }) {
   const kiosk = useKioskState();
-  const query = route.params.get('q') ?? '';
+  // The text as typed lives here, not in the app frame: a keystroke re-renders this screen only (issue 3). The
+  // address follows quietly, so 返回 from a result comes back to it. A new route (返回, 首页, a link) wins over
+  // what was typed under the previous one.
+  const [typed, setTyped] = useState<{ route: Route; text: string } | null>(null);
+  const query = typed && typed.route === route ? typed.text : (route.params.get('q') ?? '');
   const [answer, setAnswer] = useState<SearchAnswer | null>(null);
   const dbName = kiosk.live?.dbName;
 
@@ -29,7 +33,10 @@ export function Home({ route }: { route: Route }) {
     };
   }, [query, dbName]);
 
-  const setQuery = (q: string) => replace(href([], { q }));
+  const setQuery = (text: string) => {
+    setTyped({ route, text });
+    replaceQuietly(href([], { q: text }));
+  };
 
   return (
     <section class="screen home" aria-labelledby="home-title">
