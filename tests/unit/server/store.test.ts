@@ -79,6 +79,46 @@ describe.each(backends())('application store on $name', (backend) => {
     expect(await store.count()).toBe(1);
   });
 
+  it('concurrent applications go in together, each with its own outcome', async () => {
+    const a = newApplication();
+    const b = newApplication();
+    const c = newApplication();
+    const sameCodeAsC = newApplication();
+    sameCodeAsC.application = { ...sameCodeAsC.application, receiptCode: c.application.receiptCode };
+    const kinds = await Promise.all(
+      [a, b, c, a, { ...a, contentHash: 'hash-b' }, sameCodeAsC, b].map((x) =>
+        store.insert(x).then((o) => o.kind),
+      ),
+    );
+    expect(kinds).toEqual([
+      'created',
+      'created',
+      'created',
+      'replay',
+      'conflict',
+      'receipt-code-taken',
+      'replay',
+    ]);
+    expect(await store.count()).toBe(3);
+    const history = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM status_history');
+    expect(Number(history[0]!.n)).toBe(3);
+  });
+
+  it('a row the database refuses fails alone, not the applications sent with it', async () => {
+    const good = [newApplication(), newApplication(), newApplication()];
+    const bad = newApplication({ receiptRule: 'by-pigeon' as NewApplication['receiptRule'] });
+    const outcomes = await Promise.all(
+      [good[0]!, good[1]!, bad, good[2]!].map((x) =>
+        store.insert(x).then(
+          (o) => o.kind,
+          () => 'error',
+        ),
+      ),
+    );
+    expect(outcomes).toEqual(['created', 'created', 'error', 'created']);
+    expect(await store.count()).toBe(3);
+  });
+
   it('finds by receipt code and second factor only', async () => {
     const a = newApplication();
     await store.insert(a);
