@@ -2,7 +2,6 @@
 // staff see the call on /staff/status). A server without the endpoint (404) or no network is tolerated, and the
 // visitor is always shown where the desk is.
 import type { CallStaffEvent } from '../../core/events/schema.ts';
-import { kioskId } from '../staff/health.ts';
 
 export type CallOutcome = 'sent' | 'unsupported' | 'offline' | 'failed';
 
@@ -23,7 +22,8 @@ export async function callStaff(
   site: string,
   fetchFn: typeof fetch = (i, init) => fetch(i, init),
   online = globalThis.navigator?.onLine !== false,
-  readKioskId: () => Promise<string> = () => kioskId(site),
+  // Loaded on use: the health module brings Dexie, which the first paint does not need.
+  readKioskId: () => Promise<string> = async () => (await import('../staff/health.ts')).kioskId(site),
 ): Promise<CallOutcome> {
   if (!online) return 'offline';
   const url = `${serverUrl.replace(/\/$/, '')}/api/v1/events`;
