@@ -38,6 +38,22 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   await expect(results.getByRole('link', { name: /^最低生活保障/ }).first()).toBeVisible();
   await expectAccessible(page, 'results (dibao)');
 
+  // A broad question: the best 20 first, the rest a tap away.
+  await searchbox.fill('补贴');
+  await expect(page.getByRole('status').filter({ hasText: /^共找到 \d+ 条$/ })).toBeVisible();
+  const found = Number(
+    (
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^共找到/ })
+        .innerText()
+    ).match(/\d+/)![0],
+  );
+  expect(found).toBeGreaterThan(20);
+  await expect(results.getByRole('link')).toHaveCount(20);
+  await page.getByRole('button', { name: `显示更多结果（还有 ${found - 20} 条）` }).click();
+  await expect(results.getByRole('link')).toHaveCount(Math.min(found, 40));
+
   // A natural question.
   await searchbox.fill('低保怎么申请');
   // The catalogue item (the guide may rank first for a "how do I apply" question; both are right).

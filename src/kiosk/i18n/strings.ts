@@ -22,6 +22,7 @@ const STRINGS = {
   'search.results': { 'zh-CN': '搜索结果', en: 'Search results' },
   'search.count': { 'zh-CN': '共找到 {n} 条', en: '{n} found' },
   'search.searching': { 'zh-CN': '正在搜索…', en: 'Searching…' },
+  'search.more': { 'zh-CN': '显示更多结果（还有 {n} 条）', en: 'Show more results ({n} more)' },
   'search.group.item': { 'zh-CN': '事项', en: 'Items' },
   'search.group.guide': { 'zh-CN': '办事指南', en: 'Service guides' },
   'search.group.interpretation': { 'zh-CN': '政策解读', en: 'Policy interpretations' },

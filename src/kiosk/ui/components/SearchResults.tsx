@@ -1,5 +1,5 @@
 // Results grouped 事项 / 办事指南 / 政策解读 in one list named 搜索结果; a helpful screen when nothing matches.
-import { useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { getLang, t, type StringId } from '../../i18n/strings.ts';
 import type { SearchHit, ResultType } from '../../search/types.ts';
 import type { SearchAnswer } from '../../search/bridge.ts';
@@ -7,6 +7,9 @@ import { href } from '../router.ts';
 import { Highlight } from './Highlight.tsx';
 
 const GROUPS: ResultType[] = ['item', 'guide', 'interpretation'];
+/** Results shown at first, and how many more each 显示更多 adds. */
+const FIRST_SHOWN = 20;
+const MORE_STEP = 20;
 
 function ResultLink({ hit, query }: { hit: SearchHit; query: string }) {
   return (
@@ -36,7 +39,11 @@ export function SearchResults({ query, answer, deskLocation, onPick }: Props) {
   // A keystroke changes the query at once but the answer only when the worker replies: the list (dozens of links
   // with highlights) is rebuilt for a new answer only, not for every keystroke in between (issue 3).
   const view = useMemo(
-    () => (answer ? <AnswerView answer={answer} deskLocation={deskLocation} pick={pick} /> : null),
+    () =>
+      answer ? (
+        // Keyed by the text asked: a new search starts with the first few results again.
+        <AnswerView key={answer.query} answer={answer} deskLocation={deskLocation} pick={pick} />
+      ) : null,
     [answer, deskLocation, getLang()],
   );
   if (!view) {
@@ -60,8 +67,13 @@ function AnswerView({
   pick: { current: (query: string) => void };
 }) {
   const shown = answer.query;
-  const { results, didYouMean } = answer.response;
-  if (results.length === 0) {
+  const { results: ranked, didYouMean } = answer.response;
+  // The best few first: a visitor reads the top of the list, and every row rendered is layout work the next
+  // keystroke waits for on a kiosk CPU (issue 3). The rest are one tap away.
+  const [limit, setLimit] = useState(FIRST_SHOWN);
+  const results = ranked.slice(0, limit);
+  const more = ranked.length - results.length;
+  if (ranked.length === 0) {
     return (
       <NoResults
         query={shown}
@@ -74,7 +86,7 @@ function AnswerView({
   return (
     <section class="results">
       <p class="results-count" role="status">
-        {t('search.count', { n: results.length })}
+        {t('search.count', { n: ranked.length })}
       </p>
       <ul class="result-groups" aria-label={`${t('search.results')}：${shown}`}>
         {GROUPS.map((type) => {
@@ -84,7 +96,7 @@ function AnswerView({
           return (
             <li key={type} class="result-group">
               <h3 id={`group-${type}`}>
-                {label}（{hits.length}）
+                {label}（{ranked.filter((r) => r.type === type).length}）
               </h3>
               <ul class="result-list" aria-labelledby={`group-${type}`}>
                 {hits.map((hit) => (
@@ -95,6 +107,13 @@ function AnswerView({
           );
         })}
       </ul>
+      {more > 0 ? (
+        <p>
+          <button type="button" class="button secondary" onClick={() => setLimit((n) => n + MORE_STEP)}>
+            {t('search.more', { n: more })}
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }

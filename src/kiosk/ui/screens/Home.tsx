@@ -1,5 +1,5 @@
 // Home: the search field, big domain tiles, departments and recently updated; results replace the tiles as one types.
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
 import { search, type SearchAnswer } from '../../search/bridge.ts';
@@ -33,9 +33,10 @@ export function Home({ route }: { route: Route }) {
     };
   }, [query, dbName]);
 
+  const address = useAddressWriter();
   const setQuery = (text: string) => {
     setTyped({ route, text });
-    replaceQuietly(href([], { q: text }));
+    address.write(href([], { q: text }));
   };
 
   return (
@@ -57,6 +58,46 @@ export function Home({ route }: { route: Route }) {
       ) : null}
     </section>
   );
+}
+
+/** After a pause in typing, the address is brought up to date with the text. */
+const ADDRESS_DELAY_MS = 400;
+
+/**
+ * Writes the search text into the address once typing pauses, not on every keystroke: each replaceState cost the
+ * kiosk a few milliseconds and made Chromium fetch the page icon again. A tap anywhere outside the keyboard and the
+ * search field (a result, 返回, 首页) writes it first, so the history entry being left holds the text. Leaving the
+ * screen otherwise (the idle reset) drops it.
+ */
+function useAddressWriter(): { write: (to: string) => void } {
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    const flush = (event?: Event) => {
+      const target = event?.target;
+      if (target instanceof Element && target.closest('.osk, .searchbox')) return;
+      clearTimeout(timer.current);
+      if (pending.current === null) return;
+      replaceQuietly(pending.current);
+      pending.current = null;
+    };
+    addEventListener('click', flush, true);
+    return () => {
+      removeEventListener('click', flush, true);
+      clearTimeout(timer.current);
+    };
+  }, []);
+  return {
+    write(to: string) {
+      pending.current = to;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        if (pending.current === null) return;
+        replaceQuietly(pending.current);
+        pending.current = null;
+      }, ADDRESS_DELAY_MS);
+    },
+  };
 }
 
 function StartupNote() {
