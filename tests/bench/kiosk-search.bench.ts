@@ -153,6 +153,28 @@ async function prepareData(emit: Emit): Promise<Dataset[]> {
   return sets;
 }
 
+/**
+ * The floor for "keystroke to results painted" in this browser: a bare page whose input handler writes 20 result
+ * rows synchronously (no framework, no worker, no other content). Typed and timed exactly like the kiosk.
+ */
+const BARE_PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>bare</title>
+<style>body{font:24px/1.6 'Noto Sans CJK SC',sans-serif;margin:24px}li{min-height:64px}</style>
+<input id="kiosk-search" type="search" aria-label="搜索" autocomplete="off">
+<ul id="r"></ul>
+<script>
+const input = document.getElementById('kiosk-search');
+const list = document.getElementById('r');
+input.addEventListener('input', () => {
+  const q = input.value;
+  list.setAttribute('aria-label', '搜索结果：' + q);
+  list.replaceChildren(...Array.from({ length: 20 }, (_, i) => {
+    const li = document.createElement('li');
+    li.textContent = q + ' 城乡居民最低生活保障金给付 第' + (i + 1) + '项';
+    return li;
+  }));
+});
+</script></html>`;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Page instrumentation
 
@@ -450,6 +472,29 @@ export default async function bench(emit: Emit): Promise<void> {
       await s.context.close();
     }
 
+    // The browser's own floor: the same typing on a bare page (see BARE_PAGE), 1× and 4×.
+    const bare: Record<number, number> = {};
+    {
+      await writeFile(join(distDir, 'bare.html'), BARE_PAGE);
+      const s = await openSession(browser, server.url, 'block');
+      await s.page.goto('/bare.html');
+      for (const rate of [1, THROTTLE]) {
+        await throttle(s, rate);
+        await typeQueries(s, QUERIES.slice(0, 2));
+        const times = (await typeQueries(s, QUERIES)).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+        bare[rate] = quantile(times, 0.95);
+        emit({
+          name: `keystroke to results painted, bare page baseline (cpu ×${rate})`,
+          value: round(bare[rate]),
+          unit: 'ms p95',
+          median: round(quantile(times, 0.5)),
+          keystrokes: times.length,
+          note: 'input handler writes 20 rows synchronously: the floor of this browser and frame clock',
+        });
+      }
+      await s.context.close();
+    }
+
     for (const set of sets.filter((x) => !ONLY || ONLY.includes(x.label))) {
       server.setSample(set.dir);
       const withColdStart = set.label === '10k';
@@ -568,6 +613,7 @@ export default async function bench(emit: Emit): Promise<void> {
           ...(rate === THROTTLE
             ? {
                 ratioP95: round(quantile(sorted, 0.95) / quantile(results[1]!, 0.95), 2),
+                ratioP95ToBarePage: round(quantile(sorted, 0.95) / bare[THROTTLE]!, 2),
                 ratioMedian: round(quantile(sorted, 0.5) / quantile(results[1]!, 0.5), 2),
               }
             : {}),
