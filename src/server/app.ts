@@ -30,7 +30,8 @@ import {
   CalendarYearMissingError,
   type WorkingCalendar,
 } from '../core/calendar/working-days.ts';
-import { openJson, SealedBoxError, SEALED_BOX_ALG, type IntakeKey } from '../core/crypto/sealed-box.ts';
+import { SealedBoxError, SEALED_BOX_ALG, type IntakeKey } from '../core/crypto/sealed-box.ts';
+import { envelopeOpener } from './open-envelope.ts';
 import { toCsv } from './csv.ts';
 import {
   bundleCacheControl,
@@ -173,6 +174,7 @@ function tooLarge(limit: number) {
 
 export function createApp(deps: AppDeps): Hono {
   const { store, intakeKey, logger, limits } = deps;
+  const openEnvelope = envelopeOpener(intakeKey);
   const app = new Hono();
   const limiter = new TokenBucketLimiter(deps.statusRateLimit);
   let calendarCache: { at: number; cal: WorkingCalendar | null } | null = null;
@@ -258,7 +260,7 @@ export function createApp(deps: AppDeps): Hono {
 
       let plain: unknown;
       try {
-        plain = await openJson(intakeKey, body.data.envelope, key);
+        plain = openEnvelope(body.data.envelope, key);
       } catch (e) {
         if (e instanceof SealedBoxError && e.code === 'wrong_key') {
           logger.warn('intake_wrong_key', { envelopeKid: body.data.envelope.kid, serverKid: intakeKey.kid });

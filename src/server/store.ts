@@ -135,12 +135,16 @@ export class ApplicationStore {
    *
    * Concurrent calls are grouped: while one INSERT runs, the next ones queue and go in together as one statement.
    * Each statement costs PGlite about a millisecond of the server's only thread whatever its size, so under load
-   * a batch of n costs little more than one (issue 4's intake budget); an idle server still inserts at once.
+   * a batch of n costs little more than one (issue 4's intake budget). A batch starts once the requests already
+   * read in this turn of the event loop have joined it (setImmediate: no timer, so an idle server inserts at once).
    */
   insert(a: NewApplication): Promise<InsertOutcome> {
     return new Promise((resolve, reject) => {
       this.pending.push({ item: a, resolve, reject });
-      if (!this.inserting) void this.drainPending();
+      if (this.inserting) return;
+      this.inserting = true;
+      // Starts after the requests already read in this turn of the event loop have joined the batch.
+      setImmediate(() => void this.drainPending());
     });
   }
 

@@ -16,8 +16,8 @@ import { startServer } from '../../src/server/server.ts';
 type Emit = (figure: { name: string; value: number; unit: string; [k: string]: unknown }) => void;
 
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 2000);
-/** In-flight requests: 4 ≈ a few kiosks draining their outboxes at once (each sends one at a time); 16 = stress. */
-const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '4,16').split(',').map(Number);
+/** In-flight requests: 4–8 ≈ a few kiosks draining their outboxes at once (each sends one at a time); 16 = stress. */
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '4,8,16').split(',').map(Number);
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 

@@ -11,7 +11,7 @@
 
 export const SEALED_BOX_VERSION = 1;
 export const SEALED_BOX_ALG = 'ECDH-ES-P256+HKDF-SHA256+A256GCM';
-const INFO_LABEL = 'kiosk-sealed-box/1';
+export const SEALED_BOX_INFO_LABEL = 'kiosk-sealed-box/1';
 
 export interface PublicEcJwk {
   kty: 'EC';
@@ -172,7 +172,7 @@ async function deriveAesKey(
   recipientRaw: Uint8Array,
   usage: KeyUsage,
 ): Promise<CryptoKey> {
-  const label = enc.encode(INFO_LABEL);
+  const label = enc.encode(SEALED_BOX_INFO_LABEL);
   const info = new Uint8Array(label.length + 1 + epkRaw.length + recipientRaw.length);
   info.set(label, 0);
   info.set(epkRaw, label.length + 1);
