@@ -1,11 +1,11 @@
 // Start-up, loaded right after first paint: clean up, read the config, find the live bundle or load the first one.
 import { loadConfig } from './config/load-config.ts';
-import { checkForUpdate } from './bundle/update.ts';
+import { channelUrlOf } from './config/channel.ts';
 import { metaDb } from './db/meta-db.ts';
 import { activateStaged, cleanupStale, requestPersistence } from './db/store.ts';
 import { setKioskState } from './state.ts';
 import { mountStaff } from './staff/mount.tsx';
-import { checkChannel, startUpdates } from './staff/updates.ts';
+import { checkChannel, runUpdate, startUpdates } from './staff/updates.ts';
 
 declare const __APP_VERSION__: string;
 
@@ -40,11 +40,18 @@ export async function boot(): Promise<void> {
   if (!live) {
     // First start: load the bundle served with the app, showing progress.
     setKioskState({ phase: 'importing' });
-    const outcome = await checkForUpdate(config, {
-      mode: 'activate',
-      appVersion: __APP_VERSION__,
-      onProgress: (progress) => setKioskState({ progress }),
-    });
+    // In the update worker, as later updates are: megabytes of JSON parsed, checked and written to IndexedDB
+    // would otherwise hold the main thread for seconds on a kiosk CPU while the first screen is already up.
+    const outcome = await runUpdate(
+      {
+        type: 'channel',
+        config,
+        channelUrl: channelUrlOf(config),
+        mode: 'activate',
+        appVersion: __APP_VERSION__,
+      },
+      (progress) => setKioskState({ progress }),
+    );
     if (outcome.ms !== undefined) {
       console.info(
         `kiosk: bundle v${outcome.version} loaded in ${outcome.ms} ms (IndexedDB import ${outcome.importMs} ms)`,

@@ -511,6 +511,7 @@ export default async function bench(emit: Emit): Promise<void> {
         budget: set.label === '10k' ? '≤ 3000 ms' : undefined,
         downloadVerifyImportMs: first.totalMs,
         gotoToLoadedMs: first.wallMs,
+        where: 'update worker: CDP throttling slows the page, not workers (see the busy-loop figure)',
       });
       emit({
         name: `first-start main-thread JS heap peak ${set.label} (cpu ×${THROTTLE})`,
@@ -518,6 +519,7 @@ export default async function bench(emit: Emit): Promise<void> {
         unit: 'MB',
         budget: set.label === '50k' ? '≤ 200 MB' : undefined,
         sampling: 'CDP Runtime.getHeapUsage every 100 ms during download, verify and import',
+        note: "the page's heap; the import itself runs in the update worker, whose heap is not sampled",
       });
       emit({
         name: `search worker engine load ${set.label} (cpu ×${THROTTLE})`,

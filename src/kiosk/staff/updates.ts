@@ -69,9 +69,9 @@ async function afterOutcome(outcome: UpdateOutcome): Promise<UpdateOutcome> {
 
 /**
  * Runs one update in the update worker (verification and import off the main thread); in the page itself when
- * a worker cannot be started.
+ * a worker cannot be started. The first start uses it too (boot.ts).
  */
-function runUpdate(
+export function runUpdate(
   req: UpdateWorkerRequest,
   onProgress: (p: UpdateProgress) => void,
 ): Promise<UpdateOutcome> {
