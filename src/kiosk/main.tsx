@@ -4,7 +4,7 @@ import { setLang } from './i18n/strings.ts';
 import { App } from './ui/App.tsx';
 import { navigate } from './ui/router.ts';
 import { subscribeKioskState } from './state.ts';
-import { openBundle } from './search/bridge.ts';
+import { openBundle, openLive } from './search/bridge.ts';
 import { registerServiceWorker } from './sw-bridge.ts';
 import './ui/styles.css';
 
@@ -19,6 +19,9 @@ document.addEventListener('click', (event) => {
   navigate(link.getAttribute('href')!);
 });
 
+// The search engine starts loading at once (the worker reads the live pointer itself); the page's own start-up
+// tells it again, and about every later switch.
+openLive();
 subscribeKioskState((s) => {
   if (s.live) openBundle(s.live.dbName);
 });

@@ -47,6 +47,11 @@ function send(msg: WorkerRequest): void {
   getWorker().postMessage(msg);
 }
 
+/** Starts the worker on the bundle kiosk-meta says is live, before the page has read it (a cold start). */
+export function openLive(): void {
+  send({ type: 'open-live' });
+}
+
 /** Points the worker at the live bundle database (again after a switch). */
 export function openBundle(dbName: string): void {
   if (openedDb === dbName) return;

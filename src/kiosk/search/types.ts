@@ -6,7 +6,10 @@ export type SearchHit = SearchResult;
 export type ResultType = SearchResult['type'];
 
 export type WorkerRequest =
-  { type: 'open'; dbName: string } | { type: 'search'; seq: number; query: string; limit: number };
+  | { type: 'open'; dbName: string }
+  /** Open whatever kiosk-meta says is live (at start, before the page has read it). */
+  | { type: 'open-live' }
+  | { type: 'search'; seq: number; query: string; limit: number };
 
 export type WorkerResponse =
   | { type: 'opened'; dbName: string; ms: number; docs: number }

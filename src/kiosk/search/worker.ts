@@ -3,6 +3,7 @@
 // Only the newest query is answered: older ones still queued are skipped so typing never waits.
 import { createSearchEngine, type SearchEngine } from '../../core/search/engine.ts';
 import { BundleDb, readBundleData } from '../db/bundle-db.ts';
+import { metaDb } from '../db/meta-db.ts';
 import type { WorkerRequest, WorkerResponse } from './types.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -40,10 +41,29 @@ function answer(): void {
   }
 }
 
+/** The database opened or being opened: asking for it again (open-live, then the page's open) is a no-op. */
+let current: string | null = null;
+const failed = (e: unknown) => post({ type: 'error', message: (e as Error).message });
+
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
+  if (msg.type === 'open-live') {
+    // At start the worker reads the live pointer itself, so the engine loads while the page is still starting.
+    ready = metaDb()
+      .getValue('live')
+      .then((live) => {
+        if (!live || current !== null) return;
+        current = live.dbName;
+        return open(live.dbName);
+      })
+      .catch(failed);
+    return;
+  }
   if (msg.type === 'open') {
-    ready = open(msg.dbName).catch((e: unknown) => post({ type: 'error', message: (e as Error).message }));
+    if (msg.dbName === current) return;
+    current = msg.dbName;
+    // After any open still running, so the newest bundle's engine is the one that stays.
+    ready = ready.then(() => open(msg.dbName)).catch(failed);
     return;
   }
   pending = msg; // a newer query replaces one not yet answered
