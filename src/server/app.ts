@@ -32,6 +32,7 @@ import {
 } from '../core/calendar/working-days.ts';
 import { SealedBoxError, SEALED_BOX_ALG, type IntakeKey } from '../core/crypto/sealed-box.ts';
 import { envelopeOpener } from './open-envelope.ts';
+import { channelFileTypes } from './channel-types.ts';
 import { toCsv } from './csv.ts';
 import {
   bundleCacheControl,
@@ -557,6 +558,7 @@ export function createApp(deps: AppDeps): Hono {
     );
   });
 
+  const channelFileType = deps.bundleDir ? channelFileTypes(deps.bundleDir) : null;
   app.on(['GET', 'HEAD'], '/bundle/*', async (c) => {
     if (!deps.bundleDir) return c.text('Not Found', 404);
     const full = safeJoin(deps.bundleDir, c.req.path.slice('/bundle/'.length));
@@ -565,6 +567,8 @@ export function createApp(deps: AppDeps): Hono {
     const policy = bundleCacheControl(rel);
     const hit = await readServedFile(full, policy.strongEtag);
     if (!hit) return c.text('Not Found', 404);
+    const contentAddressed = /^files\/([0-9a-f]{64})$/.exec(rel);
+    if (contentAddressed && channelFileType) hit.type = await channelFileType(contentAddressed[1]!);
     // A channel written by `kiosk-bundle publish` also holds files/<sha256>: kiosks read those (consistent even
     // while a publish is under way) instead of probing for them.
     if (rel === 'manifest.json' && (await readServedFile(join(deps.bundleDir, CHANNEL_MARKER))))

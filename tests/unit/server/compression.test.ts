@@ -57,21 +57,27 @@ const png = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47]),
   Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)),
 ]);
-const manifest = Buffer.from(
-  JSON.stringify({
-    format: 1,
-    version: 3,
-    files: Array.from({ length: 40 }, (_, i) => ({
-      path: `data/f${i}.json`,
-      sha256: 'ab'.repeat(32),
-      size: i,
-    })),
-  }),
-);
 const dataFile = Buffer.from(
   JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ id: i, 名称: `事项${i}` }))),
 );
 const fileSha = sha256(dataFile);
+const unlisted = Buffer.from(JSON.stringify({ note: '一个旧版本的文件'.repeat(200) }));
+const unlistedSha = sha256(unlisted);
+const manifest = Buffer.from(
+  JSON.stringify({
+    format: 1,
+    version: 3,
+    files: [
+      { path: 'data/catalogue.json', sha256: fileSha, size: dataFile.length },
+      { path: 'attachments/flow.png', sha256: sha256(png), size: 0 },
+      ...Array.from({ length: 40 }, (_, i) => ({
+        path: `data/f${i}.json`,
+        sha256: 'ab'.repeat(32),
+        size: i,
+      })),
+    ],
+  }),
+);
 
 describe('response compression', () => {
   let dir: string;
@@ -96,6 +102,8 @@ describe('response compression', () => {
     await writeFile(join(bundle, 'manifest.json'), manifest);
     await writeFile(join(bundle, 'data', 'catalogue.json'), dataFile);
     await writeFile(join(bundle, 'files', fileSha), dataFile);
+    await writeFile(join(bundle, 'files', sha256(png)), png);
+    await writeFile(join(bundle, 'files', unlistedSha), unlisted);
     db = await openPglite();
     server = await startServer({
       database: db,
@@ -120,6 +128,8 @@ describe('response compression', () => {
     ['/manifest.webmanifest', webmanifest, /^application\/manifest\+json/],
     ['/bundle/manifest.json', manifest, /^application\/json/],
     ['/bundle/data/catalogue.json', dataFile, /^application\/json/],
+    // A published channel's content-addressed copy: typed from the manifest entry that names its hash.
+    [`/bundle/files/${fileSha}`, dataFile, /^application\/json/],
   ];
 
   it.each(textFiles)('gzips %s when asked, and the decoded bytes are the file', async (path, bytes, type) => {
@@ -181,10 +191,16 @@ describe('response compression', () => {
     const image = await raw(url('/icon.png'), ae);
     expect(image.headers['content-encoding']).toBeUndefined();
     expect(image.body.equals(png)).toBe(true);
-    const file = await raw(url(`/bundle/files/${fileSha}`), ae);
+    // A content-addressed file the channel's manifest lists as an image keeps the image type, uncompressed.
+    const attachment = await raw(url(`/bundle/files/${sha256(png)}`), ae);
+    expect(attachment.headers['content-type']).toBe('image/png');
+    expect(attachment.headers['content-encoding']).toBeUndefined();
+    expect(sha256(attachment.body)).toBe(sha256(png));
+    // One the current manifest does not list (an older version's) stays octet-stream, uncompressed.
+    const file = await raw(url(`/bundle/files/${unlistedSha}`), ae);
     expect(file.headers['content-type']).toBe('application/octet-stream');
     expect(file.headers['content-encoding']).toBeUndefined();
-    expect(sha256(file.body)).toBe(fileSha);
+    expect(sha256(file.body)).toBe(unlistedSha);
     const small = await raw(url('/small.js'), ae);
     expect(small.headers['content-encoding']).toBeUndefined();
     expect(small.body.toString()).toBe('self.x=1');
