@@ -4,7 +4,7 @@
 // synchronously in a fraction of that, which is most of the intake's per-application cost (issue 4's budget).
 import { createDecipheriv, createPublicKey, diffieHellman, hkdfSync, KeyObject } from 'node:crypto';
 import {
-  assertEnvelope,
+  checkEnvelopeFor,
   fromBase64Url,
   SealedBoxError,
   SEALED_BOX_INFO_LABEL,
@@ -20,18 +20,8 @@ export type EnvelopeOpener = (envelope: unknown, associatedData: string) => unkn
 export function envelopeOpener(key: IntakeKey): EnvelopeOpener {
   const privateKey = KeyObject.from(key.privateKey);
   const recipientRaw = Buffer.from(key.publicRaw);
-  return (envelope, associatedData) => {
-    assertEnvelope(envelope);
-    if (envelope.kid !== key.kid) {
-      throw new SealedBoxError(
-        'wrong_key',
-        `envelope was sealed to key ${envelope.kid}, this server holds ${key.kid}`,
-      );
-    }
-    const iv = fromBase64Url(envelope.iv);
-    const ct = fromBase64Url(envelope.ct);
-    if (iv.length !== 12 || ct.length < TAG_BYTES)
-      throw new SealedBoxError('malformed', 'bad iv or ciphertext length');
+  return (sealed, associatedData) => {
+    const { envelope, iv, ct } = checkEnvelopeFor(key, sealed);
     const x = fromBase64Url(envelope.epk.x);
     const y = fromBase64Url(envelope.epk.y);
     let epk: KeyObject;

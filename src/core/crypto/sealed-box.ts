@@ -230,8 +230,14 @@ export function assertEnvelope(e: unknown): asserts e is SealedEnvelope {
   checkPublicJwk(x.epk);
 }
 
-/** Decrypts an envelope with the intake key. Throws SealedBoxError on any failure (never returns partial data). */
-export async function open(key: IntakeKey, envelope: unknown, associatedData: string): Promise<Uint8Array> {
+/**
+ * The checks every opener makes before any cryptography: the shape, the recipient key id, the iv and ciphertext
+ * lengths. Returns the decoded iv and ciphertext (with its 16-byte tag). Throws SealedBoxError.
+ */
+export function checkEnvelopeFor(
+  key: Pick<IntakeKey, 'kid'>,
+  envelope: unknown,
+): { envelope: SealedEnvelope; iv: Uint8Array<ArrayBuffer>; ct: Uint8Array<ArrayBuffer> } {
   assertEnvelope(envelope);
   if (envelope.kid !== key.kid) {
     throw new SealedBoxError(
@@ -243,6 +249,12 @@ export async function open(key: IntakeKey, envelope: unknown, associatedData: st
   const ct = fromBase64Url(envelope.ct);
   if (iv.length !== 12 || ct.length < 16)
     throw new SealedBoxError('malformed', 'bad iv or ciphertext length');
+  return { envelope, iv, ct };
+}
+
+/** Decrypts an envelope with the intake key. Throws SealedBoxError on any failure (never returns partial data). */
+export async function open(key: IntakeKey, sealed: unknown, associatedData: string): Promise<Uint8Array> {
+  const { envelope, iv, ct } = checkEnvelopeFor(key, sealed);
   const epk = await importPublicJwk(envelope.epk);
   try {
     const shared = await subtle().deriveBits({ name: 'ECDH', public: epk }, key.privateKey, 256);
