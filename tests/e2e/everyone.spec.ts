@@ -224,6 +224,25 @@ test('on-screen keyboard: dibao → 低保 searches for 低保; never covers the
   await expect(candidates.getByRole('button').first()).toHaveText(/民政局$/);
   await candidates.getByRole('button', { name: '民政局', exact: true }).click();
   await expect(box).toHaveValue('民政局');
+
+  // Candidates come a page at a time, so none is clipped out of reach; › and ‹ page through them.
+  for (const key of 'zh') await kb.getByRole('button', { name: key, exact: true }).click();
+  const next = candidates.getByRole('button', { name: '下一页候选' });
+  await expect(next).toBeVisible();
+  const firstPage = await candidates.locator('.candidate').allInnerTexts();
+  expect(firstPage).toHaveLength(8);
+  await next.click();
+  await expect(candidates.getByRole('button', { name: '上一页候选' })).toBeVisible();
+  const secondPage = await candidates.locator('.candidate').allInnerTexts();
+  expect(secondPage.length).toBeGreaterThan(0);
+  expect(secondPage).not.toContain(firstPage[0]);
+  await expectAccessible(page, 'keyboard (second page of candidates)');
+  await expectBigTargets(page, 'keyboard (second page of candidates)');
+  await candidates.getByRole('button', { name: '上一页候选' }).click();
+  expect(await candidates.locator('.candidate').allInnerTexts()).toEqual(firstPage);
+  await kb.getByRole('button', { name: '删除' }).click();
+  await kb.getByRole('button', { name: '删除' }).click();
+  await expect(box).toHaveValue('民政局');
   await expectAccessible(page, 'keyboard');
   await expectBigTargets(page, 'keyboard');
 

@@ -600,6 +600,8 @@ const STRINGS = {
   },
   'kb.label': { 'zh-CN': '屏幕键盘', en: 'On-screen keyboard' },
   'kb.candidates': { 'zh-CN': '候选字词', en: 'Candidates' },
+  'kb.prevCandidates': { 'zh-CN': '上一页候选', en: 'Previous candidates' },
+  'kb.nextCandidates': { 'zh-CN': '下一页候选', en: 'More candidates' },
   'kb.composing': { 'zh-CN': '正在输入的拼音', en: 'Pinyin being typed' },
   'kb.space': { 'zh-CN': '空格', en: 'Space' },
   'kb.backspace': { 'zh-CN': '删除', en: 'Delete' },

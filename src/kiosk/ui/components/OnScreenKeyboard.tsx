@@ -21,6 +21,7 @@ import {
   suppressSystemKeyboard,
   type KeyboardView,
 } from '../../keyboard/controller.ts';
+import type { Candidate } from '../../keyboard/ime.ts';
 import {
   DIGIT_ROW,
   digitRows,
@@ -135,6 +136,28 @@ const KeyRows = memo(function KeyRows({ layout }: { layout: LayoutName }) {
   );
 });
 
+/** Candidates shown at once: a page that always fits the list's rows (none clipped), and less to draw per key. */
+const CANDIDATES_PER_PAGE = 8;
+
+function CandidatePages({ candidates }: { candidates: readonly Candidate[] }) {
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(candidates.length / CANDIDATES_PER_PAGE));
+  const shown = candidates.slice(page * CANDIDATES_PER_PAGE, (page + 1) * CANDIDATES_PER_PAGE);
+  return (
+    <div class="osk-candidate-list" role="group" aria-label={t('kb.candidates')} lang="zh-CN">
+      {page > 0 ? <Key label="‹" name={t('kb.prevCandidates')} onPress={() => setPage(page - 1)} /> : null}
+      {shown.map((c) => (
+        <button key={c.text} type="button" class="key candidate" onClick={() => pick(c)}>
+          {c.text}
+        </button>
+      ))}
+      {page < pages - 1 ? (
+        <Key label="›" name={t('kb.nextCandidates')} onPress={() => setPage(page + 1)} />
+      ) : null}
+    </div>
+  );
+}
+
 export function OnScreenKeyboard() {
   useAttach();
   const kb = useKeyboard();
@@ -191,13 +214,8 @@ export function OnScreenKeyboard() {
           <span class="osk-composing" role="status" aria-label={t('kb.composing')} lang="en">
             {kb.composing}
           </span>
-          <div class="osk-candidate-list" role="group" aria-label={t('kb.candidates')} lang="zh-CN">
-            {kb.candidates.map((c) => (
-              <button key={c.text} type="button" class="key candidate" onClick={() => pick(c)}>
-                {c.text}
-              </button>
-            ))}
-          </div>
+          {/* Keyed by the letters: a new key starts again at the first page. */}
+          <CandidatePages key={kb.composing} candidates={kb.candidates} />
         </div>
       ) : null}
       <KeyRows layout={kb.layout} key={getLang()} />
