@@ -148,8 +148,8 @@ export class ApplicationStore {
     });
   }
 
+  /** Runs with `inserting` set by insert(); clears it when the queue is empty. */
   private async drainPending(): Promise<void> {
-    this.inserting = true;
     try {
       while (this.pending.length) {
         const batch = this.pending.splice(0, MAX_BATCH);

@@ -72,18 +72,21 @@ const ADDRESS_DELAY_MS = 400;
 function useAddressWriter(): { write: (to: string) => void } {
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const writeNow = () => {
+    clearTimeout(timer.current);
+    if (pending.current === null) return;
+    replaceQuietly(pending.current);
+    pending.current = null;
+  };
   useEffect(() => {
-    const flush = (event?: Event) => {
-      const target = event?.target;
+    const beforeTap = (event: Event) => {
+      const target = event.target;
       if (target instanceof Element && target.closest('.osk, .searchbox')) return;
-      clearTimeout(timer.current);
-      if (pending.current === null) return;
-      replaceQuietly(pending.current);
-      pending.current = null;
+      writeNow();
     };
-    addEventListener('click', flush, true);
+    addEventListener('click', beforeTap, true);
     return () => {
-      removeEventListener('click', flush, true);
+      removeEventListener('click', beforeTap, true);
       clearTimeout(timer.current);
     };
   }, []);
@@ -91,11 +94,7 @@ function useAddressWriter(): { write: (to: string) => void } {
     write(to: string) {
       pending.current = to;
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        if (pending.current === null) return;
-        replaceQuietly(pending.current);
-        pending.current = null;
-      }, ADDRESS_DELAY_MS);
+      timer.current = setTimeout(writeNow, ADDRESS_DELAY_MS);
     },
   };
 }
