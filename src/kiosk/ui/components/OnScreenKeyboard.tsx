@@ -140,19 +140,32 @@ const KeyRows = memo(function KeyRows({ layout }: { layout: LayoutName }) {
 const CANDIDATES_PER_PAGE = 8;
 
 function CandidatePages({ candidates }: { candidates: readonly Candidate[] }) {
-  const [page, setPage] = useState(0);
+  // New candidates (a new key) start again at the first page.
+  const [paged, setPaged] = useState({ of: candidates, page: 0 });
+  const page = paged.of === candidates ? paged.page : 0;
   const pages = Math.max(1, Math.ceil(candidates.length / CANDIDATES_PER_PAGE));
   const shown = candidates.slice(page * CANDIDATES_PER_PAGE, (page + 1) * CANDIDATES_PER_PAGE);
   return (
     <div class="osk-candidate-list" role="group" aria-label={t('kb.candidates')} lang="zh-CN">
-      {page > 0 ? <Key label="‹" name={t('kb.prevCandidates')} onPress={() => setPage(page - 1)} /> : null}
-      {shown.map((c) => (
-        <button key={c.text} type="button" class="key candidate" onClick={() => pick(c)}>
+      {page > 0 ? (
+        <Key
+          label="‹"
+          name={t('kb.prevCandidates')}
+          onPress={() => setPaged({ of: candidates, page: page - 1 })}
+        />
+      ) : null}
+      {/* Keyed by place: a key changes the buttons' text, not the buttons (less to build per key). */}
+      {shown.map((c, i) => (
+        <button key={i} type="button" class="key candidate" onClick={() => pick(c)}>
           {c.text}
         </button>
       ))}
       {page < pages - 1 ? (
-        <Key label="›" name={t('kb.nextCandidates')} onPress={() => setPage(page + 1)} />
+        <Key
+          label="›"
+          name={t('kb.nextCandidates')}
+          onPress={() => setPaged({ of: candidates, page: page + 1 })}
+        />
       ) : null}
     </div>
   );
@@ -214,8 +227,7 @@ export function OnScreenKeyboard() {
           <span class="osk-composing" role="status" aria-label={t('kb.composing')} lang="en">
             {kb.composing}
           </span>
-          {/* Keyed by the letters: a new key starts again at the first page. */}
-          <CandidatePages key={kb.composing} candidates={kb.candidates} />
+          <CandidatePages candidates={kb.candidates} />
         </div>
       ) : null}
       <KeyRows layout={kb.layout} key={getLang()} />
