@@ -4,6 +4,7 @@ import { GUIDE_SECTIONS, GUIDE_SECTION_LABELS, type Attachment } from '../../../
 import { channelUrlOf } from '../../config/channel.ts';
 import { getLang, t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
+import { ContentHeading, LinkSection } from '../components/ContentPage.tsx';
 import { DepartmentContactSection } from '../components/DepartmentContact.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import { QrCode } from '../components/QrCode.tsx';
@@ -33,21 +34,24 @@ export function GuidePage({ id }: { id: string }) {
   const channel = config ? channelUrlOf(config) : new URL('/bundle/', location.href).href;
   return (
     <article class="screen guide-page" aria-labelledby="screen-title">
-      <p class="crumbs" lang="zh-CN">
-        {guide.domain}
-      </p>
-      <h1 id="screen-title" tabIndex={-1} lang="zh-CN">
-        {guide.title}
-      </h1>
-      <p class="meta-line">
-        {guide.department ? (
-          <>
-            {t('guide.department', { name: '' })}
-            <span lang="zh-CN">{guide.department}</span>
-          </>
-        ) : null}
-        {guide.updated ? ` · ${t('guide.updated', { date: guide.updated })}` : null}
-      </p>
+      <ContentHeading
+        crumb={guide.domain}
+        title={guide.title}
+        meta={
+          guide.department || guide.updated ? (
+            <>
+              {guide.department ? (
+                <>
+                  {t('guide.department', { name: '' })}
+                  <span lang="zh-CN">{guide.department}</span>
+                </>
+              ) : null}
+              {guide.department && guide.updated ? ' · ' : null}
+              {guide.updated ? t('guide.updated', { date: guide.updated }) : null}
+            </>
+          ) : null
+        }
+      />
       {guide.body.trim() ? (
         <section aria-labelledby="sec-overview">
           <h2 id="sec-overview">{t('guide.overview')}</h2>
@@ -76,20 +80,11 @@ export function GuidePage({ id }: { id: string }) {
           </ul>
         </section>
       ) : null}
-      {items.length > 0 ? (
-        <section aria-labelledby="sec-items">
-          <h2 id="sec-items">{t('guide.items')}</h2>
-          <ul class="link-list" aria-labelledby="sec-items">
-            {items.map((item) => (
-              <li key={item.id}>
-                <a class="row-link" lang="zh-CN" href={href(['item', item.id])}>
-                  {itemName(item)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <LinkSection
+        id="sec-items"
+        title={t('guide.items')}
+        links={items.map((item) => ({ key: item.id, href: href(['item', item.id]), text: itemName(item) }))}
+      />
       {dept ? <DepartmentContactSection dept={dept} /> : null}
     </article>
   );

@@ -1,6 +1,7 @@
 // A 政策解读 in question-and-answer form.
 import { t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
+import { ContentHeading, LinkSection } from '../components/ContentPage.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import { Loading, NotFound } from '../components/Status.tsx';
 import { useAsync } from '../hooks.ts';
@@ -21,21 +22,24 @@ export function InterpretationPage({ id }: { id: string }) {
   const { interp, items } = data.value;
   return (
     <article class="screen interp-page" aria-labelledby="screen-title">
-      <p class="crumbs" lang="zh-CN">
-        {interp.domain}
-      </p>
-      <h1 id="screen-title" tabIndex={-1} lang="zh-CN">
-        {interp.title}
-      </h1>
-      <p class="meta-line">
-        {interp.policy ? (
-          <>
-            {t('interp.policy', { policy: '' })}
-            <span lang="zh-CN">{interp.policy}</span>
-          </>
-        ) : null}
-        {interp.date ? ` · ${t('interp.date', { date: interp.date })}` : null}
-      </p>
+      <ContentHeading
+        crumb={interp.domain}
+        title={interp.title}
+        meta={
+          interp.policy || interp.date ? (
+            <>
+              {interp.policy ? (
+                <>
+                  {t('interp.policy', { policy: '' })}
+                  <span lang="zh-CN">{interp.policy}</span>
+                </>
+              ) : null}
+              {interp.policy && interp.date ? ' · ' : null}
+              {interp.date ? t('interp.date', { date: interp.date }) : null}
+            </>
+          ) : null
+        }
+      />
       {interp.summary.trim() ? <Markdown source={interp.summary} /> : null}
       <h2>{t('interp.qa')}</h2>
       <ol class="qa">
@@ -53,20 +57,11 @@ export function InterpretationPage({ id }: { id: string }) {
           </li>
         ))}
       </ol>
-      {items.length > 0 ? (
-        <section aria-labelledby="sec-items">
-          <h2 id="sec-items">{t('guide.items')}</h2>
-          <ul class="link-list" aria-labelledby="sec-items">
-            {items.map((item) => (
-              <li key={item.id}>
-                <a class="row-link" lang="zh-CN" href={href(['item', item.id])}>
-                  {itemName(item)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <LinkSection
+        id="sec-items"
+        title={t('guide.items')}
+        links={items.map((item) => ({ key: item.id, href: href(['item', item.id]), text: itemName(item) }))}
+      />
     </article>
   );
 }

@@ -8,6 +8,7 @@ import {
 } from '../../../core/bundle/schema.ts';
 import { t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
+import { ContentHeading, LinkSection } from '../components/ContentPage.tsx';
 import { DepartmentContactSection } from '../components/DepartmentContact.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { Loading, NotFound } from '../components/Status.tsx';
@@ -53,12 +54,7 @@ export function ItemPage({ id }: { id: string }) {
   const name = itemName(item);
   return (
     <article class="screen item-page" aria-labelledby="screen-title">
-      <p class="crumbs" lang="zh-CN">
-        {item.domain}
-      </p>
-      <h1 id="screen-title" tabIndex={-1} lang="zh-CN">
-        {name}
-      </h1>
+      <ContentHeading crumb={item.domain} title={name} />
       <dl class="fields">
         {fieldsOf(item).map(([k, v]) => (
           <div key={k}>
@@ -67,34 +63,20 @@ export function ItemPage({ id }: { id: string }) {
           </div>
         ))}
       </dl>
-      {guides.length > 0 ? (
-        <section aria-labelledby="guides-heading">
-          <h2 id="guides-heading">{t('item.guides')}</h2>
-          <ul class="link-list" aria-labelledby="guides-heading">
-            {guides.map((g) => (
-              <li key={g.id}>
-                <a class="row-link" lang="zh-CN" href={href(['guide', g.id])}>
-                  {g.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {interpretations.length > 0 ? (
-        <section aria-labelledby="interp-heading">
-          <h2 id="interp-heading">{t('item.interpretations')}</h2>
-          <ul class="link-list" aria-labelledby="interp-heading">
-            {interpretations.map((p) => (
-              <li key={p.id}>
-                <a class="row-link" lang="zh-CN" href={href(['interpretation', p.id])}>
-                  {p.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <LinkSection
+        id="guides-heading"
+        title={t('item.guides')}
+        links={guides.map((g) => ({ key: g.id, href: href(['guide', g.id]), text: g.title }))}
+      />
+      <LinkSection
+        id="interp-heading"
+        title={t('item.interpretations')}
+        links={interpretations.map((p) => ({
+          key: p.id,
+          href: href(['interpretation', p.id]),
+          text: p.title,
+        }))}
+      />
       {dept ? <DepartmentContactSection dept={dept} /> : null}
       {item.url ? (
         <section class="qr-block" aria-labelledby="qr-heading">
