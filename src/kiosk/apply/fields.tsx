@@ -54,11 +54,45 @@ function transformInPlace(
   return next;
 }
 
-export function TextField(p: TextFieldProps) {
-  const id = fieldDomId(p.field);
+/** A field's element ids, and what describes it: its hint and its error, when shown. */
+function fieldIds(field: string, hint: string | undefined, error: string | undefined) {
+  const id = fieldDomId(field);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [p.hint ? hintId : '', p.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  return { id, hintId, errorId, describedBy };
+}
+
+/** The hint under a field's label and its error (announced with a prefix a screen reader reads). */
+function HintAndError({
+  ids,
+  hint,
+  error,
+}: {
+  ids: { hintId: string; errorId: string };
+  hint: string | undefined;
+  error: string | undefined;
+}) {
+  return (
+    <>
+      {hint ? (
+        <p id={ids.hintId} class="hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={ids.errorId} class="field-error">
+          <span class="visually-hidden">{t('apply.errorPrefix')}</span>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function TextField(p: TextFieldProps) {
+  const ids = fieldIds(p.field, p.hint, p.error);
+  const { id, describedBy } = ids;
   const common = {
     id,
     name: p.field,
@@ -81,17 +115,7 @@ export function TextField(p: TextFieldProps) {
         {p.label}
         {p.optional ? <span class="optional">{t('apply.optional')}</span> : null}
       </label>
-      {p.hint ? (
-        <p id={hintId} class="hint">
-          {p.hint}
-        </p>
-      ) : null}
-      {p.error ? (
-        <p id={errorId} class="field-error">
-          <span class="visually-hidden">{t('apply.errorPrefix')}</span>
-          {p.error}
-        </p>
-      ) : null}
+      <HintAndError ids={ids} hint={p.hint} error={p.error} />
       {p.multiline ? (
         <textarea {...common} rows={5} class="input textarea" />
       ) : (
@@ -126,10 +150,8 @@ interface ChoiceProps<V extends string> {
 function Fieldset<V extends string>(
   p: ChoiceProps<V> & { children: ComponentChildren; kind: 'radio' | 'checkbox' },
 ) {
-  const id = fieldDomId(p.field);
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [p.hint ? hintId : '', p.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const ids = fieldIds(p.field, p.hint, p.error);
+  const { describedBy } = ids;
   return (
     <fieldset
       class={`field choices${p.error ? ' has-error' : ''}`}
@@ -138,17 +160,7 @@ function Fieldset<V extends string>(
       aria-invalid={p.error ? true : undefined}
     >
       <legend class="field-label">{p.legend}</legend>
-      {p.hint ? (
-        <p id={hintId} class="hint">
-          {p.hint}
-        </p>
-      ) : null}
-      {p.error ? (
-        <p id={errorId} class="field-error">
-          <span class="visually-hidden">{t('apply.errorPrefix')}</span>
-          {p.error}
-        </p>
-      ) : null}
+      <HintAndError ids={ids} hint={p.hint} error={p.error} />
       <div class="choice-list">{p.children}</div>
     </fieldset>
   );
