@@ -11,18 +11,6 @@ const GROUPS: ResultType[] = ['item', 'guide', 'interpretation'];
 const FIRST_SHOWN = 20;
 const MORE_STEP = 20;
 
-/**
- * The groups in the order of their best result: the engine's best answer heads the list, whatever its kind (for
- * 低保怎么申请 that is the 办事指南, which a fixed 事项-first order put below a screenful of items).
- */
-function groupsByBestHit(ranked: readonly SearchHit[]): ResultType[] {
-  const first = (type: ResultType) => {
-    const i = ranked.findIndex((r) => r.type === type);
-    return i < 0 ? Infinity : i;
-  };
-  return [...GROUPS].sort((x, y) => first(x) - first(y));
-}
-
 function ResultLink({ hit, query }: { hit: SearchHit; query: string }) {
   return (
     <li>
@@ -101,7 +89,7 @@ function AnswerView({
         {t('search.count', { n: ranked.length })}
       </p>
       <ul class="result-groups" aria-label={`${t('search.results')}：${shown}`}>
-        {groupsByBestHit(ranked).map((type) => {
+        {GROUPS.map((type) => {
           const hits = results.filter((r) => r.type === type);
           if (hits.length === 0) return null;
           const label = t(`search.group.${type}` as StringId);
