@@ -454,6 +454,13 @@ for (const mode of MODES) {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await check('domain');
 
+    // An interpretation of a repealed policy: its note readable in every mode (axe checks its contrast).
+    await page.goto('/#/interpretation/dibao-shishi-xize-2020');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await mode.set(page);
+    await expect(page.getByRole('note')).toContainText(en ? 'This policy has been repealed' : '该政策已废止');
+    await check('interpretation (repealed)');
+
     await page.goto('/#/departments');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await mode.set(page);

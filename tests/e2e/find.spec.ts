@@ -102,5 +102,23 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   await expectAccessible(page, 'guide');
   expect(await page.locator('main script').count()).toBe(0);
 
+  // An interpretation of a repealed policy: still found by its name, marked in the list, and said so on its page.
+  await page.getByRole('button', { name: '首页' }).click();
+  await searchbox.fill('最低生活保障实施细则');
+  const repealed = results.getByRole('link', {
+    name: /^《某某区城乡最低生活保障实施细则》政策解读（已废止）/,
+  });
+  await expect(repealed).toBeVisible();
+  await repealed.click();
+  const note = page.getByRole('note');
+  await expect(note).toContainText('该政策已废止');
+  await expect(note).toContainText('现行规定见《某某区最低生活保障实施办法》');
+  await expectAccessible(page, 'interpretation (repealed)');
+  // The policy in force carries no such note.
+  await page.getByRole('button', { name: '返回' }).click();
+  await results.getByRole('link', { name: /^《某某区最低生活保障实施办法》政策解读\s/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /最低生活保障实施办法/ })).toBeVisible();
+  await expect(page.getByRole('note')).toHaveCount(0);
+
   expect(consoleErrors).toEqual([]);
 });

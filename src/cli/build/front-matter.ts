@@ -1,6 +1,6 @@
 // Front-matter schemas for Markdown sources, and a helper that turns zod issues into source problems.
 import { z } from 'zod';
-import { formatIssuePath } from '../../core/bundle/schema.ts';
+import { formatIssuePath, POLICY_VALIDITY, POLICY_VALIDITY_LABELS } from '../../core/bundle/schema.ts';
 import type { SourceProblem } from '../problems.ts';
 
 /** YAML turns 2026-03-01 into a Date; accept both and keep the calendar date. */
@@ -34,6 +34,21 @@ export const InterpretationFrontMatterSchema = z.object({
   domain: z.string().trim().min(1, '缺少领域 domain'),
   department: z.string().trim().default(''),
   policy: z.string().trim().default(''),
+  /** 有效 / 已修改 / 已废止 (or the English words), as the policy document is marked. */
+  validity: z
+    .string()
+    .trim()
+    .default('有效')
+    .transform((v, ctx) => {
+      const found = POLICY_VALIDITY.find((k) => k === v || POLICY_VALIDITY_LABELS[k] === v);
+      if (found) return found;
+      ctx.addIssue({
+        code: 'custom',
+        message: `有效性应为 有效、已修改 或 已废止 (validity must be one of 有效, 已修改, 已废止), not "${v}"`,
+      });
+      return z.NEVER;
+    }),
+  validity_note: z.string().trim().max(500).default(''),
   date: dateLike.optional(),
   items: itemRefs,
 });

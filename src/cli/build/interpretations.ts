@@ -1,4 +1,5 @@
 // Reads interpretations/*.md: each `##` heading is a question, the text under it the answer.
+import type { PolicyValidity } from '../../core/bundle/schema.ts';
 import type { SourceProblem } from '../problems.ts';
 import { InterpretationFrontMatterSchema } from './front-matter.ts';
 import { idFromFileName, readMarkdownFolder } from './markdown-source.ts';
@@ -9,6 +10,8 @@ export interface InterpretationDraft {
   domain: string;
   department: string;
   policy: string;
+  validity?: PolicyValidity;
+  validityNote?: string;
   date: string | null;
   summary: string;
   qa: { question: string; answer: string }[];
@@ -54,6 +57,9 @@ export async function loadInterpretations(
       domain: fm.domain,
       department: fm.department,
       policy: fm.policy,
+      // Only a policy no longer in force is marked in the bundle (absent = in force).
+      ...(fm.validity !== 'in-force' ? { validity: fm.validity } : {}),
+      ...(fm.validity_note ? { validityNote: fm.validity_note } : {}),
       date: fm.date ?? null,
       summary: md.preamble,
       qa,

@@ -2,6 +2,7 @@
 // check how a visitor's words will be understood before they ship a synonym change.
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { POLICY_VALIDITY_LABELS } from '../../core/bundle/schema.ts';
 import { createSearchEngine, type SearchResponse } from '../../core/search/engine.ts';
 import { readBundleData } from '../bundle-dir.ts';
 import { parsePositiveInt, RejectedError, UsageError } from '../errors.ts';
@@ -65,7 +66,7 @@ export function registerSearch(program: Command): void {
       if (!response.results.length) console.log('没有结果 no results');
       response.results.forEach((r, i) => {
         console.log(
-          `${String(i + 1).padStart(2)}. [${TYPE_LABELS[r.type]}] ${r.title}  (${r.id}, ${r.domain}, score ${r.score})`,
+          `${String(i + 1).padStart(2)}. [${TYPE_LABELS[r.type]}${r.validity ? `·${POLICY_VALIDITY_LABELS[r.validity]}` : ''}] ${r.title}  (${r.id}, ${r.domain}, score ${r.score})`,
         );
       });
       if (response.total > response.results.length)

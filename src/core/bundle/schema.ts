@@ -132,6 +132,18 @@ export const GuideSchema = z.object({
 });
 export type Guide = z.infer<typeof GuideSchema>;
 
+/**
+ * Whether the policy an interpretation explains is still in force (the 有效性 marking of policy documents): absent
+ * means in force. A repealed or amended policy's interpretation stays readable, clearly marked, and ranks lower.
+ */
+export const POLICY_VALIDITY = ['in-force', 'amended', 'repealed'] as const;
+export type PolicyValidity = (typeof POLICY_VALIDITY)[number];
+export const POLICY_VALIDITY_LABELS: Record<PolicyValidity, string> = {
+  'in-force': '有效',
+  amended: '已修改',
+  repealed: '已废止',
+};
+
 export const InterpretationSchema = z.object({
   id: nonEmpty(100),
   title: nonEmpty(300),
@@ -139,6 +151,10 @@ export const InterpretationSchema = z.object({
   department: text(200),
   /** The policy document interpreted, e.g. its title and 文号. */
   policy: text(500),
+  /** Absent for bundles built before the field existed: in force. */
+  validity: z.enum(POLICY_VALIDITY).optional(),
+  /** What replaced or changed it, as published (e.g. the new document's title and 文号). */
+  validityNote: text(500).optional(),
   date: isoDate.nullable(),
   summary: text(20_000),
   qa: z.array(z.object({ question: nonEmpty(1000), answer: text(50_000) })).min(1),

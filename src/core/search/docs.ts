@@ -1,6 +1,11 @@
 // The searchable documents of a bundle, in one fixed order (catalogue items, then guides, then interpretations), so
 // the index built by the bundle tool and the engine loaded by the kiosk agree on integer document ids.
-import { GUIDE_SECTION_LABELS, type BundleData, type Department } from '../bundle/schema.ts';
+import {
+  GUIDE_SECTION_LABELS,
+  type BundleData,
+  type Department,
+  type PolicyValidity,
+} from '../bundle/schema.ts';
 import { fnv1a, normalizeText } from './text.ts';
 
 export type DocType = 'item' | 'guide' | 'interpretation';
@@ -34,6 +39,8 @@ export interface SearchDoc {
   parents: string[];
   /** Departments named by the document (publisher or department), for department queries. */
   dept: string;
+  /** An interpretation of a policy no longer (fully) in force. */
+  validity?: Exclude<PolicyValidity, 'in-force'>;
 }
 
 export interface DocText {
@@ -93,6 +100,7 @@ export function collectDocs(data: DocSource): SearchDoc[] {
       leaf: p.title,
       parents: [],
       dept: p.department,
+      ...(p.validity && p.validity !== 'in-force' ? { validity: p.validity } : {}),
     });
   }
   return docs;

@@ -44,6 +44,8 @@ export interface SearchResult {
   level2: string | null;
   level3: string | null;
   score: number;
+  /** An interpretation of a policy that was amended or repealed (the UI marks it). */
+  validity?: 'amended' | 'repealed';
   /** Matched parts of `title` as [start, end) UTF-16 offsets, sorted and disjoint, for the UI to mark. */
   highlights: Array<[number, number]>;
 }
@@ -218,6 +220,8 @@ const TITLE_COVER = 12;
 const INTENT_BONUS = 8;
 const DEPT_BONUS = 20;
 const DOMAIN_BONUS = 10;
+/** Less than an exact name's bonus, more than what usually separates two documents on one topic. */
+const REPEALED_PENALTY = 30;
 const MAX_ALTS = 6;
 /** Joins a gapped character pair (居_证) in the fuzzy vocabulary index; never occurs in text. */
 const GAP = '\u0000';
@@ -1029,6 +1033,8 @@ class Engine implements SearchEngine {
       }
       for (const c of domains)
         if (this.docNorm(d).domain === c.domain) score += (DOMAIN_BONUS * c.weight) / activeWeight;
+      // A repealed policy's interpretation stays findable (first for its exact title) but below what is in force.
+      if (doc.validity === 'repealed') score -= REPEALED_PENALTY;
       return { d, score, highlights };
     });
     scored.sort((a, b) => b.score - a.score || a.d - b.d);
@@ -1044,6 +1050,7 @@ class Engine implements SearchEngine {
         level2: doc.level2,
         level3: doc.level3,
         score: Math.round(score * 100) / 100,
+        ...(doc.validity ? { validity: doc.validity } : {}),
         highlights,
       };
     });

@@ -79,6 +79,16 @@ const STRINGS = {
   'interp.policy': { 'zh-CN': '解读文件：{policy}', en: 'Policy: {policy}' },
   'interp.date': { 'zh-CN': '发布日期：{date}', en: 'Published: {date}' },
   'interp.qa': { 'zh-CN': '问答', en: 'Questions and answers' },
+  'interp.validity.repealed': {
+    'zh-CN': '该政策已废止，本解读仅供查阅，不作为办事依据。',
+    en: 'This policy has been repealed. The interpretation is kept for reference only.',
+  },
+  'interp.validity.amended': {
+    'zh-CN': '该政策已修改，本解读的部分内容可能已不适用。',
+    en: 'This policy has been amended. Parts of this interpretation may no longer apply.',
+  },
+  'interp.tag.repealed': { 'zh-CN': '（已废止）', en: ' (repealed)' },
+  'interp.tag.amended': { 'zh-CN': '（已修改）', en: ' (amended)' },
   'interp.q': { 'zh-CN': '问', en: 'Q' },
   'interp.a': { 'zh-CN': '答', en: 'A' },
   'apply.title': { 'zh-CN': '申请政府信息公开', en: 'Request government information' },

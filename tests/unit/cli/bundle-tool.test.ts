@@ -178,6 +178,12 @@ describe('build', () => {
     ],
     ['notices.yaml', (s: string) => `${s}  - bad: [\n`, 'error', /notices\.yaml 第\d+行.*malformed YAML/],
     [
+      'interpretations/dibao-jiedu.md',
+      (s: string) => s.replace('date: 2026-04-10', 'validity: 过期\ndate: 2026-04-10'),
+      'error',
+      /validity.*有效、已修改 或 已废止.*not "过期"/,
+    ],
+    [
       'guides/dibao.md',
       (s: string) => s.replace('file: form.txt', 'file: nothere.pdf'),
       'error',
@@ -193,6 +199,52 @@ describe('build', () => {
     const line = r.err.split('\n').find((l) => l.includes(file));
     expect(line).toMatch(severity === 'error' ? /^错误 error/ : /^警告 warning/);
     expect(line).toMatch(pattern);
+  });
+});
+
+describe('policy validity (有效性) of interpretations', () => {
+  it('carries 已废止 into the bundle, marks it in search, and ranks it below the policy in force', async () => {
+    const dir = await copySource(async (d) => {
+      const current = await readFile(join(d, 'interpretations/dibao-jiedu.md'), 'utf8');
+      // The same interpretation once more, for an older policy that the current one replaced (its file sorts first, so
+      // only the marking can put it second).
+      const old = current
+        .replace('《迷你区最低生活保障实施办法》政策解读', '《迷你区最低生活保障暂行办法》政策解读')
+        .replace('（迷府规〔2026〕1号）', '（迷府规〔2019〕2号）')
+        .replace(
+          'date: 2026-04-10',
+          'validity: 已废止\nvalidity_note: 由迷府规〔2026〕1号替代\ndate: 2019-04-10',
+        );
+      await writeFile(join(d, 'interpretations/dibao-2019-jiedu.md'), old);
+    });
+    const out = join(dir, 'out');
+    const built = await runCli('build', dir, '--out', out, '--key', key);
+    expect(built.code).toBe(0);
+    const interps = JSON.parse(await readFile(join(out, 'data/interpretations.json'), 'utf8')) as {
+      id: string;
+      validity?: string;
+      validityNote?: string;
+    }[];
+    expect(interps.find((p) => p.id === 'dibao-2019-jiedu')).toMatchObject({
+      validity: 'repealed',
+      validityNote: '由迷府规〔2026〕1号替代',
+    });
+    // In force: no marking at all (bundles built before the field read the same).
+    expect(interps.find((p) => p.id === 'dibao-jiedu')).not.toHaveProperty('validity');
+
+    const json = JSON.parse((await runCli('search', out, '低保政策解读', '--json')).out) as {
+      results: { id: string }[];
+    };
+    const ids = json.results.map((r) => r.id);
+    expect(ids).toContain('dibao-2019-jiedu');
+    expect(ids.indexOf('dibao-jiedu')).toBeLessThan(ids.indexOf('dibao-2019-jiedu'));
+    const text = (await runCli('search', out, '低保政策解读')).out;
+    expect(text).toMatch(/\[政策解读·已废止\] 《迷你区最低生活保障暂行办法》政策解读/);
+    // Its own title still finds it first.
+    const own = JSON.parse((await runCli('search', out, '迷你区最低生活保障暂行办法', '--json')).out) as {
+      results: { id: string }[];
+    };
+    expect(own.results[0]!.id).toBe('dibao-2019-jiedu');
   });
 });
 

@@ -1,6 +1,8 @@
 // The parts every published-content screen (item, guide, interpretation) shares: its heading block and its
 // lists of links to related content.
 import type { ComponentChildren } from 'preact';
+import type { PolicyValidity } from '../../../core/bundle/schema.ts';
+import { getLang, t } from '../../i18n/strings.ts';
 
 /** The domain as a crumb, the title as the screen's heading (focused on arrival), and an optional meta line. */
 export function ContentHeading({
@@ -30,6 +32,18 @@ export interface ContentLink {
   href: string;
   /** Published text: shown as published, in Chinese. */
   text: string;
+  /** An interpretation of a policy no longer (fully) in force: marked after its title. */
+  validity?: PolicyValidity | undefined;
+}
+
+/** (已废止) / (已修改) after the title of an interpretation whose policy is not in force; nothing otherwise. */
+export function ValidityTag({ validity }: { validity?: PolicyValidity | undefined }) {
+  if (!validity || validity === 'in-force') return null;
+  return (
+    <span class="validity-tag" lang={getLang()}>
+      {t(`interp.tag.${validity}`)}
+    </span>
+  );
 }
 
 /** A titled list of links to related content; nothing when there is none. */
@@ -51,6 +65,7 @@ export function LinkSection({
           <li key={l.key}>
             <a class="row-link" lang="zh-CN" href={l.href}>
               {l.text}
+              <ValidityTag validity={l.validity} />
             </a>
           </li>
         ))}

@@ -4,6 +4,7 @@ import { getLang, t, type StringId } from '../../i18n/strings.ts';
 import type { SearchHit, ResultType } from '../../search/types.ts';
 import type { SearchAnswer } from '../../search/bridge.ts';
 import { href } from '../router.ts';
+import { ValidityTag } from './ContentPage.tsx';
 import { Highlight } from './Highlight.tsx';
 
 const GROUPS: ResultType[] = ['item', 'guide', 'interpretation'];
@@ -17,6 +18,7 @@ function ResultLink({ hit, query }: { hit: SearchHit; query: string }) {
       <a class="result" lang="zh-CN" href={href([hit.type, hit.id])}>
         <span class="result-title">
           <Highlight text={hit.title} query={query} highlights={hit.highlights} />
+          <ValidityTag validity={hit.validity} />
         </span>{' '}
         <span class="result-meta">{hit.domain}</span>
       </a>

@@ -40,6 +40,15 @@ export function InterpretationPage({ id }: { id: string }) {
           ) : null
         }
       />
+      {interp.validity && interp.validity !== 'in-force' ? (
+        // Said in words, first thing under the title: not by colour, not only in a list elsewhere.
+        <div class="validity-notice" role="note">
+          <p>
+            <strong>{t(`interp.validity.${interp.validity}`)}</strong>
+          </p>
+          {interp.validityNote ? <p lang="zh-CN">{interp.validityNote}</p> : null}
+        </div>
+      ) : null}
       {interp.summary.trim() ? <Markdown source={interp.summary} /> : null}
       <h2>{t('interp.qa')}</h2>
       <ol class="qa">

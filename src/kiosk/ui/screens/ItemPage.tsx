@@ -75,6 +75,7 @@ export function ItemPage({ id }: { id: string }) {
           key: p.id,
           href: href(['interpretation', p.id]),
           text: p.title,
+          validity: p.validity,
         }))}
       />
       {dept ? <DepartmentContactSection dept={dept} /> : null}
