@@ -1,4 +1,5 @@
 // Entry: paint the shell at once, then start (config, bundle store, search worker) from a lazy chunk.
+import './zod-jitless.ts';
 import { render } from 'preact';
 import { setLang } from './i18n/strings.ts';
 import { App } from './ui/App.tsx';

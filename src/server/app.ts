@@ -47,6 +47,7 @@ import { errorFields, type Logger } from './log.ts';
 import { TokenBucketLimiter } from './rate-limit.ts';
 import { registerStatusPage } from './status-page.ts';
 import { compression } from './compression.ts';
+import { kioskCspSource, registerCspReports } from './csp.ts';
 import { registerEvents } from './events.ts';
 import { CHANNEL_LAYOUT_HEADER, CHANNEL_MARKER } from '../kiosk/bundle/channel-reader.ts';
 import { ApplicationStore, lookupHash, sha256Hex, type ExportRow } from './store.ts';
@@ -508,6 +509,8 @@ export function createApp(deps: AppDeps): Hono {
 
   // Kiosk events (呼叫工作人员) and their staff routes (after the staff middleware above).
   const events = registerEvents(app, { db: store.db, logger, limits, now: deps.now });
+  // What the kiosk pages' Content-Security-Policy blocked (no auth: browsers send these on their own).
+  registerCspReports(app, logger);
 
   // The staff status page (HTML, same token; ?token= or Basic auth so a browser can open it).
   registerStatusPage(app, {
@@ -576,6 +579,8 @@ export function createApp(deps: AppDeps): Hono {
     return sendFile(c, hit, policy.cacheControl);
   });
 
+  // The kiosk's pages and worker scripts carry its Content-Security-Policy (csp.ts).
+  const kioskCsp = kioskCspSource(deps.kioskConfigFile, logger);
   app.on(['GET', 'HEAD'], '*', async (c) => {
     if (!deps.staticDir) return c.text('Not Found', 404);
     const path = c.req.path;
@@ -584,14 +589,20 @@ export function createApp(deps: AppDeps): Hono {
     if (full) {
       const rel = relative(deps.staticDir, full).split('\\').join('/');
       const hit = rel === '' ? null : await readServedFile(full);
-      if (hit) return sendFile(c, hit, staticCacheControl(rel));
+      if (hit) {
+        c.header('Content-Security-Policy', await kioskCsp());
+        return sendFile(c, hit, staticCacheControl(rel));
+      }
     }
     // SPA fallback: only for page navigations, never for missing scripts, images or API calls.
     const navigation =
       c.req.header('sec-fetch-mode') === 'navigate' || (c.req.header('accept') ?? '').includes('text/html');
     if (navigation) {
       const index = await readServedFile(`${deps.staticDir}/index.html`);
-      if (index) return sendFile(c, index, NO_CACHE);
+      if (index) {
+        c.header('Content-Security-Policy', await kioskCsp());
+        return sendFile(c, index, NO_CACHE);
+      }
     }
     return c.text('Not Found', 404);
   });

@@ -15,8 +15,18 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   });
   page.on('pageerror', (err) => consoleErrors.push(err.message));
 
+  // The kiosk runs under its Content-Security-Policy: anything it blocks in the page is collected and must not be.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+
   // First load online: the service worker takes control and the bundle is imported into IndexedDB.
-  await page.goto('/');
+  const first = await page.goto('/');
+  expect(first!.headers()['content-security-policy']).toMatch(/script-src 'self';/);
   await page.waitForFunction(
     () => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined,
   );
@@ -121,4 +131,5 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   await expect(page.getByRole('note')).toHaveCount(0);
 
   expect(consoleErrors).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
 });

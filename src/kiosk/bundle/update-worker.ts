@@ -2,6 +2,7 @@
 // The update worker: downloads, verifies (JSON parsing and schema checks of megabytes of data) and imports a bundle
 // off the main thread, so a visitor's screen never stutters while a bundle arrives in the background.
 // One run per worker; the page terminates it after the answer.
+import '../zod-jitless.ts';
 import type { KioskConfig } from '../../core/config/kiosk-config.ts';
 import type { UpdateOutcome } from '../db/meta-db.ts';
 import { fileListReader } from './channel-reader.ts';

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The search worker: opens the live bundle database, builds the core engine once, answers queries.
 // Only the newest query is answered: older ones still queued are skipped so typing never waits.
+import '../zod-jitless.ts';
 import { createSearchEngine, type SearchEngine } from '../../core/search/engine.ts';
 import { BundleDb, readBundleData } from '../db/bundle-db.ts';
 import { metaDb } from '../db/meta-db.ts';
