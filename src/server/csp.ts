@@ -96,13 +96,37 @@ export const DEFAULT_CSP_REPORT_LIMITS: CspReportLimits = {
   rate: { capacity: 20, refillPerSecond: 1 },
 };
 
-/** POST /api/v1/csp-report: logs what the browser blocked, so a broken page shows up in the server's log. */
+export interface CspViolation {
+  at: string;
+  directive: string;
+  blocked: string;
+  document: string;
+  source: string;
+  line: number | null;
+}
+
+/** What the server heard since it started: the count, and the latest few (for staff and for the e2e tests). */
+export interface CspReportSummary {
+  count: number;
+  recent: CspViolation[];
+}
+
+const RECENT_KEPT = 20;
+
+/**
+ * POST /api/v1/csp-report: logs what the browser blocked, so a broken page shows up in the server's log; and
+ * GET /api/v1/staff/csp-reports (staff token, checked by app.ts for every /api/v1/staff/* path registered after
+ * its middleware): the count since start and the latest reports.
+ */
 export function registerCspReports(
   app: Hono,
   logger: Logger,
   limits: CspReportLimits = DEFAULT_CSP_REPORT_LIMITS,
+  now: () => Date = () => new Date(),
 ): void {
   const limiter = new TokenBucketLimiter({ ...limits.rate, maxKeys: 1 });
+  const summary: CspReportSummary = { count: 0, recent: [] };
+  app.get('/api/v1/staff/csp-reports', (c) => c.json(summary));
   app.post(
     CSP_REPORT_PATH,
     bodyLimit({
@@ -129,14 +153,19 @@ export function registerCspReports(
           400,
         );
       }
+      const violation: CspViolation = {
+        at: now().toISOString(),
+        directive: String(report['effective-directive'] ?? report['violated-directive'] ?? '').slice(0, 60),
+        blocked: redactUrl(report['blocked-uri']),
+        document: redactUrl(report['document-uri']),
+        source: redactUrl(report['source-file']),
+        line: typeof report['line-number'] === 'number' ? report['line-number'] : null,
+      };
+      summary.count++;
+      summary.recent = [violation, ...summary.recent].slice(0, RECENT_KEPT);
       if (limiter.take('all').ok) {
-        logger.warn('csp_violation', {
-          directive: String(report['effective-directive'] ?? report['violated-directive'] ?? '').slice(0, 60),
-          blocked: redactUrl(report['blocked-uri']),
-          document: redactUrl(report['document-uri']),
-          source: redactUrl(report['source-file']),
-          line: typeof report['line-number'] === 'number' ? report['line-number'] : null,
-        });
+        const { at: _at, ...fields } = violation;
+        logger.warn('csp_violation', fields);
       }
       return c.body(null, 204);
     },

@@ -7,7 +7,7 @@ async function expectAccessible(page: Page, screen: string) {
   expect(violations, `axe on ${screen}`).toEqual([]);
 }
 
-test('offline: search, open an item, browse a domain, read a guide', async ({ page, context }) => {
+test('offline: search, open an item, browse a domain, read a guide', async ({ page, context, request }) => {
   const consoleErrors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
@@ -132,4 +132,10 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
 
   expect(consoleErrors).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+  // Workers report their violations to the server only (the page cannot see them): nothing was reported.
+  const reports = await request.get('/api/v1/staff/csp-reports', {
+    headers: { authorization: 'Bearer e2e-token' },
+  });
+  expect(reports.status()).toBe(200);
+  expect(await reports.json()).toMatchObject({ count: 0 });
 });

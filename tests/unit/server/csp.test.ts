@@ -131,6 +131,16 @@ describe('served with the kiosk', () => {
       line: 12,
     });
     expect(JSON.stringify(logs)).not.toContain('张三');
+    // Staff (and the e2e tests) read the count and the latest reports; without the token, nothing.
+    expect((await fetch(url('/api/v1/staff/csp-reports'))).status).toBe(401);
+    const summary = (await (
+      await fetch(url('/api/v1/staff/csp-reports'), { headers: { authorization: 'Bearer tok' } })
+    ).json()) as { count: number; recent: { blocked: string; document: string }[] };
+    expect(summary.count).toBe(1);
+    expect(summary.recent[0]).toMatchObject({
+      blocked: 'https://evil.example/x.js',
+      document: `${server.url}/`,
+    });
 
     const bad = await fetch(url('/api/v1/csp-report'), { method: 'POST', body: '{"hello": 1}' });
     expect(bad.status).toBe(400);
