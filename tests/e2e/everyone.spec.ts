@@ -460,6 +460,7 @@ for (const mode of MODES) {
     await mode.set(page);
     await expect(page.getByRole('note')).toContainText(en ? 'This policy has been repealed' : '该政策已废止');
     await check('interpretation (repealed)');
+    await shot('interpretation-repealed');
 
     await page.goto('/#/departments');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
