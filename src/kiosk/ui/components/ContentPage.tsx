@@ -1,19 +1,29 @@
 // The parts every published-content screen (item, guide, interpretation) shares: its heading block and its
 // lists of links to related content.
-import type { ComponentChildren } from 'preact';
+import { Fragment } from 'preact';
 import type { PolicyValidity } from '../../../core/bundle/schema.ts';
 import { getLang, t } from '../../i18n/strings.ts';
 
-/** The domain as a crumb, the title as the screen's heading (focused on arrival), and an optional meta line. */
+/** One fact of the meta line: an interface label, then published text as published (Chinese). */
+export interface MetaFact {
+  label: string;
+  published?: string;
+}
+
+/**
+ * The domain as a crumb, the title as the screen's heading (focused on arrival), and a meta line of the facts
+ * given (empty ones left out), separated by ' · '.
+ */
 export function ContentHeading({
   crumb,
   title,
-  meta,
+  meta = [],
 }: {
   crumb: string;
   title: string;
-  meta?: ComponentChildren;
+  meta?: (MetaFact | '' | null | undefined)[];
 }) {
+  const facts = meta.filter((f): f is MetaFact => !!f);
   return (
     <>
       <p class="crumbs" lang="zh-CN">
@@ -22,7 +32,17 @@ export function ContentHeading({
       <h1 id="screen-title" tabIndex={-1} lang="zh-CN">
         {title}
       </h1>
-      {meta ? <p class="meta-line">{meta}</p> : null}
+      {facts.length ? (
+        <p class="meta-line">
+          {facts.map((f, i) => (
+            <Fragment key={i}>
+              {i > 0 ? ' · ' : null}
+              {f.label}
+              {f.published ? <span lang="zh-CN">{f.published}</span> : null}
+            </Fragment>
+          ))}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -37,20 +37,10 @@ export function GuidePage({ id }: { id: string }) {
       <ContentHeading
         crumb={guide.domain}
         title={guide.title}
-        meta={
-          guide.department || guide.updated ? (
-            <>
-              {guide.department ? (
-                <>
-                  {t('guide.department', { name: '' })}
-                  <span lang="zh-CN">{guide.department}</span>
-                </>
-              ) : null}
-              {guide.department && guide.updated ? ' · ' : null}
-              {guide.updated ? t('guide.updated', { date: guide.updated }) : null}
-            </>
-          ) : null
-        }
+        meta={[
+          guide.department && { label: t('guide.department', { name: '' }), published: guide.department },
+          guide.updated && { label: t('guide.updated', { date: guide.updated }) },
+        ]}
       />
       {guide.body.trim() ? (
         <section aria-labelledby="sec-overview">

@@ -25,20 +25,10 @@ export function InterpretationPage({ id }: { id: string }) {
       <ContentHeading
         crumb={interp.domain}
         title={interp.title}
-        meta={
-          interp.policy || interp.date ? (
-            <>
-              {interp.policy ? (
-                <>
-                  {t('interp.policy', { policy: '' })}
-                  <span lang="zh-CN">{interp.policy}</span>
-                </>
-              ) : null}
-              {interp.policy && interp.date ? ' · ' : null}
-              {interp.date ? t('interp.date', { date: interp.date }) : null}
-            </>
-          ) : null
-        }
+        meta={[
+          interp.policy && { label: t('interp.policy', { policy: '' }), published: interp.policy },
+          interp.date && { label: t('interp.date', { date: interp.date }) },
+        ]}
       />
       {interp.validity && interp.validity !== 'in-force' ? (
         // Said in words, first thing under the title: not by colour, not only in a list elsewhere.
