@@ -123,7 +123,7 @@ export function registerCspReports(
   logger: Logger,
   limits: CspReportLimits = DEFAULT_CSP_REPORT_LIMITS,
   now: () => Date = () => new Date(),
-): void {
+): CspReportSummary {
   const limiter = new TokenBucketLimiter({ ...limits.rate, maxKeys: 1 });
   const summary: CspReportSummary = { count: 0, recent: [] };
   app.get('/api/v1/staff/csp-reports', (c) => c.json(summary));
@@ -170,4 +170,5 @@ export function registerCspReports(
       return c.body(null, 204);
     },
   );
+  return summary;
 }

@@ -5,6 +5,7 @@
 import { timingSafeEqual, createHash, createHmac } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { CspReportSummary } from './csp.ts';
 import { callState, type CallState, type StoredEvent } from './events-store.ts';
 
 /** A kiosk that has not reported for this long is stale. */
@@ -28,6 +29,33 @@ export interface StatusPageDeps {
   now: () => Date;
   /** Unhandled 呼叫工作人员 calls; without it the page shows kiosks only. */
   events?: StaffCalls;
+  /** What the kiosk pages' Content-Security-Policy blocked since the server started (csp.ts). */
+  cspReports?: () => CspReportSummary;
+}
+
+/** CSP reports listed on the page at most (newest first). */
+const CSP_SHOWN = 5;
+
+function renderCspReports(csp: CspReportSummary): string {
+  const e = escapeHtml;
+  if (!csp.count)
+    return '<h2>页面安全策略</h2>\n<p class="good">自服务启动以来，终端页面没有被拦截的内容。</p>\n';
+  const rows = csp.recent
+    .slice(0, CSP_SHOWN)
+    .map(
+      (r) =>
+        `<tr><td>${e(r.at)}</td><td>${e(r.directive)}</td><td>${e(r.blocked)}</td><td>${e(r.document)}</td><td>${e(r.source)}${r.line !== null ? `:${r.line}` : ''}</td></tr>`,
+    )
+    .join('\n');
+  return `<h2>页面安全策略</h2>
+<p><span class="flag">需要关注</span> 自服务启动以来拦截 ${csp.count} 次：终端页面有内容未按构建的方式运行（可能是程序更新不完整，或内容中夹带了脚本）。最近 ${Math.min(csp.count, CSP_SHOWN)} 次：</p>
+<table>
+<thead><tr><th scope="col">时间</th><th scope="col">规则</th><th scope="col">被拦截</th><th scope="col">页面</th><th scope="col">来源</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+`;
 }
 
 /** Calls listed on the page at most (newest first). */
@@ -165,7 +193,12 @@ ${rows}
 `;
 }
 
-export function renderStatusPage(rows: KioskRow[], now: Date, calls?: CallsSection): string {
+export function renderStatusPage(
+  rows: KioskRow[],
+  now: Date,
+  calls?: CallsSection,
+  csp?: CspReportSummary,
+): string {
   const e = escapeHtml;
   const flagged = rows.filter((r) => r.flags.length).length;
   const openCalls = calls ? calls.calls.filter((c) => callState(c, now) === 'open').length : 0;
@@ -214,7 +247,7 @@ ${calls ? `${renderCalls(calls, now)}<h2>终端</h2>\n` : ''}<p>共 ${rows.lengt
 ${body || '<tr><td colspan="8">还没有终端上报。</td></tr>'}
 </tbody>
 </table>
-</body>
+${csp ? renderCspReports(csp) : ''}</body>
 </html>
 `;
 }
@@ -282,6 +315,7 @@ export function registerStatusPage(app: Hono, deps: StatusPageDeps): void {
         rows,
         now,
         calls ? { calls, query: tokenQuery(c), formKey: formKey(deps.staffToken!) } : undefined,
+        deps.cspReports?.(),
       ),
     );
   });

@@ -9,6 +9,7 @@ import {
   registerStatusPage,
   type HeartbeatRow,
 } from '../../../src/server/status-page.ts';
+import type { CspViolation } from '../../../src/server/csp.ts';
 import { startServer, type RunningServer } from '../../../src/server/server.ts';
 import { openPglite } from '../../../src/server/db/database.ts';
 import { publishBundle } from '../../../src/cli/commands/publish.ts';
@@ -88,6 +89,34 @@ describe('GET /staff/status', () => {
       headers: { Authorization: `Basic ${Buffer.from('any:tok').toString('base64')}` },
     });
     expect(basic.status).toBe(200);
+  });
+  it('says whether the kiosk pages had anything blocked by their security policy, escaped', async () => {
+    const csp = { count: 0, recent: [] as CspViolation[] };
+    const withCsp = new Hono();
+    registerStatusPage(withCsp, {
+      staffToken: 'tok',
+      latestHeartbeats: async () => rows,
+      now: () => NOW,
+      cspReports: () => csp,
+    });
+    expect(await (await withCsp.request('/staff/status?token=tok')).text()).toContain('没有被拦截的内容');
+    csp.count = 7;
+    csp.recent = [
+      {
+        at: NOW.toISOString(),
+        directive: 'script-src-elem',
+        blocked: 'https://evil.example/<x>.js',
+        document: 'http://zone/',
+        source: '',
+        line: null,
+      },
+    ];
+    const html = await (await withCsp.request('/staff/status?token=tok')).text();
+    expect(html).toContain('自服务启动以来拦截 7 次');
+    expect(html).toContain('https://evil.example/&lt;x&gt;.js');
+    expect(html).not.toContain('<x>');
+    // Without the source, the page says nothing about it.
+    expect(await (await app.request('/staff/status?token=tok')).text()).not.toContain('页面安全策略');
   });
 });
 
