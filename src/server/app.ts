@@ -510,7 +510,7 @@ export function createApp(deps: AppDeps): Hono {
   // Kiosk events (呼叫工作人员) and their staff routes (after the staff middleware above).
   const events = registerEvents(app, { db: store.db, logger, limits, now: deps.now });
   // What the kiosk pages' Content-Security-Policy blocked (no auth: browsers send these on their own).
-  const cspReports = registerCspReports(app, logger, undefined, deps.now);
+  const cspReports = registerCspReports(app, { logger, now: deps.now });
 
   // The staff status page (HTML, same token; ?token= or Basic auth so a browser can open it).
   registerStatusPage(app, {

@@ -120,9 +120,11 @@ const RECENT_KEPT = 20;
  */
 export function registerCspReports(
   app: Hono,
-  logger: Logger,
-  limits: CspReportLimits = DEFAULT_CSP_REPORT_LIMITS,
-  now: () => Date = () => new Date(),
+  {
+    logger,
+    now,
+    limits = DEFAULT_CSP_REPORT_LIMITS,
+  }: { logger: Logger; now: () => Date; limits?: CspReportLimits },
 ): CspReportSummary {
   const limiter = new TokenBucketLimiter({ ...limits.rate, maxKeys: 1 });
   const summary: CspReportSummary = { count: 0, recent: [] };

@@ -45,7 +45,7 @@ export interface SearchResult {
   level3: string | null;
   score: number;
   /** An interpretation of a policy that was amended or repealed (the UI marks it). */
-  validity?: 'amended' | 'repealed';
+  validity?: SearchDoc['validity'];
   /** Matched parts of `title` as [start, end) UTF-16 offsets, sorted and disjoint, for the UI to mark. */
   highlights: Array<[number, number]>;
 }
