@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleAgencyIds, resetSampleClerk } from '../src/server/desk/user-command.ts';
 import { startServer } from '../src/server/server.ts';
 import { prepareSample } from './prepare-sample.ts';
 
@@ -45,8 +46,12 @@ const server = await startServer({
   staffToken,
   logger: false,
 });
+const clerk = await resetSampleClerk(server.db, await bundleAgencyIds(sample.bundleDir));
 console.log(`\n  政务公开专区 kiosk (sample district 某某区): http://localhost:${server.port}/`);
 console.log(`  zone server API: http://localhost:${server.port}/api/v1/   staff token: ${staffToken}`);
+console.log(
+  `desk: http://localhost:${server.port}/desk/  user: ${clerk.username}  password: ${clerk.password}`,
+);
 console.log('  Ctrl+C stops.\n');
 const stop = async () => {
   await server.close();

@@ -8,6 +8,7 @@
 //   /api/v1/events, /api/v1/staff/events…                            events.ts
 //   /api/v1/csp-report, /api/v1/staff/csp-reports                    csp.ts
 //   /staff/status                                                    status-page.ts
+//   /desk/… (the office's desk: login, queue, applications, report)  routes/desk.ts
 //   /kiosk-config.json, /bundle/*                                    routes/channel.ts
 //   everything else (the PWA)                                        routes/kiosk-pages.ts
 import { Hono } from 'hono';
@@ -21,6 +22,7 @@ import { errorBody } from './http/errors.ts';
 import { staffTokenGuard } from './http/staff-token.ts';
 import { errorFields, type Logger } from './log.ts';
 import { channelRoutes } from './routes/channel.ts';
+import { deskRoutes } from './routes/desk.ts';
 import { intakeRoutes } from './routes/intake.ts';
 import { kioskPageRoutes } from './routes/kiosk-pages.ts';
 import { kioskRoutes } from './routes/kiosks.ts';
@@ -135,6 +137,18 @@ export function createApp(deps: AppDeps): Hono {
     now: deps.now,
     cspReports: () => cspReports,
   });
+
+  // The office's desk (its own accounts and sessions, not the staff token).
+  app.route(
+    '/',
+    deskRoutes({
+      db: store.db,
+      logger,
+      workingCalendar,
+      clientIp: clientIpOf(deps.trustProxy),
+      now: deps.now,
+    }),
+  );
 
   app.all('/api/*', (c) =>
     c.json(errorBody('not_found', `没有这个接口：${c.req.method} ${c.req.path}`), 404),

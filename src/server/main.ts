@@ -1,5 +1,8 @@
 // The zone server entry: npx tsx src/server/main.ts --port 8080 [options]
 import { parseArgs } from 'node:util';
+import { openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { createDeskUser } from './desk/user-command.ts';
 import { generateIntakeKeyFile, readIntakeKeyFile } from './intake-key.ts';
 import { createLogger, errorFields, type LogLevel } from './log.ts';
 import { DEFAULT_DATA_DIR, startServer } from './server.ts';
@@ -9,6 +12,8 @@ const HELP = `政务公开专区 zone server: application intake, status look-up
 Usage:
   npx tsx src/server/main.ts [options]
   npx tsx src/server/main.ts intake-keygen --intake-key FILE
+  npx tsx src/server/main.ts desk-user --username NAME --role admin|clerk|hall [--agencies ID,ID] [--name 姓名]
+                        creates a desk account (/desk/) in the same database and prints its password once
 
 Options:
   --port N              port to listen on (default 8080; 0 = any free port)
@@ -37,6 +42,7 @@ Endpoints:
   GET  /api/v1/staff/export.csv | export.json    (staff) ?status=&since=
   GET  /api/v1/staff/heartbeats                  (staff)
   GET  /bundle/*, /kiosk-config.json, static files
+  /desk/                                         the office's desk (desk accounts; see desk-user)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -54,6 +60,10 @@ async function main(argv: string[]): Promise<number> {
       'kiosk-config': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
       'log-level': { type: 'string' },
+      username: { type: 'string' },
+      role: { type: 'string' },
+      agencies: { type: 'string' },
+      name: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -76,6 +86,26 @@ async function main(argv: string[]): Promise<number> {
       const key = await readIntakeKeyFile(file);
       process.stderr.write(`${file} already exists (kid ${key.kid}); not overwritten.\n`);
       return 1;
+    }
+    return 0;
+  }
+  if (positionals[0] === 'desk-user') {
+    if (!values.username || !values.role) throw new Error('desk-user needs --username and --role');
+    const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL || null, dataDir });
+    try {
+      await migrate(db);
+      const { user, password } = await createDeskUser(db, {
+        username: values.username,
+        role: values.role,
+        agencies: (values.agencies ?? '')
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean),
+        ...(values.name ? { displayName: values.name } : {}),
+      });
+      process.stdout.write(`desk user: ${user.username} (${user.role})  password: ${password}\n`);
+    } finally {
+      await db.close();
     }
     return 0;
   }

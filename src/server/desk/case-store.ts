@@ -1,0 +1,367 @@
+// The desk's reads and writes over applications: the queue (filtered, paged), one application with its history,
+// procedure actions applied in a transaction through the core state machine, reply documents, and the rows the
+// annual report counts. Personal data is read only for the one application a clerk opens or the page they list.
+import { randomUUID } from 'node:crypto';
+import type { Application } from '../../core/application/schema.ts';
+import type { ApplicationStatus } from '../../core/application/status.ts';
+import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
+import type { ApplicantKind, ReportApplication } from '../../core/procedure/annual-report.ts';
+import {
+  applyAction,
+  initialState,
+  visitorView,
+  type ProcedureAction,
+  type ProcedureState,
+} from '../../core/procedure/procedure.ts';
+import type { ReplyResult } from '../../core/procedure/results.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import type { StaffUser } from './accounts.ts';
+
+export interface QueueFilter {
+  /** Only these agencies (a clerk's); null = all. */
+  agencies: string[] | null;
+  agency?: string;
+  status?: ApplicationStatus;
+  staffAssisted?: boolean;
+  /** Open applications due on or before this date. */
+  dueOnOrBefore?: string;
+  /** Open applications whose due date is before this date. */
+  overdueOn?: string;
+  /** A receipt code or (part of) the applicant's name. */
+  q?: string;
+  page?: number;
+}
+
+export interface QueueRow {
+  id: number;
+  receiptCode: string;
+  agencyId: string;
+  agencyName: string;
+  applicantName: string;
+  status: ApplicationStatus;
+  receivedOn: string | null;
+  dueOn: string | null;
+  clockPaused: boolean;
+  staffAssisted: boolean;
+  filedAt: string;
+}
+
+export const QUEUE_PAGE_SIZE = 50;
+
+export interface CaseRecord {
+  id: number;
+  receiptCode: string;
+  agencyId: string;
+  status: ApplicationStatus;
+  receiptRule: 'in-person' | 'electronic';
+  filedAt: string;
+  deliveredAt: string;
+  staffAssisted: boolean;
+  applicantKind: ApplicantKind;
+  application: Application;
+  meta: Record<string, unknown>;
+  state: ProcedureState;
+}
+
+export interface HistoryEntry {
+  at: string;
+  who: string;
+  what: string;
+  action: ProcedureAction | null;
+}
+
+export class CaseError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: 400 | 403 | 404 | 409 = 400,
+  ) {
+    super(message);
+  }
+}
+
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+const iso = (v: unknown): string => new Date(v as string).toISOString();
+
+interface CaseRow {
+  id: number;
+  receipt_code: string;
+  agency_id: string;
+  status: ApplicationStatus;
+  receipt_rule: 'in-person' | 'electronic';
+  created_at: Date | string;
+  delivered_at: Date | string;
+  staff_assisted: boolean;
+  applicant_kind: ApplicantKind;
+  received_on: string | null;
+  application: unknown;
+  meta: unknown;
+  state_after: unknown;
+}
+
+export class CaseStore {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date,
+  ) {}
+
+  async queue(f: QueueFilter): Promise<{ rows: QueueRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (f.agencies) where.push(`agency_id = ANY(${p(f.agencies)}::text[])`);
+    if (f.agency) where.push(`agency_id = ${p(f.agency)}`);
+    if (f.status) where.push(`status = ${p(f.status)}`);
+    if (f.staffAssisted !== undefined) where.push(`staff_assisted = ${p(f.staffAssisted)}`);
+    if (f.dueOnOrBefore) where.push(`closed_on IS NULL AND due_on <= ${p(f.dueOnOrBefore)}::date`);
+    if (f.overdueOn) where.push(`closed_on IS NULL AND due_on < ${p(f.overdueOn)}::date`);
+    if (f.q) {
+      const code = f.q.trim().toUpperCase();
+      where.push(
+        `(receipt_code = ${p(code)} OR application->'applicant'->>'name' LIKE ${p(`%${f.q.trim().replace(/[\\%_]/g, '\\$&')}%`)})`,
+      );
+    }
+    const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const page = Math.max(0, (f.page ?? 1) - 1);
+    const [rows, count] = await Promise.all([
+      this.db.query<{
+        id: number;
+        receipt_code: string;
+        agency_id: string;
+        agency_name: string | null;
+        name: string | null;
+        status: ApplicationStatus;
+        received_on: string | null;
+        due_on: string | null;
+        clock_paused: boolean;
+        staff_assisted: boolean;
+        created_at: Date | string;
+      }>(
+        `SELECT id, receipt_code, agency_id, application->'request'->>'agencyName' AS agency_name,
+           application->'applicant'->>'name' AS name, status, received_on::text AS received_on,
+           due_on::text AS due_on, clock_paused, staff_assisted, created_at
+         FROM applications ${cond}
+         ORDER BY (closed_on IS NULL) DESC, due_on ASC NULLS FIRST, id ASC
+         LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${page * QUEUE_PAGE_SIZE}`,
+        params,
+      ),
+      this.db.query<{ n: number | string }>(`SELECT count(*) AS n FROM applications ${cond}`, params),
+    ]);
+    return {
+      total: Number(count[0]?.n ?? 0),
+      rows: rows.map((r) => ({
+        id: Number(r.id),
+        receiptCode: r.receipt_code,
+        agencyId: r.agency_id,
+        agencyName: r.agency_name || r.agency_id,
+        applicantName: r.name ?? '',
+        status: r.status,
+        receivedOn: r.received_on,
+        dueOn: r.due_on,
+        clockPaused: r.clock_paused,
+        staffAssisted: r.staff_assisted,
+        filedAt: iso(r.created_at),
+      })),
+    };
+  }
+
+  private async load(
+    q: Queryable,
+    receiptCode: string,
+    calendar: WorkingCalendar,
+    lock: boolean,
+  ): Promise<CaseRecord | null> {
+    const rows = await q.query<CaseRow>(
+      `SELECT a.id, a.receipt_code, a.agency_id, a.status, a.receipt_rule, a.created_at, a.delivered_at,
+         a.staff_assisted, a.applicant_kind, a.received_on::text AS received_on, a.application, a.meta,
+         (SELECT state_after FROM procedure_actions pa WHERE pa.application_id = a.id ORDER BY pa.id DESC LIMIT 1)
+           AS state_after
+       FROM applications a WHERE a.receipt_code = $1${lock ? ' FOR UPDATE' : ''}`,
+      [receiptCode],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: Number(r.id),
+      receiptCode: r.receipt_code,
+      agencyId: r.agency_id,
+      status: r.status,
+      receiptRule: r.receipt_rule,
+      filedAt: iso(r.created_at),
+      deliveredAt: iso(r.delivered_at),
+      staffAssisted: r.staff_assisted,
+      applicantKind: r.applicant_kind,
+      application: json<Application>(r.application),
+      meta: json<Record<string, unknown>>(r.meta),
+      state: r.state_after
+        ? json<ProcedureState>(r.state_after)
+        : initialState(
+            { receivedOn: r.receipt_rule === 'in-person' ? r.received_on : r.received_on },
+            calendar,
+          ),
+    };
+  }
+
+  /** One application, or null; `agencies` (a clerk's) limits which ones may be seen. */
+  async get(
+    receiptCode: string,
+    calendar: WorkingCalendar,
+    agencies: string[] | null,
+  ): Promise<CaseRecord | null> {
+    const c = await this.load(this.db, receiptCode, calendar, false);
+    if (!c || (agencies && !agencies.includes(c.agencyId))) return null;
+    return c;
+  }
+
+  async history(applicationId: number, filedAt: string): Promise<HistoryEntry[]> {
+    const rows = await this.db.query<{ action: unknown; username: string; at: Date | string }>(
+      'SELECT action, username, at FROM procedure_actions WHERE application_id = $1 ORDER BY id',
+      [applicationId],
+    );
+    return [
+      { at: filedAt, who: '申请人（终端）', what: '提交申请', action: null },
+      ...rows.map((r) => {
+        const action = json<ProcedureAction>(r.action);
+        return { at: iso(r.at), who: r.username, what: action.type, action };
+      }),
+    ];
+  }
+
+  /** Applies one action under a row lock; throws ProcedureError (refused by the law) or CaseError. */
+  async perform(
+    receiptCode: string,
+    action: ProcedureAction,
+    user: StaffUser,
+    calendar: WorkingCalendar,
+    agencies: string[] | null,
+  ): Promise<CaseRecord> {
+    return this.db.transaction(async (tx) => {
+      const c = await this.load(tx, receiptCode, calendar, true);
+      if (!c || (agencies && !agencies.includes(c.agencyId)))
+        throw new CaseError('not_found', '没有这份申请', 404);
+      const next = applyAction(c.state, action, calendar);
+      const view = visitorView(next);
+      const at = this.now().toISOString();
+      await tx.query(
+        `INSERT INTO procedure_actions (application_id, action, state_after, user_id, username, at)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [c.id, JSON.stringify(action), JSON.stringify(next), user.id, user.username, at],
+      );
+      await tx.query(
+        `UPDATE applications SET status = $2, status_note = $3, status_updated_at = $4, received_on = $5::date,
+           due_on = $6::date, closed_on = $7::date, result_reason = $8, clock_paused = $9 WHERE id = $1`,
+        [
+          c.id,
+          view.status,
+          next.correction && next.phase === 'awaiting-correction' ? next.correction.text : '',
+          at,
+          next.receivedOn,
+          next.dueOn,
+          next.phase === 'closed' ? next.reply!.on : null,
+          next.reply?.reason ?? null,
+          !!next.consultation,
+        ],
+      );
+      await tx.query(
+        'INSERT INTO status_history (application_id, status, note, received_on, changed_at) VALUES ($1, $2, $3, $4::date, $5)',
+        [c.id, view.status, `${action.type} by ${user.username}`, next.receivedOn, at],
+      );
+      return { ...c, status: view.status, state: next };
+    });
+  }
+
+  /** The procedure state the visitor's look-up shows (null when no action was taken yet). */
+  async stateOf(applicationId: number): Promise<ProcedureState | null> {
+    const rows = await this.db.query<{ state_after: unknown }>(
+      'SELECT state_after FROM procedure_actions WHERE application_id = $1 ORDER BY id DESC LIMIT 1',
+      [applicationId],
+    );
+    return rows[0] ? json<ProcedureState>(rows[0].state_after) : null;
+  }
+
+  async saveDocument(
+    applicationId: number,
+    filename: string,
+    contentType: string,
+    body: Uint8Array,
+  ): Promise<string> {
+    const id = randomUUID();
+    await this.db.query(
+      'INSERT INTO reply_documents (id, application_id, filename, content_type, body, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [id, applicationId, filename, contentType, body, this.now().toISOString()],
+    );
+    return id;
+  }
+
+  async document(
+    id: string,
+  ): Promise<{ applicationId: number; filename: string; contentType: string; body: Uint8Array } | null> {
+    const rows = await this.db.query<{
+      application_id: number;
+      filename: string;
+      content_type: string;
+      body: Uint8Array;
+    }>('SELECT application_id, filename, content_type, body FROM reply_documents WHERE id = $1', [id]);
+    const r = rows[0];
+    return r
+      ? {
+          applicationId: Number(r.application_id),
+          filename: r.filename,
+          contentType: r.content_type,
+          body: r.body,
+        }
+      : null;
+  }
+
+  /** The agencies applications were filed with, for the filter and the report (id and the name as filed). */
+  async agencies(): Promise<Array<{ id: string; name: string }>> {
+    const rows = await this.db.query<{ agency_id: string; name: string | null }>(
+      `SELECT agency_id, max(application->'request'->>'agencyName') AS name FROM applications GROUP BY agency_id ORDER BY agency_id`,
+    );
+    return rows.map((r) => ({ id: r.agency_id, name: r.name || r.agency_id }));
+  }
+
+  /** What the annual report counts for a year: applications received by its end and not closed before its start. */
+  async reportRows(
+    year: number,
+    agency: string | null,
+    agencies: string[] | null,
+  ): Promise<ReportApplication[]> {
+    const params: unknown[] = [`${year}-12-31`, `${year}-01-01`];
+    let cond = '';
+    if (agency) {
+      params.push(agency);
+      cond += ` AND agency_id = $${params.length}`;
+    }
+    if (agencies) {
+      params.push(agencies);
+      cond += ` AND agency_id = ANY($${params.length}::text[])`;
+    }
+    const rows = await this.db.query<{
+      applicant_kind: ApplicantKind;
+      received_on: string | null;
+      closed_on: string | null;
+      status: string;
+      result_reason: string | null;
+      cases: unknown;
+    }>(
+      `SELECT applicant_kind, received_on::text AS received_on, closed_on::text AS closed_on, status, result_reason,
+         (SELECT state_after->'cases' FROM procedure_actions pa WHERE pa.application_id = a.id ORDER BY pa.id DESC LIMIT 1) AS cases
+       FROM applications a
+       WHERE received_on IS NOT NULL AND received_on <= $1::date AND (closed_on IS NULL OR closed_on >= $2::date
+         OR EXISTS (SELECT 1 FROM procedure_actions pa WHERE pa.application_id = a.id AND pa.action->>'type' = 'case-filed'))${cond}`,
+      params,
+    );
+    return rows.map((r) => ({
+      applicantKind: r.applicant_kind,
+      receivedOn: r.received_on,
+      closedOn: r.closed_on,
+      result: r.closed_on ? (r.status as ReplyResult) : null,
+      reason: r.result_reason,
+      cases: r.cases ? json<ReportApplication['cases']>(r.cases) : [],
+    }));
+  }
+}
