@@ -12,7 +12,8 @@ if (!catalogue || !input) {
 const HEADER = (set: QuerySet) =>
   `# ${catalogue} relevance queries (${set}); format in tests/relevance/queries.ts. class\tquery\tanswers\n`;
 const sets: QuerySet[] = ['dev', 'holdout'];
-for (const set of sets) if (!existsSync(queryFile(catalogue, set))) writeFileSync(queryFile(catalogue, set), HEADER(set));
+for (const set of sets)
+  if (!existsSync(queryFile(catalogue, set))) writeFileSync(queryFile(catalogue, set), HEADER(set));
 const known = new Set(sets.flatMap((set) => readQueries(catalogue, set).map((x) => x.q)));
 const counts = { dev: 0, holdout: 0 };
 for (const x of parseQueries(readFileSync(input, 'utf8'), input)) {

@@ -87,6 +87,7 @@ export function readQueries(catalogue: string, set: QuerySet): RelevanceQuery[] 
 
 /** What a document shows a reader, whichever side (catalogue or search result) it comes from. */
 export interface DocFacts {
+  id: string;
   type: 'item' | 'guide' | 'interpretation';
   title: string;
   domain: string;
@@ -100,6 +101,7 @@ export function docFacts(data: SourceData): Map<string, DocFacts> {
   for (const it of data.catalogue) {
     const levels = [it.level1, it.level2, it.level3].filter((l): l is string => !!l);
     docs.set(it.id, {
+      id: it.id,
       type: 'item',
       title: levels.join(' '),
       domain: it.domain,
@@ -108,9 +110,17 @@ export function docFacts(data: SourceData): Map<string, DocFacts> {
     });
   }
   for (const g of data.guides)
-    docs.set(g.id, { type: 'guide', title: g.title, domain: g.domain, levels: [], department: g.department });
+    docs.set(g.id, {
+      id: g.id,
+      type: 'guide',
+      title: g.title,
+      domain: g.domain,
+      levels: [],
+      department: g.department,
+    });
   for (const p of data.interpretations)
     docs.set(p.id, {
+      id: p.id,
       type: 'interpretation',
       title: p.title,
       domain: p.domain,

@@ -62,7 +62,8 @@ describe('relevance query files', () => {
         const first = seen.get(x.q);
         if (first) problems.push(`${x.at}: ${x.q} already at ${first}`);
         seen.set(x.q, x.at);
-        if ((holdoutOf(c, x.q) ? 'holdout' : 'dev') !== set) problems.push(`${x.at}: ${x.q} belongs in the other set`);
+        if ((holdoutOf(c, x.q) ? 'holdout' : 'dev') !== set)
+          problems.push(`${x.at}: ${x.q} belongs in the other set`);
       }
     }
     expect(problems).toEqual([]);
@@ -70,7 +71,9 @@ describe('relevance query files', () => {
 
   it('refuses malformed lines and unknown classes or answers', () => {
     expect(() => parseQueries('exact\t低保', 'x.tsv')).toThrow(/x.tsv:1/);
-    expect(() => parseQueries('# comment\nslang\t低保\titem:最低生活保障', 'x.tsv')).toThrow(/x.tsv:2: unknown class/);
+    expect(() => parseQueries('# comment\nslang\t低保\titem:最低生活保障', 'x.tsv')).toThrow(
+      /x.tsv:2: unknown class/,
+    );
     expect(parseQueries('howto\t低保怎么办\titem:最低生活保障 | title:指南', 'x.tsv')[0]!.answers).toEqual([
       'item:最低生活保障',
       'title:指南',
@@ -86,6 +89,7 @@ describe('relevance query files', () => {
     expect(domains).toBeGreaterThanOrEqual(6);
     expect(domains).toBeLessThanOrEqual(8);
     expect([d.synonyms.length, d.guides.length, d.interpretations.length]).toEqual([0, 0, 0]);
-    for (const f of ['synonyms.csv', 'guides', 'interpretations']) expect(existsSync(join(dir, f)), f).toBe(false);
+    for (const f of ['synonyms.csv', 'guides', 'interpretations'])
+      expect(existsSync(join(dir, f)), f).toBe(false);
   });
 });
