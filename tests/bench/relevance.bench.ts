@@ -122,7 +122,28 @@ function listMisses(name: string, outcomes: Outcome[]): void {
     console.error(`  ${name} dev [${o.cls}] ${o.q} → rank ${o.rank ?? '-'} of ${o.count}`);
 }
 
+function emitSet(
+  emit: Emit,
+  label: string,
+  tags: Record<string, string>,
+  mine: Outcome[],
+  base: Outcome[],
+): void {
+  emitGroup(emit, label, { ...tags, class: 'all' }, figures(mine), figures(base));
+  for (const cls of QUERY_CLASSES) {
+    const m = mine.filter((o) => o.cls === cls);
+    if (!m.length) continue;
+    const b = base.filter((o) => o.cls === cls);
+    emitGroup(emit, `${label} [${cls}]`, { ...tags, class: cls }, figures(m), figures(b));
+  }
+}
+
 export default async function bench(emit: Emit): Promise<void> {
+  /** The queries written for catalogues the engine was not tuned on (all but the sample), pooled per set. */
+  const unseen: Record<QuerySet, { mine: Outcome[]; base: Outcome[] }> = {
+    dev: { mine: [], base: [] },
+    holdout: { mine: [], base: [] },
+  };
   for (const name of CATALOGUES) {
     const data = await loadBundleData(name);
     const engine = createSearchEngine(data);
@@ -132,15 +153,14 @@ export default async function bench(emit: Emit): Promise<void> {
     for (const [set, queries] of Object.entries(querySets(name, data)) as [QuerySet, ScoredQuery[]][]) {
       const outcomes = run(queries, data, search);
       const baseOutcomes = run(queries, data, baseline);
-      const tags = { catalogue: name, set };
-      emitGroup(emit, `${name} ${set}`, { ...tags, class: 'all' }, figures(outcomes), figures(baseOutcomes));
-      for (const cls of QUERY_CLASSES) {
-        const mine = outcomes.filter((o) => o.cls === cls);
-        if (!mine.length) continue;
-        const base = baseOutcomes.filter((o) => o.cls === cls);
-        emitGroup(emit, `${name} ${set} [${cls}]`, { ...tags, class: cls }, figures(mine), figures(base));
+      emitSet(emit, `${name} ${set}`, { catalogue: name, set }, outcomes, baseOutcomes);
+      if (name !== 'sample') {
+        unseen[set].mine.push(...outcomes);
+        unseen[set].base.push(...baseOutcomes);
       }
       if (set === 'dev' && process.env.RELEVANCE_MISSES === '1') listMisses(name, outcomes);
     }
   }
+  for (const set of ['dev', 'holdout'] as const)
+    emitSet(emit, `unseen ${set}`, { catalogue: 'unseen', set }, unseen[set].mine, unseen[set].base);
 }
