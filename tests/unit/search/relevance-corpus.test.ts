@@ -1,0 +1,95 @@
+// The relevance yardstick's query files are well-formed: every answer names a document that exists in its
+// catalogue, no query is there twice, classes come from the fixed list, and the dev/holdout split is the one the
+// query text decides. Scores are the bench's business (`npm run bench -- relevance`), never asserted here.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSourceData, type SourceData } from '../../relevance/catalogues.ts';
+import {
+  answerMatcher,
+  docFacts,
+  holdoutOf,
+  parseQueries,
+  readQueries,
+  type QuerySet,
+  type RelevanceQuery,
+} from '../../relevance/queries.ts';
+
+const CATALOGUES = ['fixture', 'district-b'] as const;
+const SETS: QuerySet[] = ['dev', 'holdout'];
+
+describe('relevance query files', () => {
+  const data = new Map<string, SourceData>();
+  const queries = new Map<string, Record<QuerySet, RelevanceQuery[]>>();
+
+  beforeAll(async () => {
+    for (const c of CATALOGUES) {
+      data.set(c, await loadSourceData(c));
+      queries.set(c, { dev: readQueries(c, 'dev'), holdout: readQueries(c, 'holdout') });
+    }
+  });
+
+  it('hold at least 150 new queries, about a third of them held out', () => {
+    const all = CATALOGUES.flatMap((c) => SETS.flatMap((s) => queries.get(c)![s]));
+    const held = CATALOGUES.flatMap((c) => queries.get(c)!.holdout);
+    expect(all.length).toBeGreaterThanOrEqual(150);
+    expect(held.length / all.length).toBeGreaterThan(0.25);
+    expect(held.length / all.length).toBeLessThan(0.42);
+  });
+
+  it.each(CATALOGUES)('%s: every answer names a document of the catalogue', (c) => {
+    const docs = [...docFacts(data.get(c)!).values()];
+    const problems: string[] = [];
+    for (const x of SETS.flatMap((s) => queries.get(c)![s])) {
+      if (x.cls === 'nonsense') {
+        if (x.answers.join() !== 'none') problems.push(`${x.at}: a nonsense query answers none`);
+        continue;
+      }
+      if (!x.answers.length) problems.push(`${x.at}: no answer`);
+      for (const a of x.answers) {
+        if (a === 'none') problems.push(`${x.at}: none is only for nonsense`);
+        else if (!docs.some(answerMatcher(a, data.get(c)!))) problems.push(`${x.at}: ${a} matches nothing`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(CATALOGUES)('%s: no query twice, each in the file its text assigns', (c) => {
+    const seen = new Map<string, string>();
+    const problems: string[] = [];
+    for (const set of SETS) {
+      for (const x of queries.get(c)![set]) {
+        const first = seen.get(x.q);
+        if (first) problems.push(`${x.at}: ${x.q} already at ${first}`);
+        seen.set(x.q, x.at);
+        if ((holdoutOf(c, x.q) ? 'holdout' : 'dev') !== set)
+          problems.push(`${x.at}: ${x.q} belongs in the other set`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses malformed lines and unknown classes or answers', () => {
+    expect(() => parseQueries('exact\t低保', 'x.tsv')).toThrow(/x.tsv:1/);
+    expect(() => parseQueries('# comment\nslang\t低保\titem:最低生活保障', 'x.tsv')).toThrow(
+      /x.tsv:2: unknown class/,
+    );
+    expect(parseQueries('howto\t低保怎么办\titem:最低生活保障 | title:指南', 'x.tsv')[0]!.answers).toEqual([
+      'item:最低生活保障',
+      'title:指南',
+    ]);
+    expect(() => answerMatcher('id:i123', data.get('fixture')!)).toThrow(/unknown answer kind/);
+  });
+
+  it('district-b is a day-one source folder: 6–8 domains, at least 120 rows, no synonyms, guides or interpretations', () => {
+    const d = data.get('district-b')!;
+    const dir = join(import.meta.dirname, '../../fixtures/district-b');
+    expect(d.catalogue.length).toBeGreaterThanOrEqual(120);
+    const domains = new Set(d.catalogue.map((it) => it.domain)).size;
+    expect(domains).toBeGreaterThanOrEqual(6);
+    expect(domains).toBeLessThanOrEqual(8);
+    expect([d.synonyms.length, d.guides.length, d.interpretations.length]).toEqual([0, 0, 0]);
+    for (const f of ['synonyms.csv', 'guides', 'interpretations'])
+      expect(existsSync(join(dir, f)), f).toBe(false);
+  });
+});
