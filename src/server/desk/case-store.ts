@@ -234,7 +234,7 @@ export class CaseStore {
   async perform(
     receiptCode: string,
     action: ProcedureAction,
-    user: StaffUser,
+    user: Pick<StaffUser, 'username'> & { id: number | null },
     calendar: WorkingCalendar,
     agencies: string[] | null,
   ): Promise<CaseRecord> {

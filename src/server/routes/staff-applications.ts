@@ -1,21 +1,13 @@
 // The office's routes over applications (behind the staff middleware): POST
-// /api/v1/staff/applications/:code/status and the register's export as JSON and CSV.
+// /api/v1/staff/applications/:code/actions (one procedure action) and the register's export as JSON and CSV.
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
-import {
-  EXTENSION_WORKING_DAYS,
-  parseReceiptCode,
-  REPLY_WORKING_DAYS,
-} from '../../core/application/receipt.ts';
-import {
-  APPLICATION_STATUSES,
-  isReplyStatus,
-  PENDING_STATUS,
-  type ApplicationStatus,
-} from '../../core/application/status.ts';
+import { parseReceiptCode } from '../../core/application/receipt.ts';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../../core/application/status.ts';
+import { ProcedureActionSchema } from '../../core/procedure/action-schema.ts';
+import { ProcedureError } from '../../core/procedure/procedure.ts';
+import { CaseError, CaseStore } from '../desk/case-store.ts';
 import { chinaDate } from '../../core/application/validators.ts';
-import { CalendarYearMissingError } from '../../core/calendar/working-days.ts';
 import { toCsv } from '../csv.ts';
 import { errorBody, readJson, tooLarge, zodError } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
@@ -32,62 +24,44 @@ export interface StaffApplicationRoutesDeps {
   now: () => Date;
 }
 
-const StatusUpdateSchema = z.strictObject({
-  status: z.enum(APPLICATION_STATUSES),
-  note: z.string().max(1000).default(''),
-  /** The legal date of receipt, e.g. the day the office confirmed, or received a correction (Art. 30). */
-  receivedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-});
+/** Actions taken through the API with the staff token, not a desk account. */
+const API_ACTOR = { id: null, username: 'api' };
 
 export function staffApplicationRoutes(deps: StaffApplicationRoutesDeps): Hono {
   const { store, logger } = deps;
   const limits = { staffBytes: deps.staffBytes };
   const app = new Hono();
+  const cases = new CaseStore(store.db, deps.now);
 
+  // One procedure action (src/core/procedure), as the desk's forms post it; refused (409) when the law does not
+  // allow it in the application's current state. Recorded as done by the staff token ('api').
   app.post(
-    '/api/v1/staff/applications/:code/status',
+    '/api/v1/staff/applications/:code/actions',
     bodyLimit({ maxSize: limits.staffBytes, onError: tooLarge(limits.staffBytes) }),
     async (c) => {
       const code = parseReceiptCode(c.req.param('code'));
       if (!code) return c.json(errorBody('invalid_code', '查询码不对', 'code'), 400);
       const raw = await readJson(c);
       if (!raw.ok) return c.json(errorBody('invalid_json', '请求体不是有效的 JSON'), 400);
-      const body = StatusUpdateSchema.safeParse(raw.value);
+      const body = ProcedureActionSchema.safeParse(raw.value);
       if (!body.success) return c.json(zodError(body.error, 'invalid_body'), 400);
-      const { status, note, receivedOn: givenReceivedOn } = body.data;
-      const now = deps.now();
       const cal = await deps.workingCalendar();
-      let dateProblem: string | null = null;
-      const updated = await store.setStatus(
-        code,
-        status,
-        note,
-        (cur) => {
-          let receivedOn = givenReceivedOn ?? cur.receivedOn;
-          // Confirming an electronic filing: the day of confirmation is the day of receipt (Art. 31(3)).
-          if (!receivedOn && status !== PENDING_STATUS) receivedOn = chinaDate(now);
-          let dueOn = cur.dueOn;
-          if (receivedOn && !isReplyStatus(status)) {
-            const days = status === '延期' ? REPLY_WORKING_DAYS + EXTENSION_WORKING_DAYS : REPLY_WORKING_DAYS;
-            try {
-              dueOn = cal ? cal.addWorkingDays(receivedOn, days) : null;
-              if (!cal) dateProblem = 'calendar_unavailable';
-            } catch (e) {
-              if (!(e instanceof CalendarYearMissingError)) throw e;
-              dueOn = null;
-              dateProblem = e.message;
-            }
-          }
-          return { receivedOn, dueOn };
-        },
-        now,
-      );
-      if (!updated) return c.json(errorBody('not_found', '没有这个查询码的申请', 'code'), 404);
-      logger.info('status_set', { number: updated.number, status });
-      return c.json({ ...updated, ...(dateProblem ? { dueOnProblem: dateProblem } : {}) });
+      if (!cal) return c.json(errorBody('calendar_unavailable', '没有节假日日历，无法计算期限'), 409);
+      try {
+        const done = await cases.perform(code, body.data, API_ACTOR, cal, null);
+        logger.info('procedure_action', { number: done.id, type: body.data.type });
+        return c.json({
+          receiptCode: done.receiptCode,
+          status: done.status,
+          receivedOn: done.state.receivedOn,
+          dueOn: done.state.dueOn,
+          state: done.state,
+        });
+      } catch (e) {
+        if (e instanceof CaseError) return c.json(errorBody(e.code, e.message, 'code'), e.status);
+        if (e instanceof ProcedureError) return c.json(errorBody(e.code, e.message, e.field), 409);
+        throw e;
+      }
     },
   );
 

@@ -4,6 +4,8 @@ import { Hono, type Context } from 'hono';
 import { explainReceiptCode, parseReceiptCode } from '../../core/application/receipt.ts';
 import { STATUS_EXPLANATIONS } from '../../core/application/status.ts';
 import { chinaDate } from '../../core/application/validators.ts';
+import { visitorView } from '../../core/procedure/procedure.ts';
+import { CaseStore } from '../desk/case-store.ts';
 import { errorBody } from '../http/errors.ts';
 import { TokenBucketLimiter } from '../rate-limit.ts';
 import { lookupHash, type ApplicationStore } from '../store.ts';
@@ -17,6 +19,7 @@ export interface StatusLookupDeps {
 export function statusLookupRoutes(deps: StatusLookupDeps): Hono {
   const { store, clientIp } = deps;
   const limiter = new TokenBucketLimiter(deps.rateLimit);
+  const cases = new CaseStore(store.db, () => new Date());
   const app = new Hono();
 
   app.get('/api/v1/applications/status', async (c) => {
@@ -43,10 +46,16 @@ export function statusLookupRoutes(deps: StatusLookupDeps): Hono {
         404,
       );
     }
+    // What the office has done, in plain words: the 补正 text and its deadline, the due date after 延期, whether
+    // the reply is ready or sent (src/core/procedure); never anything else of the file.
+    const state = await cases.stateOf(found.number);
+    const view = state ? visitorView(state) : null;
     return c.json({
       receiptCode: found.receiptCode,
       status: found.status,
-      explanation: STATUS_EXPLANATIONS[found.status],
+      explanation: view ? view.lines.join('') : STATUS_EXPLANATIONS[found.status],
+      correction: view?.correction ?? null,
+      replied: view?.replied ?? null,
       statusUpdatedAt: found.statusUpdatedAt,
       filedOn: chinaDate(new Date(found.filedAt)),
       receivedOn: found.receivedOn,
