@@ -41,7 +41,19 @@ const GENERAL_DOMAIN = '通用';
  * ASCII is allowed inside Chinese fields only as a hotline or well-known number (12345, 4050) or as one
  * of these abbreviations that visitors type as such.
  */
-const ASCII_ABBREVIATIONS = new Set(['AQI', 'CA', 'DNA', 'EPC', 'HPV', 'KTV', 'PM10', 'PM2.5', 'PPP', 'QS', 'SC']);
+const ASCII_ABBREVIATIONS = new Set([
+  'AQI',
+  'CA',
+  'DNA',
+  'EPC',
+  'HPV',
+  'KTV',
+  'PM10',
+  'PM2.5',
+  'PPP',
+  'QS',
+  'SC',
+]);
 
 interface Row {
   line: number;
@@ -99,7 +111,9 @@ describe('built-in lexicon data (lexicon.tsv)', () => {
 
   it('names only the 26 pilot domains or 通用', () => {
     const allowed = new Set<string>([...PILOT_DOMAINS, GENERAL_DOMAIN]);
-    const unknown = rows.filter((row) => !allowed.has(row.domain)).map((row) => `line ${row.line}: ${row.domain}`);
+    const unknown = rows
+      .filter((row) => !allowed.has(row.domain))
+      .map((row) => `line ${row.line}: ${row.domain}`);
     expect(unknown).toEqual([]);
   });
 
@@ -133,7 +147,8 @@ describe('built-in lexicon data (lexicon.tsv)', () => {
           if (colloquial === official) selfPairs.push(`line ${row.line}: ${colloquial}`);
           const key = `${colloquial}\u0000${official}`;
           const first = seen.get(key);
-          if (first !== undefined) duplicates.push(`line ${row.line} repeats line ${first}: ${colloquial} → ${official}`);
+          if (first !== undefined)
+            duplicates.push(`line ${row.line} repeats line ${first}: ${colloquial} → ${official}`);
           else seen.set(key, row.line);
         }
       }
@@ -155,7 +170,9 @@ describe('built-in lexicon data (lexicon.tsv)', () => {
   });
 
   it('writes English names in lower case', () => {
-    const upper = rows.flatMap((row) => row.en.filter((name) => name !== name.toLowerCase()).map((name) => `line ${row.line}: ${name}`));
+    const upper = rows.flatMap((row) =>
+      row.en.filter((name) => name !== name.toLowerCase()).map((name) => `line ${row.line}: ${name}`),
+    );
     expect(upper).toEqual([]);
   });
 });
