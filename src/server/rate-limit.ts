@@ -23,7 +23,8 @@ export class TokenBucketLimiter {
     const { capacity, refillPerSecond } = this.opts;
     let b = this.buckets.get(key);
     if (b) {
-      b.tokens = Math.min(capacity, b.tokens + ((now - b.at) / 1000) * refillPerSecond);
+      // max(0, …): a clock that steps back (NTP, a test) must not drain the bucket.
+      b.tokens = Math.min(capacity, b.tokens + (Math.max(0, now - b.at) / 1000) * refillPerSecond);
       b.at = now;
     } else {
       if (this.buckets.size >= (this.opts.maxKeys ?? 10_000)) this.prune(now);
@@ -35,6 +36,12 @@ export class TokenBucketLimiter {
       return { ok: true, remaining: Math.floor(b.tokens) };
     }
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - b.tokens) / refillPerSecond)) };
+  }
+
+  /** Gives back what take() took (a login that succeeded is not a guess). */
+  refund(key: string, cost = 1): void {
+    const b = this.buckets.get(key);
+    if (b) b.tokens = Math.min(this.opts.capacity, b.tokens + cost);
   }
 
   private prune(now: number): void {

@@ -67,9 +67,10 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
   const { logger } = deps;
   const accounts = new DeskAccounts(deps.db, deps.now);
   const cases = new CaseStore(deps.db, deps.now);
-  // Five tries, then one a minute: per user name (guessing one account) and per address (trying many).
-  const loginByUser = new TokenBucketLimiter({ capacity: 5, refillPerSecond: 1 / 60 });
-  const loginByIp = new TokenBucketLimiter({ capacity: 20, refillPerSecond: 1 / 15 });
+  // Five wrong tries, then one a minute: per user name (guessing one account) and per address (trying many).
+  const clock = () => deps.now().getTime();
+  const loginByUser = new TokenBucketLimiter({ capacity: 5, refillPerSecond: 1 / 60, now: clock });
+  const loginByIp = new TokenBucketLimiter({ capacity: 20, refillPerSecond: 1 / 15, now: clock });
   const app = new Hono<Env>();
 
   app.use('/desk/*', async (c, next) => {
@@ -113,6 +114,8 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
       await accounts.audit(null, 'login-failed', null, { username });
       return c.html(loginPage({ error: '用户名或密码不对。', username, insecure: insecure(c) }), 401);
     }
+    loginByUser.refund(username.toLowerCase());
+    loginByIp.refund(ip);
     const { token } = await accounts.startSession(user);
     await accounts.audit(user, 'login', null);
     setCookie(c, COOKIE, token, { path: '/desk', httpOnly: true, secure: true, sameSite: 'Strict' });

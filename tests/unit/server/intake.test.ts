@@ -184,10 +184,10 @@ describe.each(backends())('zone server intake on $name', (backend) => {
     const meta = { site: 's', kioskId: 'k', receiptRule: 'electronic' };
     const res = await postApplication(server.url, await sealedBody(jwk(), app, meta), app.clientId);
     expect(await res.json()).toMatchObject({ status: '待确认', receivedOn: null, dueOn: null });
-    const set = await fetch(`${server.url}/api/v1/staff/applications/${app.receiptCode}/status`, {
+    const set = await fetch(`${server.url}/api/v1/staff/applications/${app.receiptCode}/actions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${STAFF}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ status: '已受理' }),
+      body: JSON.stringify({ type: 'confirm', on: '2026-03-02' }),
     });
     expect(set.status).toBe(200);
     expect(await set.json()).toMatchObject({
@@ -211,6 +211,8 @@ describe.each(backends())('zone server intake on $name', (backend) => {
       receiptCode: app.receiptCode,
       status: '已受理',
       explanation: expect.any(String),
+      correction: null,
+      replied: null,
       statusUpdatedAt: NOW.toISOString(),
       filedOn: '2026-03-02',
       receivedOn: '2026-03-02',
@@ -250,7 +252,7 @@ describe.each(backends())('zone server intake on $name', (backend) => {
     expect(wrong.headers.get('www-authenticate')).toBe('Bearer');
   });
 
-  it('staff set statuses and export CSV and JSON', async () => {
+  it('staff take procedure actions (refused when the law does not allow them) and export CSV and JSON', async () => {
     const a = citizenApplication();
     const b = organizationApplication({
       deliveries: ['email'],
@@ -259,16 +261,30 @@ describe.each(backends())('zone server intake on $name', (backend) => {
     for (const app of [a, b]) await postApplication(server.url, await sealedBody(jwk(), app), app.clientId);
     const auth = { authorization: `Bearer ${STAFF}` };
     const set = (code: string, body: unknown) =>
-      fetch(`${server.url}/api/v1/staff/applications/${code}/status`, {
+      fetch(`${server.url}/api/v1/staff/applications/${code}/actions`, {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-    const extended = await set(a.receiptCode, { status: '延期', note: '需征求第三方意见' });
+    const extend = { type: 'extend', on: '2026-03-20', reason: '需调取档案', approver: '张主任' };
+    const tooFar = await set(a.receiptCode, { ...extend, newDueOn: '2026-04-29' });
+    expect(tooFar.status).toBe(409);
+    expect((await tooFar.json()).error.code).toBe('extension_out_of_range');
+    const extended = await set(a.receiptCode, { ...extend, newDueOn: '2026-04-28' });
     expect(await extended.json()).toMatchObject({ status: '延期', dueOn: '2026-04-28' });
-    expect((await set(b.receiptCode, { status: '予以公开' })).status).toBe(200);
-    expect((await set(b.receiptCode, { status: '已办结' })).status).toBe(400);
-    expect((await set('ABCDEFGH3', { status: '予以公开' })).status).toBe(404);
+    const reply = {
+      type: 'reply',
+      on: '2026-03-10',
+      result: '予以公开',
+      reason: null,
+      basis: '第三十六条',
+      referTo: null,
+      documentId: null,
+    };
+    expect((await set(b.receiptCode, reply)).status).toBe(200);
+    expect((await set(b.receiptCode, reply)).status).toBe(409); // replied already
+    expect((await set(b.receiptCode, { type: 'close', on: '2026-03-10' })).status).toBe(400);
+    expect((await set('ABCDEFGH3', reply)).status).toBe(404);
 
     const json = await (await fetch(`${server.url}/api/v1/staff/export.json`, { headers: auth })).json();
     expect(json.count).toBe(2);
