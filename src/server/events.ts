@@ -9,6 +9,7 @@ import type { Queryable } from './db/database.ts';
 import { callState, EventStore, type CallState, type StoredEvent } from './events-store.ts';
 import type { Logger } from './log.ts';
 import { TokenBucketLimiter } from './rate-limit.ts';
+import { errorBody } from './http/errors.ts';
 
 /** The part of AppLimits (app.ts, with the defaults) these routes use. */
 export interface EventLimits {
@@ -26,11 +27,6 @@ export interface EventsDeps {
 }
 
 export type EventView = StoredEvent & { state: CallState };
-
-// The server's error shape (as in app.ts): { error: { code, message, path } }.
-const errorBody = (code: string, message: string, path: string | null = null) => ({
-  error: { code, message, path },
-});
 
 const EVENT_ID = /^[1-9]\d{0,8}$/;
 

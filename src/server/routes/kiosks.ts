@@ -1,0 +1,42 @@
+// Kiosk heartbeats: POST /api/v1/heartbeats (kiosks report their health) and, for staff, GET
+// /api/v1/staff/heartbeats (behind the staff middleware the app registers before mounting this).
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { errorBody, readJson, tooLarge, zodError } from '../http/errors.ts';
+import type { ApplicationStore } from '../store.ts';
+
+export interface KioskRoutesDeps {
+  store: ApplicationStore;
+  /** POST /api/v1/heartbeats body limit, bytes. */
+  heartbeatBytes: number;
+  now: () => Date;
+}
+
+const HeartbeatSchema = z.looseObject({
+  kioskId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'kioskId: letters, digits, . _ - (1-100)'),
+});
+
+export function kioskRoutes(deps: KioskRoutesDeps): Hono {
+  const { store } = deps;
+  const limits = { heartbeatBytes: deps.heartbeatBytes };
+  const app = new Hono();
+
+  app.post(
+    '/api/v1/heartbeats',
+    bodyLimit({ maxSize: limits.heartbeatBytes, onError: tooLarge(limits.heartbeatBytes) }),
+    async (c) => {
+      const raw = await readJson(c);
+      if (!raw.ok) return c.json(errorBody('invalid_json', '请求体不是有效的 JSON'), 400);
+      const hb = HeartbeatSchema.safeParse(raw.value);
+      if (!hb.success) return c.json(zodError(hb.error, 'invalid_body'), 400);
+      const now = deps.now();
+      await store.addHeartbeat(hb.data.kioskId, hb.data, now);
+      return c.json({ ok: true, serverTime: now.toISOString() });
+    },
+  );
+
+  app.get('/api/v1/staff/heartbeats', async (c) => c.json({ kiosks: await store.latestHeartbeats() }));
+
+  return app;
+}

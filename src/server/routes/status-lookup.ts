@@ -1,0 +1,58 @@
+// GET /api/v1/applications/status: a visitor's look-up by receipt code + the last 4 digits of the phone. Public
+// (visitors use their phones), rate limited per client address; answers never carry personal data.
+import { Hono, type Context } from 'hono';
+import { explainReceiptCode, parseReceiptCode } from '../../core/application/receipt.ts';
+import { STATUS_EXPLANATIONS } from '../../core/application/status.ts';
+import { chinaDate } from '../../core/application/validators.ts';
+import { errorBody } from '../http/errors.ts';
+import { TokenBucketLimiter } from '../rate-limit.ts';
+import { lookupHash, type ApplicationStore } from '../store.ts';
+
+export interface StatusLookupDeps {
+  store: ApplicationStore;
+  rateLimit: { capacity: number; refillPerSecond: number };
+  clientIp: (c: Context) => string;
+}
+
+export function statusLookupRoutes(deps: StatusLookupDeps): Hono {
+  const { store, clientIp } = deps;
+  const limiter = new TokenBucketLimiter(deps.rateLimit);
+  const app = new Hono();
+
+  app.get('/api/v1/applications/status', async (c) => {
+    const taken = limiter.take(clientIp(c));
+    if (!taken.ok) {
+      c.header('Retry-After', String(taken.retryAfterSeconds));
+      return c.json(errorBody('rate_limited', `查询太频繁，请${taken.retryAfterSeconds}秒后再试。`), 429);
+    }
+    const codeInput = c.req.query('code') ?? '';
+    const phone4 = (c.req.query('phone4') ?? '').trim();
+    const code = parseReceiptCode(codeInput);
+    if (!code)
+      return c.json(errorBody('invalid_code', explainReceiptCode(codeInput) ?? '查询码不对', 'code'), 400);
+    if (!/^\d{4}$/.test(phone4))
+      return c.json(errorBody('invalid_phone4', '请输入联系电话的后4位数字。', 'phone4'), 400);
+    const found = await store.findForStatus(code, lookupHash(code, phone4));
+    c.header('Cache-Control', 'no-store');
+    if (!found) {
+      return c.json(
+        errorBody(
+          'not_found',
+          '没有找到这份申请：请核对查询码和电话后4位。刚提交的申请可能还在终端上等待发送。',
+        ),
+        404,
+      );
+    }
+    return c.json({
+      receiptCode: found.receiptCode,
+      status: found.status,
+      explanation: STATUS_EXPLANATIONS[found.status],
+      statusUpdatedAt: found.statusUpdatedAt,
+      filedOn: chinaDate(new Date(found.filedAt)),
+      receivedOn: found.receivedOn,
+      dueOn: found.dueOn,
+    });
+  });
+
+  return app;
+}
