@@ -1,6 +1,8 @@
 // The holiday calendar deadlines are counted with, read from the live bundle and cached for a minute (a new
-// bundle published to the channel is picked up without a restart).
+// bundle published to the channel is picked up without a restart). A year whose notice the bundle lacks is counted
+// with the statutory holidays, and the dates that depend on it are provisional (预计).
 import type { CalendarYear } from '../core/bundle/schema.ts';
+import { statutoryHolidays } from '../core/calendar/statutory-holidays.ts';
 import { createWorkingCalendar, type WorkingCalendar } from '../core/calendar/working-days.ts';
 import { errorFields, type Logger } from './log.ts';
 
@@ -17,7 +19,7 @@ export function cachedWorkingCalendar(
     let cal: WorkingCalendar | null = null;
     try {
       const years = await read();
-      cal = years ? createWorkingCalendar(years) : null;
+      cal = years ? createWorkingCalendar(years, { estimate: statutoryHolidays }) : null;
     } catch (e) {
       logger.warn('calendar_unavailable', errorFields(e));
     }

@@ -3,11 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import {
-  EXTENSION_WORKING_DAYS,
-  parseReceiptCode,
-  REPLY_WORKING_DAYS,
-} from '../../core/application/receipt.ts';
+import { parseReceiptCode } from '../../core/application/receipt.ts';
 import {
   APPLICATION_STATUSES,
   isReplyStatus,
@@ -17,11 +13,12 @@ import {
 import { chinaDate } from '../../core/application/validators.ts';
 import { CalendarYearMissingError } from '../../core/calendar/working-days.ts';
 import { toCsv } from '../csv.ts';
+import { currentDue, dueWorkingDays } from '../due-dates.ts';
 import { errorBody, readJson, tooLarge, zodError } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
-import type { ApplicationStore } from '../store.ts';
+import type { ApplicationStore, ExportRow } from '../store.ts';
 import type { WorkingCalendarSource } from '../working-calendar.ts';
-import { CSV_HEADER, csvRow } from './export-csv.ts';
+import { CSV_HEADER, csvRow, type DatedExportRow } from './export-csv.ts';
 
 export interface StaffApplicationRoutesDeps {
   store: ApplicationStore;
@@ -61,6 +58,7 @@ export function staffApplicationRoutes(deps: StaffApplicationRoutesDeps): Hono {
       const now = deps.now();
       const cal = await deps.workingCalendar();
       let dateProblem: string | null = null;
+      let estimatedYears: number[] = [];
       const updated = await store.setStatus(
         code,
         status,
@@ -71,9 +69,10 @@ export function staffApplicationRoutes(deps: StaffApplicationRoutesDeps): Hono {
           if (!receivedOn && status !== PENDING_STATUS) receivedOn = chinaDate(now);
           let dueOn = cur.dueOn;
           if (receivedOn && !isReplyStatus(status)) {
-            const days = status === '延期' ? REPLY_WORKING_DAYS + EXTENSION_WORKING_DAYS : REPLY_WORKING_DAYS;
             try {
-              dueOn = cal ? cal.addWorkingDays(receivedOn, days) : null;
+              const counted = cal ? cal.countWorkingDays(receivedOn, dueWorkingDays(status)) : null;
+              dueOn = counted ? counted.date : null;
+              estimatedYears = counted?.estimatedYears ?? [];
               if (!cal) dateProblem = 'calendar_unavailable';
             } catch (e) {
               if (!(e instanceof CalendarYearMissingError)) throw e;
@@ -87,7 +86,12 @@ export function staffApplicationRoutes(deps: StaffApplicationRoutesDeps): Hono {
       );
       if (!updated) return c.json(errorBody('not_found', '没有这个查询码的申请', 'code'), 404);
       logger.info('status_set', { number: updated.number, status });
-      return c.json({ ...updated, ...(dateProblem ? { dueOnProblem: dateProblem } : {}) });
+      return c.json({
+        ...updated,
+        ...(dateProblem ? { dueOnProblem: dateProblem } : {}),
+        // Counted over a year whose holiday notice the server lacks: an estimate (预计), recomputed on later reads.
+        ...(estimatedYears.length > 0 ? { dueOnProvisional: true, dueOnEstimatedYears: estimatedYears } : {}),
+      });
     },
   );
 
@@ -102,8 +106,15 @@ export function staffApplicationRoutes(deps: StaffApplicationRoutesDeps): Hono {
     };
   };
 
+  /** The register's rows with their due dates counted on the live calendar (预计 where a notice is missing). */
+  const datedRows = async (c: Context): Promise<DatedExportRow[]> => {
+    const rows: ExportRow[] = await store.list(exportFilter(c));
+    const cal = await deps.workingCalendar();
+    return rows.map((r) => ({ ...r, ...currentDue(r, cal) }));
+  };
+
   app.get('/api/v1/staff/export.json', async (c) => {
-    const rows = await store.list(exportFilter(c));
+    const rows = await datedRows(c);
     logger.info('staff_export', { format: 'json', count: rows.length });
     c.header('Cache-Control', 'no-store');
     c.header('Content-Disposition', `attachment; filename="applications-${chinaDate(deps.now())}.json"`);
@@ -111,7 +122,7 @@ export function staffApplicationRoutes(deps: StaffApplicationRoutesDeps): Hono {
   });
 
   app.get('/api/v1/staff/export.csv', async (c) => {
-    const rows = await store.list(exportFilter(c));
+    const rows = await datedRows(c);
     logger.info('staff_export', { format: 'csv', count: rows.length });
     c.header('Cache-Control', 'no-store');
     c.header('Content-Type', 'text/csv; charset=utf-8');

@@ -6,12 +6,15 @@ import { STATUS_EXPLANATIONS } from '../../core/application/status.ts';
 import { chinaDate } from '../../core/application/validators.ts';
 import { errorBody } from '../http/errors.ts';
 import { TokenBucketLimiter } from '../rate-limit.ts';
+import { currentDue } from '../due-dates.ts';
 import { lookupHash, type ApplicationStore } from '../store.ts';
+import type { WorkingCalendarSource } from '../working-calendar.ts';
 
 export interface StatusLookupDeps {
   store: ApplicationStore;
   rateLimit: { capacity: number; refillPerSecond: number };
   clientIp: (c: Context) => string;
+  workingCalendar: WorkingCalendarSource;
 }
 
 export function statusLookupRoutes(deps: StatusLookupDeps): Hono {
@@ -43,6 +46,7 @@ export function statusLookupRoutes(deps: StatusLookupDeps): Hono {
         404,
       );
     }
+    const due = currentDue(found, await deps.workingCalendar());
     return c.json({
       receiptCode: found.receiptCode,
       status: found.status,
@@ -50,7 +54,11 @@ export function statusLookupRoutes(deps: StatusLookupDeps): Hono {
       statusUpdatedAt: found.statusUpdatedAt,
       filedOn: chinaDate(new Date(found.filedAt)),
       receivedOn: found.receivedOn,
-      dueOn: found.dueOn,
+      dueOn: due.dueOn,
+      // Only when the date is an estimate: counted over a year whose holiday notice the server lacks (预计).
+      ...(due.dueOnProvisional
+        ? { dueOnProvisional: true, dueOnEstimatedYears: due.dueOnEstimatedYears }
+        : {}),
     });
   });
 
