@@ -73,7 +73,11 @@ export function statutoryHolidays(year: number): StatutoryDay[] {
   for (const h of statutoryHolidayDates(year))
     for (const date of h.dates) named.set(date, [...(named.get(date) ?? []), h.name]);
   const dates = [...named.keys()].sort();
-  const out: StatutoryDay[] = dates.map((date) => ({ date, name: named.get(date)!.join('、'), inLieu: false }));
+  const out: StatutoryDay[] = dates.map((date) => ({
+    date,
+    name: named.get(date)!.join('、'),
+    inLieu: false,
+  }));
   // Runs of days off: holidays joined by the weekends between them (国庆 and a 中秋 on the following Monday).
   let i = 0;
   while (i < dates.length) {

@@ -160,9 +160,13 @@ export function StatusCheck() {
                 </div>
               ) : null}
             </dl>
-            {result.answer.dueOn && result.answer.dueOnProvisional && result.answer.dueOnEstimatedYears?.length ? (
+            {result.answer.dueOn &&
+            result.answer.dueOnProvisional &&
+            result.answer.dueOnEstimatedYears?.length ? (
               <p>
-                {t('apply.receipt.provisionalNote', { years: formatYears(result.answer.dueOnEstimatedYears) })}
+                {t('apply.receipt.provisionalNote', {
+                  years: formatYears(result.answer.dueOnEstimatedYears),
+                })}
               </p>
             ) : null}
           </div>

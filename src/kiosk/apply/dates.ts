@@ -93,7 +93,10 @@ export async function receiptDatesWithEstimates(
 ): Promise<KnownDates> {
   const fromNotices = receiptDatesFrom(entry, calendar);
   const complete =
-    fromNotices.receivedOn && fromNotices.replyDueOn && fromNotices.extendedDueOn && fromNotices.correctionNoticeBy;
+    fromNotices.receivedOn &&
+    fromNotices.replyDueOn &&
+    fromNotices.extendedDueOn &&
+    fromNotices.correctionNoticeBy;
   if (complete) return fromNotices;
   const { statutoryHolidays } = await import('../../core/calendar/statutory-holidays.ts');
   return receiptDatesFrom(entry, calendar, statutoryHolidays);
