@@ -2,7 +2,6 @@
 // bundle published to the channel is picked up without a restart). A year whose notice the bundle lacks is counted
 // with the statutory holidays, and the dates that depend on it are provisional (预计).
 import type { CalendarYear } from '../core/bundle/schema.ts';
-import { statutoryHolidays } from '../core/calendar/statutory-holidays.ts';
 import { createWorkingCalendar, type WorkingCalendar } from '../core/calendar/working-days.ts';
 import { errorFields, type Logger } from './log.ts';
 
@@ -19,6 +18,8 @@ export function cachedWorkingCalendar(
     let cal: WorkingCalendar | null = null;
     try {
       const years = await read();
+      // Loaded on first use (the lunar calendar is a large module): keeps the server's start-up as it was.
+      const { statutoryHolidays } = await import('../core/calendar/statutory-holidays.ts');
       cal = years ? createWorkingCalendar(years, { estimate: statutoryHolidays }) : null;
     } catch (e) {
       logger.warn('calendar_unavailable', errorFields(e));
