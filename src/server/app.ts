@@ -113,7 +113,12 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.route(
     '/',
-    statusLookupRoutes({ store, rateLimit: deps.statusRateLimit, clientIp: clientIpOf(deps.trustProxy) }),
+    statusLookupRoutes({
+      store,
+      rateLimit: deps.statusRateLimit,
+      clientIp: clientIpOf(deps.trustProxy),
+      workingCalendar,
+    }),
   );
 
   // Every /api/v1/staff/* route mounted after this line is behind the staff token.

@@ -1,5 +1,6 @@
 // The holiday calendar deadlines are counted with, read from the live bundle and cached for a minute (a new
-// bundle published to the channel is picked up without a restart).
+// bundle published to the channel is picked up without a restart). A year whose notice the bundle lacks is counted
+// with the statutory holidays, and the dates that depend on it are provisional (预计).
 import type { CalendarYear } from '../core/bundle/schema.ts';
 import { createWorkingCalendar, type WorkingCalendar } from '../core/calendar/working-days.ts';
 import { errorFields, type Logger } from './log.ts';
@@ -17,7 +18,9 @@ export function cachedWorkingCalendar(
     let cal: WorkingCalendar | null = null;
     try {
       const years = await read();
-      cal = years ? createWorkingCalendar(years) : null;
+      // Loaded on first use (the lunar calendar is a large module): keeps the server's start-up as it was.
+      const { statutoryHolidays } = await import('../core/calendar/statutory-holidays.ts');
+      cal = years ? createWorkingCalendar(years, { estimate: statutoryHolidays }) : null;
     } catch (e) {
       logger.warn('calendar_unavailable', errorFields(e));
     }

@@ -2,7 +2,12 @@
 // (filed, received, reply due), and masking of the numbers printed on it.
 // Isomorphic: uses only globalThis.crypto.getRandomValues.
 import type { CalendarYear } from '../bundle/schema.ts';
-import { createWorkingCalendar, type IsoDate, type WorkingCalendar } from '../calendar/working-days.ts';
+import {
+  createWorkingCalendar,
+  type HolidayEstimator,
+  type IsoDate,
+  type WorkingCalendar,
+} from '../calendar/working-days.ts';
 import { formatMessage, type MessageRef } from './messages.ts';
 import { chinaDate } from './validators.ts';
 
@@ -130,6 +135,20 @@ export interface ReceiptDates {
   extendedDueOn: IsoDate;
   /** Latest date for a one-time request to correct the application (Art. 30). */
   correctionNoticeBy: IsoDate;
+  /**
+   * Which dates were counted over a year whose holiday notice is not in the calendar (weekends and statutory
+   * holidays only, 调休 unknown): they are shown as 预计 until a bundle brings the notice.
+   */
+  provisional: ProvisionalDates;
+  /** The years counted by the statutory rules, ascending; empty when every date rests on published notices. */
+  estimatedYears: number[];
+}
+
+export interface ProvisionalDates {
+  receivedOn: boolean;
+  replyDueOn: boolean;
+  extendedDueOn: boolean;
+  correctionNoticeBy: boolean;
 }
 
 export interface ReceiptDatesInput {
@@ -139,6 +158,8 @@ export interface ReceiptDatesInput {
   calendar: readonly CalendarYear[] | WorkingCalendar;
   /** Under the electronic rule: the day the office confirmed, when it has. */
   confirmedOn?: IsoDate | null;
+  /** Counts a year without its notice by the statutory rules (ignored when `calendar` is a WorkingCalendar). */
+  estimate?: HolidayEstimator;
 }
 
 /**
@@ -147,27 +168,42 @@ export interface ReceiptDatesInput {
  * otherwise the next working day. Throws CalendarYearMissingError when the calendar does not cover the range.
  */
 export function computeReceiptDates(input: ReceiptDatesInput): ReceiptDates {
-  const cal = 'addWorkingDays' in input.calendar ? input.calendar : createWorkingCalendar(input.calendar);
+  const cal =
+    'addWorkingDays' in input.calendar
+      ? input.calendar
+      : createWorkingCalendar(input.calendar, input.estimate ? { estimate: input.estimate } : {});
   const filedAt = typeof input.filedAt === 'string' ? new Date(input.filedAt) : input.filedAt;
   if (Number.isNaN(filedAt.getTime())) throw new RangeError('computeReceiptDates: invalid filedAt');
   const filedOn = chinaDate(filedAt);
-  let receivedOn: IsoDate;
+  let received: { date: IsoDate; provisional: boolean; estimatedYears: number[] };
   let receivedIsExpected = false;
   if (input.rule === 'in-person') {
-    receivedOn = filedOn;
+    received = { date: filedOn, provisional: false, estimatedYears: [] };
   } else if (input.confirmedOn) {
-    receivedOn = input.confirmedOn;
+    received = { date: input.confirmedOn, provisional: false, estimatedYears: [] };
   } else {
-    receivedOn = cal.nextWorkingDayOnOrAfter(filedOn);
+    received = cal.countNextWorkingDay(filedOn);
     receivedIsExpected = true;
   }
+  const reply = cal.countWorkingDays(received.date, REPLY_WORKING_DAYS);
+  const extended = cal.countWorkingDays(received.date, REPLY_WORKING_DAYS + EXTENSION_WORKING_DAYS);
+  const correction = cal.countWorkingDays(received.date, CORRECTION_NOTICE_WORKING_DAYS);
+  const all = [received, reply, extended, correction];
   return {
     filedOn,
-    receivedOn,
+    receivedOn: received.date,
     receivedIsExpected,
-    replyDueOn: cal.addWorkingDays(receivedOn, REPLY_WORKING_DAYS),
-    extendedDueOn: cal.addWorkingDays(receivedOn, REPLY_WORKING_DAYS + EXTENSION_WORKING_DAYS),
-    correctionNoticeBy: cal.addWorkingDays(receivedOn, CORRECTION_NOTICE_WORKING_DAYS),
+    replyDueOn: reply.date,
+    extendedDueOn: extended.date,
+    correctionNoticeBy: correction.date,
+    provisional: {
+      receivedOn: received.provisional,
+      // A date counted from a provisional day of receipt is provisional too.
+      replyDueOn: received.provisional || reply.provisional,
+      extendedDueOn: received.provisional || extended.provisional,
+      correctionNoticeBy: received.provisional || correction.provisional,
+    },
+    estimatedYears: [...new Set(all.flatMap((d) => d.estimatedYears))].sort((a, b) => a - b),
   };
 }
 
@@ -177,8 +213,20 @@ export function formatChineseDate(date: IsoDate): string {
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
 
+/** `2027年2月3日` or, for a date counted over a year without its notice, `2027年2月3日（预计）`. */
+function dated(date: IsoDate, provisional: boolean): string {
+  return provisional ? `${formatChineseDate(date)}（预计）` : formatChineseDate(date);
+}
+
+/** Why some dates are 预计: names the years whose notice is not yet in the calendar. */
+export function describeEstimatedYears(years: readonly number[]): string | null {
+  if (years.length === 0) return null;
+  return `标注“预计”的日期：${years.map((y) => `${y}年`).join('、')}的节假日安排尚未收到，暂按周末和法定节假日推算（不含调休），以正式安排公布后的日期为准。`;
+}
+
 /** The sentences the receipt prints about the dates, in plain Chinese. */
 export function describeReceiptDates(d: ReceiptDates): string[] {
+  const p = d.provisional;
   const lines = [`提交日期：${formatChineseDate(d.filedOn)}`];
   if (d.receivedIsExpected) {
     lines.push(
@@ -188,12 +236,16 @@ export function describeReceiptDates(d: ReceiptDates): string[] {
   } else {
     lines.push(
       `收到申请日期：${formatChineseDate(d.receivedOn)}（《政府信息公开条例》第三十一条）。`,
-      `答复期限：${formatChineseDate(d.replyDueOn)}前答复（自收到申请之日起20个工作日，第三十三条）。`,
+      `答复期限：${dated(d.replyDueOn, p.replyDueOn)}前答复（自收到申请之日起20个工作日，第三十三条）。`,
     );
   }
   lines.push(
-    `如申请内容需要补正，工作人员会在${formatChineseDate(d.correctionNoticeBy)}前一次性告知；答复期限自收到补正之日起重新计算（第三十条）。`,
-    `如需延长答复期限，会告知您，最长延长20个工作日，即不晚于${formatChineseDate(d.extendedDueOn)}（第三十三条）。`,
+    `如申请内容需要补正，工作人员会在${dated(d.correctionNoticeBy, p.correctionNoticeBy)}前一次性告知；答复期限自收到补正之日起重新计算（第三十条）。`,
+    `如需延长答复期限，会告知您，最长延长20个工作日，即不晚于${dated(d.extendedDueOn, p.extendedDueOn)}（第三十三条）。`,
+  );
+  const estimated = describeEstimatedYears(d.estimatedYears);
+  if (estimated) lines.push(estimated);
+  lines.push(
     '如认为答复侵犯了您的合法权益，可以向上一级行政机关或政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（第五十一条）。',
   );
   return lines;

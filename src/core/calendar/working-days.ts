@@ -1,6 +1,8 @@
 // Working-day calendar built from the bundle's CalendarYear[] (the State Council's yearly holiday arrangement).
 // A day is a working day when it is Monday-Friday and not a holiday, or when it is a make-up working day
-// (调休上班) on a weekend. A year that is missing or not yet published is reported, never guessed.
+// (调休上班) on a weekend. A year that is missing or not yet published is either reported (no estimator given) or
+// counted with the statutory holidays an estimator supplies (statutory-holidays.ts); every date that depends on such
+// a year says so (provisional), and is recomputed from the notice once a bundle brings it.
 // Isomorphic: dates are 'YYYY-MM-DD' strings and arithmetic is done on UTC day numbers.
 import type { CalendarYear } from '../bundle/schema.ts';
 
@@ -67,6 +69,31 @@ export interface DayInfo {
   /** Why: an ordinary weekday/weekend, a public holiday (with its name), or a make-up working day. */
   kind: 'weekday' | 'weekend' | 'holiday' | 'makeup-workday';
   holiday?: string;
+  /** True when the answer rests on a year whose notice is not in the calendar (statutory holidays only). */
+  provisional: boolean;
+}
+
+/** A date counted on the calendar, with whether it rests on estimated years (and which). */
+export interface CountedDate {
+  date: IsoDate;
+  /** True when a year without its notice was counted with the statutory holidays: the date is 预计. */
+  provisional: boolean;
+  /** The years counted by the statutory rules, ascending (empty when `provisional` is false). */
+  estimatedYears: number[];
+}
+
+/** A day off that the national rules fix for a year without its notice (see statutory-holidays.ts). */
+export interface EstimatedDayOff {
+  date: IsoDate;
+  name: string;
+}
+
+/** Supplies the statutory days off of a year; throws RangeError for a year it cannot estimate. */
+export type HolidayEstimator = (year: number) => readonly EstimatedDayOff[];
+
+export interface WorkingCalendarOptions {
+  /** Without it, a missing or unpublished year throws CalendarYearMissingError. */
+  estimate?: HolidayEstimator;
 }
 
 export interface WorkingCalendar {
@@ -80,6 +107,12 @@ export interface WorkingCalendar {
   nextWorkingDayOnOrAfter(date: IsoDate): IsoDate;
   /** Working days in (from, to]: 0 when to <= from. */
   workingDaysBetween(from: IsoDate, to: IsoDate): number;
+  /** As addWorkingDays, saying whether the result is provisional. */
+  countWorkingDays(start: IsoDate, n: number): CountedDate;
+  /** As nextWorkingDayOnOrAfter, saying whether the result is provisional. */
+  countNextWorkingDay(date: IsoDate): CountedDate;
+  /** Whether `year` is counted from its published notice (false: estimated, or missing without an estimator). */
+  hasNotice(year: number): boolean;
 }
 
 /**
@@ -88,7 +121,10 @@ export interface WorkingCalendar {
  */
 const YEAR_END_MARGIN_DAYS = 7;
 
-export function createWorkingCalendar(years: readonly CalendarYear[]): WorkingCalendar {
+export function createWorkingCalendar(
+  years: readonly CalendarYear[],
+  options: WorkingCalendarOptions = {},
+): WorkingCalendar {
   const byYear = new Map<number, CalendarYear>();
   const holidays = new Map<number, string>();
   const makeup = new Set<number>();
@@ -129,28 +165,79 @@ export function createWorkingCalendar(years: readonly CalendarYear[]): WorkingCa
     }
   }
 
-  const requireYear = (year: number): void => {
-    const y = byYear.get(year);
-    if (!y) throw new CalendarYearMissingError(year, 'missing');
-    if (!y.published) throw new CalendarYearMissingError(year, 'unpublished');
+  const estimatedDaysOff = new Map<number, Map<number, string>>();
+  /** The days off of a year without its notice, from the estimator (once per year), or a thrown report. */
+  const estimatedYear = (year: number, reason: 'missing' | 'unpublished'): Map<number, string> => {
+    const known = estimatedDaysOff.get(year);
+    if (known) return known;
+    if (!options.estimate) throw new CalendarYearMissingError(year, reason);
+    let list: readonly EstimatedDayOff[];
+    try {
+      list = options.estimate(year);
+    } catch (e) {
+      if (e instanceof RangeError) throw new CalendarYearMissingError(year, reason);
+      throw e;
+    }
+    const days = new Map<number, string>();
+    for (const d of list) days.set(toDayNumber(d.date), d.name);
+    estimatedDaysOff.set(year, days);
+    return days;
   };
-  const requireCovered = (day: number): void => {
-    const date = fromDayNumber(day);
-    const year = Number(date.slice(0, 4));
-    requireYear(year);
-    if (date.slice(5) >= '12-' + String(32 - YEAR_END_MARGIN_DAYS)) requireYear(year + 1);
+  /** Whether `year` has its notice; otherwise loads its estimate (or throws). */
+  const yearHasNotice = (year: number): boolean => {
+    const y = byYear.get(year);
+    if (y?.published) return true;
+    estimatedYear(year, y ? 'unpublished' : 'missing');
+    return false;
   };
 
-  const describeDay = (day: number): DayInfo => {
-    requireCovered(day);
+  /** Adds to `estimated` the years without a notice that decide `day`. */
+  const describeDay = (day: number, estimated?: Set<number>): DayInfo => {
     const date = fromDayNumber(day);
-    const holiday = holidays.get(day);
-    if (holiday !== undefined) return { date, working: false, kind: 'holiday', holiday };
-    if (makeup.has(day)) return { date, working: true, kind: 'makeup-workday' };
+    const year = Number(date.slice(0, 4));
+    const own = yearHasNotice(year);
+    let provisional = !own;
+    if (!own) estimated?.add(year);
+    if (date.slice(5) >= '12-' + String(32 - YEAR_END_MARGIN_DAYS) && !yearHasNotice(year + 1)) {
+      provisional = true;
+      estimated?.add(year + 1);
+    }
     const dow = (day + 4) % 7;
+    // A notice's own dates come first (one can reach into the year before: 元旦 from 12-30).
+    const holiday = holidays.get(day) ?? (own ? undefined : estimatedYear(year, 'missing').get(day));
+    if (holiday !== undefined) return { date, working: false, kind: 'holiday', holiday, provisional };
+    if (makeup.has(day)) return { date, working: true, kind: 'makeup-workday', provisional };
     return dow === 0 || dow === 6
-      ? { date, working: false, kind: 'weekend' }
-      : { date, working: true, kind: 'weekday' };
+      ? { date, working: false, kind: 'weekend', provisional }
+      : { date, working: true, kind: 'weekday', provisional };
+  };
+
+  const counted = (day: number, estimated: Set<number>): CountedDate => ({
+    date: fromDayNumber(day),
+    provisional: estimated.size > 0,
+    estimatedYears: [...estimated].sort((a, b) => a - b),
+  });
+
+  const countWorkingDays = (start: IsoDate, n: number): CountedDate => {
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`addWorkingDays: n must be a non-negative integer, got ${n}`);
+    let day = toDayNumber(start);
+    const estimated = new Set<number>();
+    const startYear = Number(start.slice(0, 4));
+    if (!yearHasNotice(startYear)) estimated.add(startYear);
+    let left = n;
+    while (left > 0) {
+      day++;
+      if (describeDay(day, estimated).working) left--;
+    }
+    return counted(day, estimated);
+  };
+
+  const countNextWorkingDay = (date: IsoDate): CountedDate => {
+    let day = toDayNumber(date);
+    const estimated = new Set<number>();
+    while (!describeDay(day, estimated).working) day++;
+    return counted(day, estimated);
   };
 
   const cal: WorkingCalendar = {
@@ -160,23 +247,8 @@ export function createWorkingCalendar(years: readonly CalendarYear[]): WorkingCa
       .sort((a, b) => a - b),
     isWorkingDay: (date) => describeDay(toDayNumber(date)).working,
     describe: (date) => describeDay(toDayNumber(date)),
-    addWorkingDays(start, n) {
-      if (!Number.isInteger(n) || n < 0)
-        throw new RangeError(`addWorkingDays: n must be a non-negative integer, got ${n}`);
-      let day = toDayNumber(start);
-      requireYear(Number(start.slice(0, 4)));
-      let left = n;
-      while (left > 0) {
-        day++;
-        if (describeDay(day).working) left--;
-      }
-      return fromDayNumber(day);
-    },
-    nextWorkingDayOnOrAfter(date) {
-      let day = toDayNumber(date);
-      while (!describeDay(day).working) day++;
-      return fromDayNumber(day);
-    },
+    addWorkingDays: (start, n) => countWorkingDays(start, n).date,
+    nextWorkingDayOnOrAfter: (date) => countNextWorkingDay(date).date,
     workingDaysBetween(from, to) {
       const a = toDayNumber(from);
       const b = toDayNumber(to);
@@ -184,6 +256,9 @@ export function createWorkingCalendar(years: readonly CalendarYear[]): WorkingCa
       for (let d = a + 1; d <= b; d++) if (describeDay(d).working) n++;
       return n;
     },
+    countWorkingDays,
+    countNextWorkingDay,
+    hasNotice: (year) => byYear.get(year)?.published === true,
   };
   return cal;
 }
@@ -193,7 +268,8 @@ export function addWorkingDays(
   startDate: IsoDate,
   n: number,
   calendar: readonly CalendarYear[] | WorkingCalendar,
+  options: WorkingCalendarOptions = {},
 ): IsoDate {
-  const cal = 'addWorkingDays' in calendar ? calendar : createWorkingCalendar(calendar);
+  const cal = 'addWorkingDays' in calendar ? calendar : createWorkingCalendar(calendar, options);
   return cal.addWorkingDays(startDate, n);
 }

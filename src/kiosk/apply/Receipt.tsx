@@ -18,7 +18,7 @@ import { useKioskState } from '../state.ts';
 import { Loading } from '../ui/components/Status.tsx';
 import { lazyComponent, useAsync } from '../ui/hooks.ts';
 import { home, href } from '../ui/router.ts';
-import { receiptDatesFrom, type KnownDates } from './dates.ts';
+import { receiptDatesWithEstimates, type KnownDates } from './dates.ts';
 import { getLastFiled, resetApplyDraft } from './draft.ts';
 
 const QrCode = lazyComponent(
@@ -28,6 +28,16 @@ const QrCode = lazyComponent(
 
 export function formatDate(date: string): string {
   return getLang() === 'zh-CN' ? formatChineseDate(date) : date;
+}
+
+/** A date, marked 预计 when it was counted over a year whose holiday notice is not in the bundle. */
+export function formatMaybeProvisional(date: string, provisional: boolean): string {
+  return provisional ? formatDate(date) + t('apply.receipt.provisionalMark') : formatDate(date);
+}
+
+/** `2027年、2028年` / `2027, 2028`: the years counted by the statutory rules. */
+export function formatYears(years: readonly number[]): string {
+  return getLang() === 'zh-CN' ? years.map((y) => `${y}年`).join('、') : years.join(', ');
 }
 
 export function formatTime(iso: string): string {
@@ -67,7 +77,7 @@ async function receiptDates(entry: OutboxEntry, dbName: string | undefined): Pro
   if (!dbName) return null;
   const db = new BundleDb(dbName);
   try {
-    return receiptDatesFrom(entry, await db.calendar.toArray());
+    return await receiptDatesWithEstimates(entry, await db.calendar.toArray());
   } finally {
     db.close();
   }
@@ -171,9 +181,11 @@ export function Receipt({ clientId }: { clientId: string }) {
               <dd>
                 {!d.replyDueOn
                   ? t('apply.receipt.dueUnknown')
-                  : d.receivedIsExpected
-                    ? t('apply.receipt.dueExpected', { date: formatDate(d.replyDueOn) })
-                    : t('apply.receipt.due', { date: formatDate(d.replyDueOn) })}
+                  : d.provisional.replyDueOn
+                    ? t('apply.receipt.dueProvisional', { date: formatDate(d.replyDueOn) })
+                    : d.receivedIsExpected
+                      ? t('apply.receipt.dueExpected', { date: formatDate(d.replyDueOn) })
+                      : t('apply.receipt.due', { date: formatDate(d.replyDueOn) })}
               </dd>
             </div>
           </>
@@ -183,14 +195,21 @@ export function Receipt({ clientId }: { clientId: string }) {
       <ul class="next-steps">
         <li>
           {d?.correctionNoticeBy
-            ? t('apply.receipt.correctionBy', { date: formatDate(d.correctionNoticeBy) })
+            ? t('apply.receipt.correctionBy', {
+                date: formatMaybeProvisional(d.correctionNoticeBy, d.provisional.correctionNoticeBy),
+              })
             : t('apply.receipt.correction')}
         </li>
         <li>
           {d?.extendedDueOn
-            ? t('apply.receipt.extensionBy', { date: formatDate(d.extendedDueOn) })
+            ? t('apply.receipt.extensionBy', {
+                date: formatMaybeProvisional(d.extendedDueOn, d.provisional.extendedDueOn),
+              })
             : t('apply.receipt.extension')}
         </li>
+        {d && d.estimatedYears.length > 0 ? (
+          <li>{t('apply.receipt.provisionalNote', { years: formatYears(d.estimatedYears) })}</li>
+        ) : null}
         <li>{t('apply.receipt.remedies')}</li>
         <li>{t('apply.receipt.howToCheck')}</li>
       </ul>

@@ -9,7 +9,7 @@ import { getOutbox } from '../outbox/index.ts';
 import { useKioskState } from '../state.ts';
 import type { FieldIssue } from './draft.ts';
 import { ErrorSummary, TextField } from './fields.tsx';
-import { formatDate } from './Receipt.tsx';
+import { formatDate, formatMaybeProvisional, formatYears } from './Receipt.tsx';
 
 interface StatusAnswer {
   receiptCode: string;
@@ -18,6 +18,10 @@ interface StatusAnswer {
   filedOn: string;
   receivedOn: string | null;
   dueOn: string | null;
+  /** True when the server counted the due date over a year whose holiday notice it does not have yet (预计). */
+  dueOnProvisional?: boolean;
+  /** The years the server counted by the statutory rules. */
+  dueOnEstimatedYears?: number[];
 }
 
 type Result =
@@ -150,10 +154,21 @@ export function StatusCheck() {
               {result.answer.dueOn ? (
                 <div>
                   <dt>{t('apply.receipt.dueOn')}</dt>
-                  <dd>{formatDate(result.answer.dueOn)}</dd>
+                  <dd>
+                    {formatMaybeProvisional(result.answer.dueOn, result.answer.dueOnProvisional === true)}
+                  </dd>
                 </div>
               ) : null}
             </dl>
+            {result.answer.dueOn &&
+            result.answer.dueOnProvisional &&
+            result.answer.dueOnEstimatedYears?.length ? (
+              <p>
+                {t('apply.receipt.provisionalNote', {
+                  years: formatYears(result.answer.dueOnEstimatedYears),
+                })}
+              </p>
+            ) : null}
           </div>
         ) : result?.kind === 'message' ? (
           <p class="status error">{result.text}</p>

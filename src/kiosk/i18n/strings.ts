@@ -416,6 +416,16 @@ const STRINGS = {
       '自收到申请之日起20个工作日内（第三十三条）。具体日期将由工作人员确认，因为本机还没有相应年份的节假日安排。',
     en: 'Within 20 working days of receipt (Art. 33). Staff will confirm the date: this terminal does not yet have that year’s holiday calendar.',
   },
+  'apply.receipt.dueProvisional': {
+    'zh-CN': '预计{date}前（自收到申请之日起20个工作日，第三十三条；该年节假日安排尚未公布）',
+    en: 'Estimated: by {date} (20 working days from receipt, Art. 33; that year’s holiday arrangement is not published yet)',
+  },
+  'apply.receipt.provisionalMark': { 'zh-CN': '（预计）', en: ' (estimated)' },
+  'apply.receipt.provisionalNote': {
+    'zh-CN':
+      '标注“预计”的日期：{years}的节假日安排尚未收到，暂按周末和法定节假日推算（不含调休），以正式安排公布后的日期为准。',
+    en: 'Dates marked estimated: the holiday arrangement for {years} has not arrived yet, so they count weekends and statutory holidays only (no swapped working days); the published arrangement decides.',
+  },
   'apply.receipt.next': { 'zh-CN': '接下来', en: 'What happens next' },
   'apply.receipt.correction': {
     'zh-CN':

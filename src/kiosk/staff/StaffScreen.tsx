@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { metaDb } from '../db/meta-db.ts';
 import { useKioskState } from '../state.ts';
 import { collectHealth, sendHeartbeat, type KioskHealth } from './health.ts';
+import { CalendarWarning } from './CalendarWarning.tsx';
 import { afterFailure, UNLOCKED, viewLock, type LockView } from './lock.ts';
 import { checkPin } from './pin.ts';
 import { SetAsideSection } from './SetAside.tsx';
@@ -213,6 +214,7 @@ function Panel() {
             过期：终端继续显示这些内容，请尽快发布新的内容包。
           </p>
         ) : null}
+        <CalendarWarning />
         <div class="staff-actions">
           <button type="button" class="button" disabled={!!updates.busy} onClick={() => void checkChannel()}>
             立即检查更新

@@ -273,6 +273,14 @@ export class CaseStore {
     });
   }
 
+  /** Ids of the applications the office has taken an action on (their due dates are the desk's). */
+  async withActions(): Promise<Set<number>> {
+    const rows = await this.db.query<{ id: number }>(
+      'SELECT DISTINCT application_id AS id FROM procedure_actions',
+    );
+    return new Set(rows.map((r) => Number(r.id)));
+  }
+
   /** The procedure state the visitor's look-up shows (null when no action was taken yet). */
   async stateOf(applicationId: number): Promise<ProcedureState | null> {
     const rows = await this.db.query<{ state_after: unknown }>(

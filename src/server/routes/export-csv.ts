@@ -1,6 +1,7 @@
 // The register's CSV layout: one row per application, columns as the office reads them.
 import { APPLICANT_TYPE_LABELS, DELIVERY_LABELS, MEDIUM_LABELS } from '../../core/application/schema.ts';
 import { ID_TYPE_LABELS } from '../../core/application/validators.ts';
+import { provisionalLabel, type CurrentDue } from '../due-dates.ts';
 import type { ExportRow } from '../store.ts';
 
 export const CSV_HEADER = [
@@ -12,6 +13,7 @@ export const CSV_HEADER = [
   '送达服务器时间',
   '收到申请日期',
   '答复期限',
+  '答复期限说明',
   '收到日期规则',
   '申请人类型',
   '姓名/名称',
@@ -38,7 +40,10 @@ export const CSV_HEADER = [
   '申请编号(clientId)',
 ] as const;
 
-export function csvRow(r: ExportRow): unknown[] {
+/** A register row whose due date was counted on the live calendar (see due-dates.ts). */
+export type DatedExportRow = ExportRow & CurrentDue;
+
+export function csvRow(r: DatedExportRow): unknown[] {
   const a = r.application;
   const p = a.applicant;
   return [
@@ -50,6 +55,7 @@ export function csvRow(r: ExportRow): unknown[] {
     r.deliveredAt,
     r.receivedOn ?? '',
     r.dueOn ?? '',
+    provisionalLabel(r),
     r.receiptRule === 'in-person' ? '当面提交' : '双方确认',
     APPLICANT_TYPE_LABELS[p.type],
     p.name,

@@ -9,11 +9,12 @@ import { ProcedureError } from '../../core/procedure/procedure.ts';
 import { CaseError, CaseStore } from '../desk/case-store.ts';
 import { chinaDate } from '../../core/application/validators.ts';
 import { toCsv } from '../csv.ts';
+import { currentDue } from '../due-dates.ts';
 import { errorBody, readJson, tooLarge, zodError } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
-import type { ApplicationStore } from '../store.ts';
+import type { ApplicationStore, ExportRow } from '../store.ts';
 import type { WorkingCalendarSource } from '../working-calendar.ts';
-import { CSV_HEADER, csvRow } from './export-csv.ts';
+import { CSV_HEADER, csvRow, type DatedExportRow } from './export-csv.ts';
 
 export interface StaffApplicationRoutesDeps {
   store: ApplicationStore;
@@ -76,8 +77,16 @@ export function staffApplicationRoutes(deps: StaffApplicationRoutesDeps): Hono {
     };
   };
 
+  /** The register's rows with their due dates counted on the live calendar (预计 where a notice is missing). */
+  const datedRows = async (c: Context): Promise<DatedExportRow[]> => {
+    const rows: ExportRow[] = await store.list(exportFilter(c));
+    const cal = await deps.workingCalendar();
+    const decided = await cases.withActions();
+    return rows.map((r) => ({ ...r, ...currentDue(r, cal, decided.has(r.number)) }));
+  };
+
   app.get('/api/v1/staff/export.json', async (c) => {
-    const rows = await store.list(exportFilter(c));
+    const rows = await datedRows(c);
     logger.info('staff_export', { format: 'json', count: rows.length });
     c.header('Cache-Control', 'no-store');
     c.header('Content-Disposition', `attachment; filename="applications-${chinaDate(deps.now())}.json"`);
@@ -85,7 +94,7 @@ export function staffApplicationRoutes(deps: StaffApplicationRoutesDeps): Hono {
   });
 
   app.get('/api/v1/staff/export.csv', async (c) => {
-    const rows = await store.list(exportFilter(c));
+    const rows = await datedRows(c);
     logger.info('staff_export', { format: 'csv', count: rows.length });
     c.header('Cache-Control', 'no-store');
     c.header('Content-Type', 'text/csv; charset=utf-8');

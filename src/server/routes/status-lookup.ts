@@ -8,12 +8,15 @@ import { visitorView } from '../../core/procedure/procedure.ts';
 import { CaseStore } from '../desk/case-store.ts';
 import { errorBody } from '../http/errors.ts';
 import { TokenBucketLimiter } from '../rate-limit.ts';
+import { currentDue } from '../due-dates.ts';
 import { lookupHash, type ApplicationStore } from '../store.ts';
+import type { WorkingCalendarSource } from '../working-calendar.ts';
 
 export interface StatusLookupDeps {
   store: ApplicationStore;
   rateLimit: { capacity: number; refillPerSecond: number };
   clientIp: (c: Context) => string;
+  workingCalendar: WorkingCalendarSource;
 }
 
 export function statusLookupRoutes(deps: StatusLookupDeps): Hono {
@@ -50,6 +53,12 @@ export function statusLookupRoutes(deps: StatusLookupDeps): Hono {
     // the reply is ready or sent (src/core/procedure); never anything else of the file.
     const state = await cases.stateOf(found.number);
     const view = state ? visitorView(state) : null;
+    // A date the desk decided (延期, a pause, a restarted clock) stands as decided; otherwise it is counted on
+    // today's calendar, provisional (预计) over a year without a holiday notice.
+    const cal = await deps.workingCalendar();
+    const due = state
+      ? currentDue({ receivedOn: null, dueOn: state.dueOn, status: found.status }, cal)
+      : currentDue(found, cal);
     return c.json({
       receiptCode: found.receiptCode,
       status: found.status,
@@ -59,7 +68,11 @@ export function statusLookupRoutes(deps: StatusLookupDeps): Hono {
       statusUpdatedAt: found.statusUpdatedAt,
       filedOn: chinaDate(new Date(found.filedAt)),
       receivedOn: found.receivedOn,
-      dueOn: found.dueOn,
+      dueOn: due.dueOn,
+      // Only when the date is an estimate: counted over a year whose holiday notice the server lacks (预计).
+      ...(due.dueOnProvisional
+        ? { dueOnProvisional: true, dueOnEstimatedYears: due.dueOnEstimatedYears }
+        : {}),
     });
   });
 

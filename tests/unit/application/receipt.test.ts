@@ -14,7 +14,13 @@ import {
   receiptCheckChar,
 } from '../../../src/core/application/receipt.ts';
 import { CalendarYearMissingError } from '../../../src/core/calendar/index.ts';
-import { CALENDAR, CALENDAR_2026 } from '../calendar/fixtures.ts';
+import { statutoryHolidays } from '../../../src/core/calendar/statutory-holidays.ts';
+import {
+  CALENDAR,
+  CALENDAR_2026,
+  CALENDAR_2027_TEST_NOTICE,
+  CALENDAR_2027_UNPUBLISHED,
+} from '../calendar/fixtures.ts';
 
 describe('receipt code', () => {
   it('has no ambiguous characters', () => {
@@ -86,6 +92,8 @@ describe('receipt dates (Art. 30, 31, 33)', () => {
       replyDueOn: '2026-03-18',
       extendedDueOn: '2026-04-16',
       correctionNoticeBy: '2026-02-28',
+      provisional: { receivedOn: false, replyDueOn: false, extendedDueOn: false, correctionNoticeBy: false },
+      estimatedYears: [],
     });
   });
 
@@ -136,6 +144,69 @@ describe('receipt dates (Art. 30, 31, 33)', () => {
         calendar: [CALENDAR_2026],
       }),
     ).toThrow(CalendarYearMissingError);
+  });
+});
+
+describe('receipt dates across a year whose notice is not published (预计)', () => {
+  const filed = { filedAt: '2026-12-10T10:00:00+08:00', rule: 'in-person' as const };
+
+  it('filed on 2026-12-10: the dates in 2027 are counted by the statutory rules and marked 预计', () => {
+    const d = computeReceiptDates({
+      ...filed,
+      calendar: [CALENDAR_2026, CALENDAR_2027_UNPUBLISHED],
+      estimate: statutoryHolidays,
+    });
+    expect(d).toEqual({
+      filedOn: '2026-12-10',
+      receivedOn: '2026-12-10',
+      receivedIsExpected: false,
+      replyDueOn: '2027-01-08',
+      // 1-11 … 2-04 (39), 春节 2-05 … 2-10 by the rules, Thursday 2-11 (40).
+      extendedDueOn: '2027-02-11',
+      correctionNoticeBy: '2026-12-21',
+      provisional: { receivedOn: false, replyDueOn: true, extendedDueOn: true, correctionNoticeBy: false },
+      estimatedYears: [2027],
+    });
+    const text = describeReceiptDates(d).join('\n');
+    expect(text).toContain('答复期限：2027年1月8日（预计）前答复');
+    expect(text).toContain('不晚于2027年2月11日（预计）');
+    expect(text).toContain('在2026年12月21日前一次性告知');
+    expect(text).toContain('2027年的节假日安排尚未收到');
+  });
+
+  it('is recomputed from the notice when a bundle brings it, without 预计', () => {
+    const d = computeReceiptDates({
+      ...filed,
+      calendar: [CALENDAR_2026, CALENDAR_2027_TEST_NOTICE],
+      estimate: statutoryHolidays,
+    });
+    expect(d).toMatchObject({
+      replyDueOn: '2027-01-08',
+      // The (test) notice's 春节 is 2-05 … 2-13: the 40th working day is Monday 2-15.
+      extendedDueOn: '2027-02-15',
+      provisional: { receivedOn: false, replyDueOn: false, extendedDueOn: false, correctionNoticeBy: false },
+      estimatedYears: [],
+    });
+    const text = describeReceiptDates(d).join('\n');
+    expect(text).not.toContain('预计');
+    expect(text).toContain('答复期限：2027年1月8日前答复');
+  });
+
+  it('electronic: a day of receipt expected in an estimated year makes every date 预计', () => {
+    // Filed on Saturday 2027-02-06 (初一): the rules give 2-05 … 2-10 off, so receipt is expected on 2-11.
+    const d = computeReceiptDates({
+      filedAt: '2027-02-06T10:00:00+08:00',
+      rule: 'electronic',
+      calendar: [CALENDAR_2026],
+      estimate: statutoryHolidays,
+    });
+    expect(d).toMatchObject({
+      receivedOn: '2027-02-11',
+      receivedIsExpected: true,
+      correctionNoticeBy: '2027-02-22',
+      provisional: { receivedOn: true, replyDueOn: true, extendedDueOn: true, correctionNoticeBy: true },
+      estimatedYears: [2027],
+    });
   });
 });
 

@@ -1,6 +1,31 @@
 // The State Council's holiday arrangements (国务院办公厅关于部分节假日安排的通知) used by the tests.
 import type { CalendarYear } from '../../../src/core/bundle/schema.ts';
 
+export const CALENDAR_2024: CalendarYear = {
+  year: 2024,
+  published: true,
+  source: '国办发明电〔2023〕7号',
+  holidays: [
+    { name: '元旦', start: '2024-01-01', end: '2024-01-01' },
+    { name: '春节', start: '2024-02-10', end: '2024-02-17' },
+    { name: '清明节', start: '2024-04-04', end: '2024-04-06' },
+    { name: '劳动节', start: '2024-05-01', end: '2024-05-05' },
+    { name: '端午节', start: '2024-06-10', end: '2024-06-10' },
+    { name: '中秋节', start: '2024-09-15', end: '2024-09-17' },
+    { name: '国庆节', start: '2024-10-01', end: '2024-10-07' },
+  ],
+  workdays: [
+    '2024-02-04',
+    '2024-02-18',
+    '2024-04-07',
+    '2024-04-28',
+    '2024-05-11',
+    '2024-09-14',
+    '2024-09-29',
+    '2024-10-12',
+  ],
+};
+
 export const CALENDAR_2025: CalendarYear = {
   year: 2025,
   published: true,
@@ -41,3 +66,18 @@ export const CALENDAR_2027_UNPUBLISHED: CalendarYear = {
 };
 
 export const CALENDAR: CalendarYear[] = [CALENDAR_2025, CALENDAR_2026];
+
+/**
+ * NOT the real 2027 arrangement (unpublished as of 2026-12): an invented, partial notice standing for “the notice
+ * arrives”, so that the tests can check that dates are recomputed from it and are no longer provisional.
+ */
+export const CALENDAR_2027_TEST_NOTICE: CalendarYear = {
+  year: 2027,
+  published: true,
+  source: 'test fixture (invented)',
+  holidays: [
+    { name: '元旦', start: '2027-01-01', end: '2027-01-03' },
+    { name: '春节', start: '2027-02-05', end: '2027-02-13' },
+  ],
+  workdays: ['2027-02-20'],
+};

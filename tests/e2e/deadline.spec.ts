@@ -1,0 +1,114 @@
+// Filing in December 2026 against the sample calendar, which has the 2026 notice and says 2027's is unpublished: the
+// 20th working day falls in 2027, so the receipt, the status look-up and the export give an estimated (预计) due
+// date counted with the statutory holidays, and the staff screen warns that the notices run out. The kiosk's clock
+// is fixed with Playwright's clock; the zone server is tests/e2e/serve.sh with the sample bundle.
+import { expect, test, type Page } from '@playwright/test';
+import { SAMPLE_STAFF_PIN } from '../../scripts/prepare-sample.ts';
+import { seriousViolations } from './axe.ts';
+
+const STAFF = { Authorization: 'Bearer e2e-token' };
+/** Thursday 10 December 2026, 10:00 in Beijing. */
+const FILED_AT = new Date('2026-12-10T10:00:00+08:00');
+
+const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
+
+async function startKiosk(page: Page) {
+  await page.clock.setFixedTime(FILED_AT);
+  await page.goto('/');
+  await page.waitForFunction(() => !!navigator.serviceWorker?.controller);
+  await expect(page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first()).toBeVisible({
+    timeout: 60_000,
+  });
+}
+
+async function fileApplication(page: Page, title: string): Promise<string> {
+  await page
+    .getByRole('navigation', { name: '页面导航' })
+    .getByRole('link', { name: '申请信息公开' })
+    .click();
+  await page.getByRole('button', { name: /我要获取政府信息/ }).click();
+  await page.getByLabel('公民').check();
+  await next(page);
+  await page.getByLabel('姓名', { exact: true }).fill('张三');
+  await page.getByLabel('居民身份证').check();
+  await page.getByLabel('证件号码').fill('11010519491231002X');
+  await next(page);
+  await page.getByLabel('联系电话').fill('138 1234 5678');
+  await page.getByLabel('通信地址').fill('某某区人民路1号');
+  await page.getByLabel('邮政编码').fill('100000');
+  await next(page);
+  await page.getByLabel(/内容描述/).fill('2026年度城乡低保资金发放情况');
+  await page.getByLabel('信息名称').fill(title);
+  await next(page);
+  await page.getByLabel('区民政局').check();
+  await next(page);
+  await page.getByLabel('纸质').check();
+  await page.getByLabel('自行领取').check();
+  await page.getByLabel('不同意').check();
+  await next(page);
+  await page.getByLabel(/我已阅读以上告知/).check();
+  await page.getByRole('button', { name: '核对填写内容' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '请核对填写内容' })).toBeVisible();
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '申请已提交' })).toBeVisible();
+  const shown = await page.getByText(/^[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}$/).textContent();
+  return shown!.replace(/-/g, '');
+}
+
+test('filed on 2026-12-10: the receipt, the look-up and the export say the 2027 due date is 预计', async ({
+  page,
+  request,
+}) => {
+  await startKiosk(page);
+  const code = await fileApplication(page, '2026年城乡低保资金发放情况');
+
+  // 20 working days from Thursday 2026-12-10: 元旦 (Friday 2027-01-01) by the statutory rules → Friday 2027-01-08.
+  const receipt = page.getByRole('definition').filter({ hasText: '2027年1月8日' });
+  await expect(receipt).toHaveText(
+    /^预计2027年1月8日前（自收到申请之日起20个工作日，第三十三条；该年节假日安排尚未公布）$/,
+  );
+  // The correction deadline stays inside 2026 and is firm; the extension is estimated too (春节 2027 by the rules).
+  await expect(page.getByText(/工作人员会在2026年12月21日前一次性告知您/)).toBeVisible();
+  await expect(page.getByText(/即不晚于2027年2月11日（预计）/)).toBeVisible();
+  await expect(page.getByText(/2027年的节假日安排尚未收到，暂按周末和法定节假日推算/)).toBeVisible();
+  expect(await seriousViolations(page), 'axe on the receipt').toEqual([]);
+  await expect(page.getByRole('status').filter({ hasText: '已送达' })).toBeVisible({ timeout: 30_000 });
+
+  // The zone server counts the same date on its copy of the bundle and says it is provisional.
+  const exported = (await (await request.get('/api/v1/staff/export.json', { headers: STAFF })).json()) as {
+    applications: { receiptCode: string; dueOn: string; dueOnProvisional: boolean }[];
+  };
+  expect(exported.applications.find((a) => a.receiptCode === code)).toMatchObject({
+    dueOn: '2027-01-08',
+    dueOnProvisional: true,
+  });
+
+  // 查询进度 shows it as 预计 as well.
+  await page.getByRole('link', { name: '查询申请进度' }).click();
+  await page.getByLabel('查询码').fill(code);
+  await page.getByLabel('联系电话后4位').fill('5678');
+  await page.getByRole('button', { name: '查询', exact: true }).click();
+  const answer = page.getByRole('status').filter({ hasText: '办理状态' });
+  await expect(answer.getByRole('definition').filter({ hasText: '2027年1月8日' })).toHaveText(
+    '2027年1月8日（预计）',
+  );
+  await expect(answer.getByText(/2027年的节假日安排尚未收到/)).toBeVisible();
+});
+
+test('the staff screen warns that the holiday notices end within 60 days', async ({ page }) => {
+  await startKiosk(page);
+  const corner = page.getByTestId('staff-corner');
+  const box = (await corner.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(3300);
+  await page.mouse.up();
+  const pad = page.getByRole('group', { name: '密码键盘' });
+  for (const d of SAMPLE_STAFF_PIN) await pad.getByRole('button', { name: d, exact: true }).click();
+  await pad.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByRole('heading', { name: '终端状态' })).toBeVisible();
+  // 2026-12-10 → 2026-12-31 is 21 days.
+  await expect(
+    page.getByRole('alert').filter({ hasText: '节假日安排只到2026年12月31日（还有21天）' }),
+  ).toContainText('国务院办公厅公布2027年的节假日安排后');
+});
