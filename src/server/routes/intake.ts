@@ -10,7 +10,8 @@ import { chinaDate, phoneLast4 } from '../../core/application/validators.ts';
 import { filingTimeOnServerClock } from '../../core/application/filing-time.ts';
 import { CalendarYearMissingError } from '../../core/calendar/working-days.ts';
 import { SealedBoxError, SEALED_BOX_ALG, type IntakeKey } from '../../core/crypto/sealed-box.ts';
-import { errorBody, readJson, tooLarge, zodError } from '../http/errors.ts';
+import { errorBody, readJson, tooLarge, zodError, unreadableBody } from '../http/errors.ts';
+import { unstorableTextPath } from '../http/storable-text.ts';
 import { NO_CACHE } from '../files.ts';
 import type { Logger } from '../log.ts';
 import { writeProbe } from '../health.ts';
@@ -64,6 +65,9 @@ const IntakeBodySchema = z.strictObject({
   meta: IntakeMetaSchema.default({ receiptRule: 'in-person' }),
 });
 
+const unstorable = (path: string) =>
+  errorBody('invalid_text', '文字中含有无法保存的控制字符（例如 NUL）', path);
+
 export function intakeRoutes(deps: IntakeRoutesDeps): Hono {
   const { store, intakeKey, logger } = deps;
   const limits = { applicationBytes: deps.applicationBytes };
@@ -110,7 +114,7 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Hono {
         return c.json(errorBody('idempotency_key_invalid', 'Idempotency-Key 应为小写的 UUID v4'), 400);
       }
       const raw = await readJson(c);
-      if (!raw.ok) return c.json(errorBody('invalid_json', '请求体不是有效的 JSON'), 400);
+      if (!raw.ok) return c.json(unreadableBody(raw), 400);
       const body = IntakeBodySchema.safeParse(raw.value);
       if (!body.success) return c.json(zodError(body.error, 'invalid_body'), 400);
 
@@ -137,6 +141,8 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Hono {
           400,
         );
       }
+      const badPlain = unstorableTextPath(plain);
+      if (badPlain) return c.json(unstorable(badPlain), 400);
       const checked = validateApplication(plain);
       if (!checked.ok) {
         const first = checked.issues[0]!;

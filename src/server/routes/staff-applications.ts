@@ -17,7 +17,7 @@ import {
 import { chinaDate } from '../../core/application/validators.ts';
 import { CalendarYearMissingError } from '../../core/calendar/working-days.ts';
 import { toCsv } from '../csv.ts';
-import { errorBody, readJson, tooLarge, zodError } from '../http/errors.ts';
+import { errorBody, readJson, tooLarge, zodError, unreadableBody } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
 import type { ApplicationStore } from '../store.ts';
 import type { WorkingCalendarSource } from '../working-calendar.ts';
@@ -36,10 +36,7 @@ const StatusUpdateSchema = z.strictObject({
   status: z.enum(APPLICATION_STATUSES),
   note: z.string().max(1000).default(''),
   /** The legal date of receipt, e.g. the day the office confirmed, or received a correction (Art. 30). */
-  receivedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  receivedOn: z.iso.date().optional(),
 });
 
 export function staffApplicationRoutes(deps: StaffApplicationRoutesDeps): Hono {
@@ -54,7 +51,7 @@ export function staffApplicationRoutes(deps: StaffApplicationRoutesDeps): Hono {
       const code = parseReceiptCode(c.req.param('code'));
       if (!code) return c.json(errorBody('invalid_code', '查询码不对', 'code'), 400);
       const raw = await readJson(c);
-      if (!raw.ok) return c.json(errorBody('invalid_json', '请求体不是有效的 JSON'), 400);
+      if (!raw.ok) return c.json(unreadableBody(raw), 400);
       const body = StatusUpdateSchema.safeParse(raw.value);
       if (!body.success) return c.json(zodError(body.error, 'invalid_body'), 400);
       const { status, note, receivedOn: givenReceivedOn } = body.data;
