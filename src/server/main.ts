@@ -1,5 +1,6 @@
 // The zone server entry: npx tsx src/server/main.ts --port 8080 [options]
 import { parseArgs } from 'node:util';
+import { generateDataKeyFile } from './data-key.ts';
 import { DataFolderError } from './db/data-folder.ts';
 import { checkStaffToken, MIN_STAFF_TOKEN_LENGTH, StaffTokenError } from './http/staff-token.ts';
 import { generateIntakeKeyFile, readIntakeKeyFile } from './intake-key.ts';
@@ -12,6 +13,7 @@ const HELP = `政务公开专区 zone server: application intake, status look-up
 Usage:
   npx tsx src/server/main.ts [options]
   npx tsx src/server/main.ts intake-keygen --intake-key FILE
+  npx tsx src/server/main.ts data-keygen --data-key FILE
   npx tsx src/server/main.ts retention [--data-dir DIR] [--retention-days N]   run the retention job once and exit
 
 Options:
@@ -128,6 +130,18 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     } finally {
       await server.close();
+    }
+    return 0;
+  }
+  if (positionals[0] === 'data-keygen') {
+    const file = values['data-key'] ?? `${dataDir}/data-key.json`;
+    try {
+      const key = await generateDataKeyFile(file);
+      process.stdout.write(JSON.stringify({ file, kid: key.kid }, null, 2) + '\n');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      process.stderr.write(`${file} already exists; not overwritten.\n`);
+      return 1;
     }
     return 0;
   }
