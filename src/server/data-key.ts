@@ -50,7 +50,7 @@ export async function readDataKeyFile(path: string): Promise<DataKey> {
     parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code) throw e;
-    throw new Error(`${path}: not JSON`);
+    throw new Error(`${path}: not JSON`, { cause: e });
   }
   const file = DataKeyFileSchema.safeParse(parsed);
   if (!file.success) throw new Error(`${path}: not a data key file (kiosk-data-key/1)`);
@@ -69,7 +69,8 @@ export async function loadOrCreateDataKey(path: string): Promise<{ key: DataKey;
   try {
     return { key: await generateDataKeyFile(path), created: true };
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { key: await readDataKeyFile(path), created: false };
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      return { key: await readDataKeyFile(path), created: false };
     throw e;
   }
 }

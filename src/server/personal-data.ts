@@ -24,12 +24,17 @@ export function personalDataCipher(dataKey: DataKey): PersonalDataCipher {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', dataKey.key, iv);
       cipher.setAAD(Buffer.from(rowId, 'utf8'));
-      const ct = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final(), cipher.getAuthTag()]);
+      const ct = Buffer.concat([
+        cipher.update(JSON.stringify(value), 'utf8'),
+        cipher.final(),
+        cipher.getAuthTag(),
+      ]);
       return `${PREFIX}.${dataKey.kid}.${iv.toString('base64url')}.${ct.toString('base64url')}`;
     },
     open(rowId, sealed) {
       const [prefix, kid, iv, ct] = sealed.split('.');
-      if (prefix !== PREFIX || !kid || !iv || !ct) throw new PersonalDataError('not a sealed personal data value');
+      if (prefix !== PREFIX || !kid || !iv || !ct)
+        throw new PersonalDataError('not a sealed personal data value');
       if (kid !== dataKey.kid) {
         throw new PersonalDataError(
           `personal data was encrypted with data key ${kid}, but this server has ${dataKey.kid} (--data-key)`,
@@ -41,10 +46,15 @@ export function personalDataCipher(dataKey: DataKey): PersonalDataCipher {
       decipher.setAAD(Buffer.from(rowId, 'utf8'));
       decipher.setAuthTag(bytes.subarray(bytes.length - 16));
       try {
-        const plain = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]);
+        const plain = Buffer.concat([
+          decipher.update(bytes.subarray(0, bytes.length - 16)),
+          decipher.final(),
+        ]);
         return JSON.parse(plain.toString('utf8')) as unknown;
       } catch {
-        throw new PersonalDataError('sealed personal data does not decrypt for this row (wrong row or damaged)');
+        throw new PersonalDataError(
+          'sealed personal data does not decrypt for this row (wrong row or damaged)',
+        );
       }
     },
   };

@@ -55,10 +55,15 @@ export function scheduleRetention(
     running = run().then(
       (r) => {
         if (r.applications || r.heartbeats || r.events) {
-          logger.info('retention_run', { applications: r.applications, heartbeats: r.heartbeats, events: r.events });
+          logger.info('retention_run', {
+            applications: r.applications,
+            heartbeats: r.heartbeats,
+            events: r.events,
+          });
         }
       },
-      (e: unknown) => logger.error('retention_failed', { message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) =>
+        logger.error('retention_failed', { message: e instanceof Error ? e.message : String(e) }),
     );
   };
   tick();

@@ -102,7 +102,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       databaseUrl: options.databaseUrl ?? null,
       dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
       onStaleLock: (stale) =>
-        logger.warn('stale_lock_taken_over', { pid: stale?.pid ?? null, startedAt: stale?.startedAt ?? null }),
+        logger.warn('stale_lock_taken_over', {
+          pid: stale?.pid ?? null,
+          startedAt: stale?.startedAt ?? null,
+        }),
     }));
   try {
     const applied = await migrate(db);
@@ -124,7 +127,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (!dataKey) {
       const file =
         options.dataKeyFile ??
-        join(dirname(options.intakeKeyFile ?? join(options.dataDir ?? DEFAULT_DATA_DIR, 'intake-key.json')), 'data-key.json');
+        join(
+          dirname(options.intakeKeyFile ?? join(options.dataDir ?? DEFAULT_DATA_DIR, 'intake-key.json')),
+          'data-key.json',
+        );
       const loaded = await loadOrCreateDataKey(file);
       dataKey = loaded.key;
       if (loaded.created) logger.warn('data_key_created', { file: resolve(file), kid: dataKey.kid });

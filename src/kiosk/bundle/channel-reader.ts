@@ -120,7 +120,8 @@ export function layoutAwareReader(
           if (Array.isArray(files))
             for (const f of files as { path?: unknown; sha256?: unknown; size?: unknown }[]) {
               if (typeof f.path !== 'string') continue;
-              if (typeof f.sha256 === 'string' && /^[0-9a-f]{64}$/.test(f.sha256)) shaOf.set(f.path, f.sha256);
+              if (typeof f.sha256 === 'string' && /^[0-9a-f]{64}$/.test(f.sha256))
+                shaOf.set(f.path, f.sha256);
               if (typeof f.size === 'number' && Number.isSafeInteger(f.size) && f.size >= 0)
                 sizeOf.set(f.path, f.size);
             }

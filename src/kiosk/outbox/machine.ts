@@ -175,7 +175,12 @@ export function decide(
     const backoff = backoffMs(failures, random, policy);
     const after = parseRetryAfter(result.retryAfter, now);
     const delayMs = after === null ? backoff : Math.max(Math.min(after, policy.maxRetryAfterMs), 1000);
-    return { next: 'retry', delayMs, reason: errorReason(status, result.body), ...(serverError ? { serverError } : {}) };
+    return {
+      next: 'retry',
+      delayMs,
+      reason: errorReason(status, result.body),
+      ...(serverError ? { serverError } : {}),
+    };
   }
   // Any other answer (400, 409, 413…): the server will not take it as it is; retrying cannot help.
   return { next: 'rejected', reason: errorReason(status, result.body) };

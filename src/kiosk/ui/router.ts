@@ -75,7 +75,11 @@ export function rememberQuery(text: string): void {
   const hash = location.hash.includes('?') ? location.hash.replace(/\?.*$/, '') : null;
   if (id === undefined || hash !== null) {
     id ??= newEntryId();
-    history.replaceState({ ...(history.state as object | null), depth: depth(), visit: visit(), entry: id }, '', hash ?? undefined);
+    history.replaceState(
+      { ...(history.state as object | null), depth: depth(), visit: visit(), entry: id },
+      '',
+      hash ?? undefined,
+    );
   }
   if (text) queries.set(id, text);
   else queries.delete(id);

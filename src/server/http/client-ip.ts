@@ -19,7 +19,8 @@ export function forwardedClient(xff: string, trustedHops: number): string | null
 
 /** `trustProxy`: false (no proxy), true (one proxy) or the number of trusted proxies in front of the server. */
 export function clientIpOf(trustProxy: boolean | number): (c: Context) => string {
-  const trustedHops = trustProxy === true ? 1 : trustProxy === false ? 0 : Math.max(0, Math.floor(trustProxy));
+  const trustedHops =
+    trustProxy === true ? 1 : trustProxy === false ? 0 : Math.max(0, Math.floor(trustProxy));
   return (c) => {
     if (trustedHops > 0) {
       const xff = c.req.header('x-forwarded-for');

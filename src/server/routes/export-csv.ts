@@ -74,7 +74,17 @@ export function csvRow(r: ExportRow): unknown[] {
   ];
   if (!a) {
     // 姓名/名称 … 内容描述 gone; the agency and the rest of the statistics stay.
-    return [...head, DELETED, ...Array<string>(14).fill(''), r.agencyId, '', '', '', r.staffAssisted ? '是' : '否', ...tail];
+    return [
+      ...head,
+      DELETED,
+      ...Array<string>(14).fill(''),
+      r.agencyId,
+      '',
+      '',
+      '',
+      r.staffAssisted ? '是' : '否',
+      ...tail,
+    ];
   }
   const p = a.applicant;
   return [

@@ -180,7 +180,11 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Hono {
         const cal = await deps.workingCalendar();
         if (cal) {
           try {
-            dueOn = computeReceiptDates({ filedAt: filing.filedAt.toISOString(), rule, calendar: cal }).replyDueOn;
+            dueOn = computeReceiptDates({
+              filedAt: filing.filedAt.toISOString(),
+              rule,
+              calendar: cal,
+            }).replyDueOn;
           } catch (e) {
             if (!(e instanceof CalendarYearMissingError)) throw e;
             logger.warn('due_date_unknown', { year: e.year, reason: e.reason });

@@ -16,8 +16,7 @@ function unreadFile(name: string, size: number): { file: File; read: ReturnType<
   return { file, read };
 }
 
-const manifest = (files: unknown[]) =>
-  new File([JSON.stringify({ format: 1, files })], 'manifest.json');
+const manifest = (files: unknown[]) => new File([JSON.stringify({ format: 1, files })], 'manifest.json');
 
 describe('bundle size limits', () => {
   it('a huge manifest on a USB stick is refused without reading it', async () => {
@@ -68,7 +67,10 @@ describe('bundle size limits', () => {
     expect(pulled).toBeLessThan(MAX_MANIFEST_BYTES + 1024 * 1024);
     // A Content-Length over the limit is refused before the body.
     const declared = (async () =>
-      new Response('x', { status: 200, headers: { 'content-length': String(MAX_MANIFEST_BYTES + 1) } })) as typeof fetch;
+      new Response('x', {
+        status: 200,
+        headers: { 'content-length': String(MAX_MANIFEST_BYTES + 1) },
+      })) as typeof fetch;
     await expect(channelBundleReader('http://zone/bundle/', declared).read('manifest.json')).rejects.toThrow(
       /larger than/,
     );

@@ -17,7 +17,7 @@ describe('bundle Markdown', () => {
     expect(markdownToHtml('![<span class="x">a</span>](y.png)')).not.toContain('class="x"');
   });
 
-  it('the sanitiser keeps only the renderer\'s own classes', () => {
+  it("the sanitiser keeps only the renderer's own classes", () => {
     expect(ownClassesOnly('md-link keyboard-overlay')).toBe('md-link');
     expect(ownClassesOnly('staff-lock')).toBe('');
   });

@@ -25,7 +25,11 @@ const entry: OutboxEntry = {
 function run(result: AttemptResult, max = 100, start: OutboxEntry = entry): OutboxEntry {
   let e = start;
   for (let i = 0; i < max && e.state === 'pending'; i++) {
-    e = applyTransition(e, decide(e, result, i * 1000, () => 0.5), i * 1000);
+    e = applyTransition(
+      e,
+      decide(e, result, i * 1000, () => 0.5),
+      i * 1000,
+    );
   }
   return e;
 }
@@ -51,7 +55,12 @@ describe('outbox and server errors', () => {
 
   it('500s separated by other answers do not add up; network failures in between do not reset them', () => {
     let e = entry;
-    const step = (r: AttemptResult) => (e = applyTransition(e, decide(e, r, 0, () => 0.5), 0));
+    const step = (r: AttemptResult) =>
+      (e = applyTransition(
+        e,
+        decide(e, r, 0, () => 0.5),
+        0,
+      ));
     for (let i = 0; i < 10; i++) {
       step({ kind: 'http', status: 500 });
       step({ kind: 'http', status: 429 });

@@ -73,7 +73,11 @@ describe('one server per data folder', () => {
         new RegExp(`in use by another zone server process \\(pid ${process.pid}`),
       );
       const app = citizenApplication();
-      const res = await postApplication(first.url, await sealedBody(first.intakeKey.publicJwk, app), app.clientId);
+      const res = await postApplication(
+        first.url,
+        await sealedBody(first.intakeKey.publicJwk, app),
+        app.clientId,
+      );
       expect(res.status).toBe(201);
     } finally {
       await first.close();
@@ -117,7 +121,9 @@ describe('one server per data folder', () => {
       expect(started.out).toContain('server_started');
       const second = await runMain(['--data-dir', dir, '--port', '0', '--host', '127.0.0.1']).done;
       expect(second.code).toBe(1);
-      expect(second.out).toContain(`zone server: 数据目录 ${dir} 正被另一个区服务器进程使用（进程 ${first.child.pid}`);
+      expect(second.out).toContain(
+        `zone server: 数据目录 ${dir} 正被另一个区服务器进程使用（进程 ${first.child.pid}`,
+      );
       expect(second.out).toContain('stop the other one first');
     } finally {
       first.child.kill('SIGTERM');
@@ -129,7 +135,9 @@ describe('one server per data folder', () => {
   it('a damaged data folder gives a message a hall IT person can act on', async () => {
     const dir = await dataFolder();
     await writeFile(join(dir, 'global', 'pg_control'), Buffer.alloc(100, 7));
-    const err = await startServer({ dataDir: dir, logger: false, retentionEveryMs: null }).catch((e: Error) => e);
+    const err = await startServer({ dataDir: dir, logger: false, retentionEveryMs: null }).catch(
+      (e: Error) => e,
+    );
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toContain(`The database in ${dir} cannot be opened`);
     expect((err as Error).message).toContain('restore the latest backup');
@@ -139,7 +147,9 @@ describe('one server per data folder', () => {
 
     const notOurs = await tempDir();
     await writeFile(join(notOurs, 'notes.txt'), 'something else');
-    await expect(startServer({ dataDir: notOurs, logger: false })).rejects.toThrow(/not a zone server data folder/);
+    await expect(startServer({ dataDir: notOurs, logger: false })).rejects.toThrow(
+      /not a zone server data folder/,
+    );
   }, 30_000);
 });
 
@@ -151,7 +161,12 @@ function silentish() {
 describe('health', () => {
   it('is 503 when the database cannot commit a write, 200 again once it can', async () => {
     const dir = await dataFolder();
-    const server = await startServer({ dataDir: dir, logger: false, healthProbeMs: 0, retentionEveryMs: null });
+    const server = await startServer({
+      dataDir: dir,
+      logger: false,
+      healthProbeMs: 0,
+      retentionEveryMs: null,
+    });
     try {
       const ok = await fetch(`${server.url}/api/v1/health`);
       expect(ok.status).toBe(200);
@@ -190,7 +205,11 @@ describe('personal data at rest', () => {
         const name = `欧阳明${String.fromCharCode(0x4e00 + i)}`;
         names.push(name);
         (app.applicant as { name: string }).name = name;
-        const res = await postApplication(server.url, await sealedBody(server.intakeKey.publicJwk, app), app.clientId);
+        const res = await postApplication(
+          server.url,
+          await sealedBody(server.intakeKey.publicJwk, app),
+          app.clientId,
+        );
         expect(res.status).toBe(201);
       }
       // Staff still read them.

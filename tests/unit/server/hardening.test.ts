@@ -51,7 +51,8 @@ describe('zone server under the review attacks', () => {
   beforeEach(() => resetTables(db));
 
   const exportRows = async () =>
-    (await (await fetch(`${server.url}/api/v1/staff/export.json`, { headers: auth })).json()).applications as {
+    (await (await fetch(`${server.url}/api/v1/staff/export.json`, { headers: auth })).json())
+      .applications as {
       receiptCode: string;
       filedAt: string;
       receivedOn: string | null;
@@ -75,7 +76,9 @@ describe('zone server under the review attacks', () => {
         });
       }
       // Both the kiosk's stamps forged alike: still today.
-      expect((await post('2031-06-01T09:00:00+08:00', '2031-06-01T09:00:01+08:00')).receivedOn).toBe('2026-03-02');
+      expect((await post('2031-06-01T09:00:00+08:00', '2031-06-01T09:00:01+08:00')).receivedOn).toBe(
+        '2026-03-02',
+      );
       const rows = await exportRows();
       expect(rows.map((r) => r.meta.filingTimeFlag)).toEqual(['queued-too-long', 'filed-in-future', null]);
       for (const r of rows) expect(r.filedAt <= NOW.toISOString()).toBe(true);
@@ -88,7 +91,9 @@ describe('zone server under the review attacks', () => {
       const res = await post('2026-02-27T09:00:00+08:00', '2026-03-02T10:00:00+08:00');
       expect(res.receivedOn).toBe('2026-02-27');
       // A kiosk whose clock is a day ahead, sending at once: today.
-      expect((await post('2026-03-03T11:00:00+08:00', '2026-03-03T11:00:02+08:00')).receivedOn).toBe('2026-03-02');
+      expect((await post('2026-03-03T11:00:00+08:00', '2026-03-03T11:00:02+08:00')).receivedOn).toBe(
+        '2026-03-02',
+      );
       expect((await exportRows()).map((r) => r.meta.filingTimeFlag)).toEqual([null, null]);
     });
   });
@@ -132,7 +137,12 @@ describe('zone server under the review attacks', () => {
 
   it('CSV export: ID numbers, phones and post codes stay text in Excel', async () => {
     const app = citizenApplication({
-      contact: { phone: '13812345678', email: '', address: '内蒙古自治区呼和浩特市新城区1号', postCode: '010010' },
+      contact: {
+        phone: '13812345678',
+        email: '',
+        address: '内蒙古自治区呼和浩特市新城区1号',
+        postCode: '010010',
+      },
     });
     (app.applicant as { idNumber: string }).idNumber = '110105194912311006';
     const res = await postApplication(server.url, await sealedBody(jwk(), app), app.clientId);
@@ -160,7 +170,9 @@ describe('zone server under the review attacks', () => {
 
     const lone = citizenApplication();
     (lone.request as { description: string }).description = 'x\ud800y';
-    expect((await postApplication(server.url, await sealedBody(jwk(), lone), lone.clientId)).status).toBe(400);
+    expect((await postApplication(server.url, await sealedBody(jwk(), lone), lone.clientId)).status).toBe(
+      400,
+    );
 
     await postApplication(server.url, await sealedBody(jwk(), ok), ok.clientId);
     const note = await fetch(`${server.url}/api/v1/staff/applications/${ok.receiptCode}/status`, {

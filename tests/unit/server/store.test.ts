@@ -202,11 +202,10 @@ describe.each(backends())('application store on $name', (backend) => {
     await store.insert(newApplication());
     const [row] = await db.query<{ id: number }>('SELECT id FROM applications');
     const plain = newApplication().application;
-    await db.query('UPDATE applications SET personal = NULL, application = $1::jsonb, client_id = $2 WHERE id = $3', [
-      JSON.stringify(plain),
-      plain.clientId,
-      row!.id,
-    ]);
+    await db.query(
+      'UPDATE applications SET personal = NULL, application = $1::jsonb, client_id = $2 WHERE id = $3',
+      [JSON.stringify(plain), plain.clientId, row!.id],
+    );
     expect(await store.encryptPlainRows()).toBe(1);
     expect(await store.encryptPlainRows()).toBe(0);
     const raw = await db.query<{ application: unknown }>('SELECT application FROM applications');
@@ -224,7 +223,13 @@ describe.each(backends())('application store on $name', (backend) => {
     const t0 = new Date('2026-03-10T00:00:00Z');
     const decide = () => ({ receivedOn: '2026-03-02', dueOn: '2026-03-30' });
     await store.setStatus(closed.application.receiptCode, '予以公开', '已电话告知申请人', decide, t0);
-    await store.setStatus(recent.application.receiptCode, '不予公开', '', decide, new Date('2029-01-01T00:00:00Z'));
+    await store.setStatus(
+      recent.application.receiptCode,
+      '不予公开',
+      '',
+      decide,
+      new Date('2029-01-01T00:00:00Z'),
+    );
     await store.addHeartbeat('k1', { n: 1 }, new Date('2026-03-01T00:00:00Z'));
     await store.addHeartbeat('k1', { n: 2 }, new Date('2029-03-01T00:00:00Z'));
     await db.query(
@@ -233,7 +238,11 @@ describe.each(backends())('application store on $name', (backend) => {
       ['2026-03-01T00:00:00Z', '2029-03-01T00:00:00Z'],
     );
     const now = new Date('2029-03-11T00:00:00Z'); // three years and a day after the first reply
-    const report = await runRetention(store, { applicationDays: 1095, heartbeatDays: 30, eventDays: 90 }, now);
+    const report = await runRetention(
+      store,
+      { applicationDays: 1095, heartbeatDays: 30, eventDays: 90 },
+      now,
+    );
     expect(report).toMatchObject({ applications: 1, heartbeats: 1, events: 1 });
     const rows = await store.list();
     const byCode = new Map(rows.map((r) => [r.receiptCode, r]));
@@ -244,13 +253,22 @@ describe.each(backends())('application store on $name', (backend) => {
     expect(gone.applicantType).toBe('citizen');
     expect(gone.receivedOn).toBe('2026-03-02');
     expect(gone.personalDeletedAt).toBe(now.toISOString());
-    expect(await store.findForStatus(closed.application.receiptCode, lookupHash(closed.application.receiptCode, '5678'))).toBeNull();
+    expect(
+      await store.findForStatus(
+        closed.application.receiptCode,
+        lookupHash(closed.application.receiptCode, '5678'),
+      ),
+    ).toBeNull();
     const notes = await db.query<{ note: string }>('SELECT note FROM status_history');
     expect(notes.map((n) => n.note)).not.toContain('已电话告知申请人');
     // Still open, or closed too recently: untouched.
     expect(byCode.get(open.application.receiptCode)!.application).not.toBeNull();
     expect(byCode.get(recent.application.receiptCode)!.application).not.toBeNull();
-    expect(await runRetention(store, undefined, now)).toMatchObject({ applications: 0, heartbeats: 0, events: 0 });
+    expect(await runRetention(store, undefined, now)).toMatchObject({
+      applications: 0,
+      heartbeats: 0,
+      events: 0,
+    });
   });
 
   it('the health write probe writes, and fails when the database refuses writes', async () => {
