@@ -134,7 +134,7 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   // Workers report their violations to the server only (the page cannot see them): nothing was reported.
   const reports = await request.get('/api/v1/staff/csp-reports', {
-    headers: { authorization: 'Bearer e2e-token' },
+    headers: { authorization: 'Bearer e2e-token-0123456789abcdefgh' },
   });
   expect(reports.status()).toBe(200);
   expect(await reports.json()).toMatchObject({ count: 0 });

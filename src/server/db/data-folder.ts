@@ -27,6 +27,10 @@ interface LockContent {
   startedAt: string;
 }
 
+/** Folders this process holds: a lock naming our own pid is ours only if listed here (a container restarted
+ * after a crash often gets the same pid again, and must not find its old lock "alive"). */
+const heldHere = new Set<string>();
+
 export interface DataFolderLock {
   readonly file: string;
   /** Removes the lock file (idempotent). Also runs at process exit. */
@@ -72,6 +76,7 @@ export function lockDataFolder(dir: string, onStale?: (stale: LockContent | null
       } finally {
         closeSync(fd);
       }
+      heldHere.add(file);
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || tries >= 2) throw e;
@@ -85,7 +90,8 @@ export function lockDataFolder(dir: string, onStale?: (stale: LockContent | null
         'in-use',
       );
     }
-    if (held && processAlive(held.pid)) {
+    const alive = held && (held.pid === process.pid ? heldHere.has(file) : processAlive(held.pid));
+    if (held && alive) {
       throw new DataFolderError(
         `数据目录 ${dir} 正被另一个区服务器进程使用（进程 ${held.pid}，${held.startedAt} 起），本进程退出。` +
           ` The data folder ${dir} is in use by another zone server process (pid ${held.pid}, since` +
@@ -105,6 +111,7 @@ export function lockDataFolder(dir: string, onStale?: (stale: LockContent | null
   const release = () => {
     if (released) return;
     released = true;
+    heldHere.delete(file);
     process.off('exit', release);
     // Only our own lock: never remove one another process took over after us.
     if (readLock(file)?.pid === process.pid) {

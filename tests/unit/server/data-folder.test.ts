@@ -113,6 +113,17 @@ describe('one server per data folder', () => {
     }
   });
 
+  it('a lock naming this very pid, left by an earlier run (a restarted container), is stale', async () => {
+    const dir = await dataFolder();
+    const { hostname } = await import('node:os');
+    await writeFile(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid: process.pid, host: hostname(), startedAt: 'x' }),
+    );
+    const server = await startServer({ dataDir: dir, logger: false, retentionEveryMs: null });
+    await server.close();
+  });
+
   it('a second main.ts process exits with a clear message', async () => {
     const dir = await dataFolder();
     const first = runMain(['--data-dir', dir, '--port', '0', '--host', '127.0.0.1'], 'server_started');
