@@ -91,7 +91,9 @@ export function back(): void {
 }
 
 export function home(): void {
-  if (location.hash && location.hash !== '#/') navigate('#/');
+  // The home screen with a search text is another page than the empty home screen, though both are '#/'.
+  const id = entryId();
+  if ((location.hash && location.hash !== '#/') || (id !== undefined && queries.has(id))) navigate('#/');
 }
 
 export function useRoute(): Route {

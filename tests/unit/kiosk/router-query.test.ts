@@ -1,7 +1,7 @@
 // Issue 12, item 7: the search text stayed in Chromium's History database across idle resets (`#/?q=…`): every
 // address a page takes is recorded there. The text is now kept in memory per history entry, never in the address.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { currentRoute, navigate, rememberQuery } from '../../../src/kiosk/ui/router.ts';
+import { currentRoute, home, navigate, rememberQuery } from '../../../src/kiosk/ui/router.ts';
 
 /** A browser's session history, recording every address the page takes (what the History database would keep). */
 function fakeBrowser(start: string) {
@@ -65,6 +65,14 @@ describe('search text and the address', () => {
     rememberQuery('最低生活保障');
     expect(location.hash).toBe('#/');
     expect(currentRoute().params.get('q')).toBe('最低生活保障');
+  });
+
+  it('首页 from a search leaves it (a new entry), and 返回 brings the text back', () => {
+    rememberQuery('低保');
+    home();
+    expect(currentRoute().params.get('q')).toBeNull();
+    browser.history.back();
+    expect(currentRoute().params.get('q')).toBe('低保');
   });
 
   it('another page at the same depth does not inherit an earlier text', () => {
