@@ -5,6 +5,7 @@
 //   /api/v1/applications/status                                      routes/status-lookup.ts
 //   /api/v1/heartbeats, /api/v1/staff/heartbeats                     routes/kiosks.ts
 //   /api/v1/staff/applications/…, /api/v1/staff/export.{json,csv}    routes/staff-applications.ts
+//   POST /api/v1/staff/retention/run                                 routes/retention.ts
 //   /api/v1/events, /api/v1/staff/events…                            events.ts
 //   /api/v1/csp-report, /api/v1/staff/csp-reports                    csp.ts
 //   /staff/status                                                    status-page.ts
@@ -13,6 +14,7 @@
 //   everything else (the PWA)                                        routes/kiosk-pages.ts
 import { Hono } from 'hono';
 import type { CalendarYear } from '../core/bundle/schema.ts';
+import type { Retention } from '../core/config/retention.ts';
 import type { IntakeKey } from '../core/crypto/sealed-box.ts';
 import { compression } from './compression.ts';
 import { registerCspReports } from './csp.ts';
@@ -28,6 +30,7 @@ import { kioskPageRoutes } from './routes/kiosk-pages.ts';
 import { kioskRoutes } from './routes/kiosks.ts';
 import { staffApplicationRoutes } from './routes/staff-applications.ts';
 import { statusLookupRoutes } from './routes/status-lookup.ts';
+import { retentionRoutes } from './routes/retention.ts';
 import { registerStatusPage } from './status-page.ts';
 import type { ApplicationStore } from './store.ts';
 import { cachedWorkingCalendar } from './working-calendar.ts';
@@ -57,6 +60,10 @@ export const DEFAULT_LIMITS: AppLimits = {
 
 export interface AppDeps {
   store: ApplicationStore;
+  /** Retention periods, for POST /api/v1/staff/retention/run. */
+  retention: Retention;
+  /** How long one health write probe's result is reused, ms. */
+  healthProbeMs: number;
   intakeKey: IntakeKey;
   logger: Logger;
   /** Bearer token for /api/v1/staff/*; null disables those endpoints. */
@@ -109,6 +116,7 @@ export function createApp(deps: AppDeps): Hono {
       applicationBytes: limits.applicationBytes,
       workingCalendar,
       now: deps.now,
+      healthProbeMs: deps.healthProbeMs,
     }),
   );
   app.route(
@@ -129,6 +137,8 @@ export function createApp(deps: AppDeps): Hono {
     staffApplicationRoutes({ store, logger, staffBytes: limits.staffBytes, workingCalendar, now: deps.now }),
   );
 
+  app.route('/', retentionRoutes({ store, retention: deps.retention, logger, now: deps.now }));
+
   // Kiosk events (呼叫工作人员) and their staff routes.
   const events = registerEvents(app, { db: store.db, logger, limits, now: deps.now });
   // What the kiosk pages' Content-Security-Policy blocked (no auth: browsers send these on their own).
@@ -148,6 +158,7 @@ export function createApp(deps: AppDeps): Hono {
     '/',
     deskRoutes({
       db: store.db,
+      openPersonal: (id, sealed) => store.openPersonal(id, sealed),
       logger,
       workingCalendar,
       clientIp: clientIpOf(deps.trustProxy),

@@ -3,7 +3,11 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { createDeskUser } from './desk/user-command.ts';
+import { generateDataKeyFile } from './data-key.ts';
+import { DataFolderError } from './db/data-folder.ts';
+import { checkStaffToken, MIN_STAFF_TOKEN_LENGTH, StaffTokenError } from './http/staff-token.ts';
 import { generateIntakeKeyFile, readIntakeKeyFile } from './intake-key.ts';
+import { runRetention } from './retention.ts';
 import { createLogger, errorFields, type LogLevel } from './log.ts';
 import { DEFAULT_DATA_DIR, startServer } from './server.ts';
 
@@ -14,14 +18,22 @@ Usage:
   npx tsx src/server/main.ts intake-keygen --intake-key FILE
   npx tsx src/server/main.ts desk-user --username NAME --role admin|clerk|hall [--agencies ID,ID] [--name 姓名]
                         creates a desk account (/desk/) in the same database and prints its password once
+  npx tsx src/server/main.ts data-keygen --data-key FILE
+  npx tsx src/server/main.ts retention [--data-dir DIR] [--retention-days N]   run the retention job once and exit
 
 Options:
   --port N              port to listen on (default 8080; 0 = any free port)
   --host ADDR           address to bind (default 0.0.0.0)
   --data-dir DIR        PGlite data folder (default ${DEFAULT_DATA_DIR}); ignored when DATABASE_URL is set
   --intake-key FILE     intake private key (default <data-dir>/intake-key.json; created when missing)
-  --staff-token TOKEN   bearer token for /api/v1/staff/* (or env KIOSK_STAFF_TOKEN); without it staff
-                        endpoints are disabled
+  --data-key FILE       key that encrypts applicants' personal data at rest (default data-key.json beside the
+                        intake key; created when missing; back it up apart from the database)
+  --retention-days N    days after a reply before an application's personal data is deleted (default 1095, or
+                        kiosk-config's retention.applicationDays)
+  --heartbeat-days N    days heartbeats are kept (default 30)
+  --event-days N        days kiosk events are kept (default 90)
+  --staff-token TOKEN   bearer token for /api/v1/staff/* (or env KIOSK_STAFF_TOKEN), at least
+                        ${MIN_STAFF_TOKEN_LENGTH} characters; without it staff endpoints are disabled
   --static DIR          serve the built kiosk from DIR (SPA fallback to index.html for page navigations)
   --bundle-dir DIR      serve the content bundle under /bundle/ (its data/calendar.json gives due dates)
   --kiosk-config FILE   serve FILE as /kiosk-config.json (intakePublicKey filled in when null)
@@ -41,6 +53,7 @@ Endpoints:
   POST /api/v1/staff/applications/:code/status   (staff) { status, note?, receivedOn? }
   GET  /api/v1/staff/export.csv | export.json    (staff) ?status=&since=
   GET  /api/v1/staff/heartbeats                  (staff)
+  POST /api/v1/staff/retention/run               (staff) run the retention job now
   GET  /bundle/*, /kiosk-config.json, static files
   /desk/                                         the office's desk (desk accounts; see desk-user)
 `;
@@ -54,6 +67,10 @@ async function main(argv: string[]): Promise<number> {
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       'intake-key': { type: 'string' },
+      'data-key': { type: 'string' },
+      'retention-days': { type: 'string' },
+      'heartbeat-days': { type: 'string' },
+      'event-days': { type: 'string' },
       'staff-token': { type: 'string' },
       static: { type: 'string' },
       'bundle-dir': { type: 'string' },
@@ -109,6 +126,55 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  const days = (name: 'retention-days' | 'heartbeat-days' | 'event-days') => {
+    const v = values[name];
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name}: ${v}?`);
+    return n;
+  };
+  const retention = Object.fromEntries(
+    Object.entries({
+      applicationDays: days('retention-days'),
+      heartbeatDays: days('heartbeat-days'),
+      eventDays: days('event-days'),
+    }).filter(([, v]) => v !== undefined),
+  );
+  const staffToken = values['staff-token'] ?? process.env.KIOSK_STAFF_TOKEN ?? null;
+  if (staffToken !== null) checkStaffToken(staffToken);
+
+  if (positionals[0] === 'retention') {
+    const server = await startServer({
+      port: 0,
+      databaseUrl: process.env.DATABASE_URL || null,
+      dataDir,
+      intakeKeyFile: values['intake-key'],
+      dataKeyFile: values['data-key'],
+      kioskConfigFile: values['kiosk-config'] ?? null,
+      retention,
+      retentionEveryMs: null,
+      logger,
+    });
+    try {
+      const report = await runRetention(server.store, server.retention);
+      process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    } finally {
+      await server.close();
+    }
+    return 0;
+  }
+  if (positionals[0] === 'data-keygen') {
+    const file = values['data-key'] ?? `${dataDir}/data-key.json`;
+    try {
+      const key = await generateDataKeyFile(file);
+      process.stdout.write(JSON.stringify({ file, kid: key.kid }, null, 2) + '\n');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      process.stderr.write(`${file} already exists; not overwritten.\n`);
+      return 1;
+    }
+    return 0;
+  }
   if (positionals.length > 0) throw new Error(`unknown command: ${positionals[0]} (see --help)`);
 
   const port = Number(values.port ?? 8080);
@@ -119,7 +185,9 @@ async function main(argv: string[]): Promise<number> {
     databaseUrl: process.env.DATABASE_URL || null,
     dataDir,
     intakeKeyFile: values['intake-key'],
-    staffToken: values['staff-token'] ?? process.env.KIOSK_STAFF_TOKEN ?? null,
+    dataKeyFile: values['data-key'],
+    retention,
+    staffToken,
     staticDir: values.static ?? null,
     bundleDir: values['bundle-dir'] ?? null,
     kioskConfigFile: values['kiosk-config'] ?? null,
@@ -142,6 +210,10 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     createLogger().error('startup_failed', errorFields(e));
+    // A person reads this one: the data folder's problem and what to do, or the cause in one line.
+    process.stderr.write(
+      `zone server: ${e instanceof DataFolderError || e instanceof StaffTokenError ? e.message : `cannot start: ${e instanceof Error ? e.message : String(e)}`}\n`,
+    );
     process.exit(1);
   },
 );

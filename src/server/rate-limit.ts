@@ -59,3 +59,55 @@ export class TokenBucketLimiter {
     }
   }
 }
+
+export interface FailureLockoutOptions {
+  /** Failures within `windowMs` that lock the key. */
+  maxFailures: number;
+  windowMs: number;
+  /** Keys kept at most; the oldest are dropped first. */
+  maxKeys?: number;
+  now?: () => number;
+}
+
+/**
+ * Locks a key (a receipt code) after `maxFailures` failures within `windowMs`, whoever made them: a per-client
+ * limit alone lets many clients share the 10⁴ phone endings of one code. Successes do not count.
+ */
+export class FailureLockout {
+  private readonly failures = new Map<string, number[]>();
+  private readonly now: () => number;
+
+  constructor(private readonly opts: FailureLockoutOptions) {
+    this.now = opts.now ?? (() => performance.now());
+  }
+
+  private recent(key: string, now: number): number[] {
+    const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.opts.windowMs);
+    if (list.length) this.failures.set(key, list);
+    else this.failures.delete(key);
+    return list;
+  }
+
+  /** Seconds until the key may be tried again; 0 when it is not locked. */
+  lockedFor(key: string): number {
+    const now = this.now();
+    const list = this.recent(key, now);
+    if (list.length < this.opts.maxFailures) return 0;
+    const oldestThatCounts = list[list.length - this.opts.maxFailures]!;
+    return Math.max(1, Math.ceil((oldestThatCounts + this.opts.windowMs - now) / 1000));
+  }
+
+  fail(key: string): void {
+    const now = this.now();
+    const list = this.recent(key, now);
+    list.push(now);
+    if (list.length > this.opts.maxFailures) list.splice(0, list.length - this.opts.maxFailures);
+    this.failures.delete(key);
+    this.failures.set(key, list);
+    const max = this.opts.maxKeys ?? 100_000;
+    for (const k of this.failures.keys()) {
+      if (this.failures.size <= max) break;
+      this.failures.delete(k);
+    }
+  }
+}

@@ -1,15 +1,20 @@
 // startServer(): opens storage, runs migrations, loads the intake key and listens. Used by main.ts, tests and bench.
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { BundleDataSchemas, type CalendarYear } from '../core/bundle/schema.ts';
 import type { IntakeKey } from '../core/crypto/sealed-box.ts';
+import { DEFAULT_RETENTION, RetentionSchema, type Retention } from '../core/config/retention.ts';
 import { createApp, DEFAULT_LIMITS, type AppLimits } from './app.ts';
+import { dataKeyFromBytes, loadOrCreateDataKey, type DataKey } from './data-key.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { loadOrCreateIntakeKey } from './intake-key.ts';
 import { createLogger, silentLogger, type Logger } from './log.ts';
+import { personalDataCipher } from './personal-data.ts';
+import { runRetention, scheduleRetention } from './retention.ts';
 import { ApplicationStore } from './store.ts';
 
 export interface ServerOptions {
@@ -27,6 +32,16 @@ export interface ServerOptions {
   intakeKeyFile?: string;
   /** Or the key itself (tests). */
   intakeKey?: IntakeKey;
+  /** Data key file that encrypts personal data at rest (default: data-key.json beside the intake key; created). */
+  dataKeyFile?: string;
+  /** Or the key itself (tests). Without either, a server on a caller's database uses a key of this run only. */
+  dataKey?: DataKey;
+  /** Retention periods (over kiosk-config's `retention`, over the defaults). */
+  retention?: Partial<Retention>;
+  /** How often the retention job runs, ms (default hourly); null: only on demand. */
+  retentionEveryMs?: number | null;
+  /** How long a health write probe's result is reused, ms (default 1000). */
+  healthProbeMs?: number;
   staffToken?: string | null;
   staticDir?: string | null;
   bundleDir?: string | null;
@@ -45,7 +60,25 @@ export interface RunningServer {
   port: number;
   db: Database;
   intakeKey: IntakeKey;
+  store: ApplicationStore;
+  retention: Retention;
   close(): Promise<void>;
+}
+
+/** kiosk-config's `retention`, when the file has one (read leniently: the kiosk validates the rest). */
+async function readConfigRetention(file: string | null | undefined): Promise<Partial<Retention>> {
+  if (!file) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return {};
+  }
+  const r = (raw as { retention?: unknown } | null)?.retention;
+  if (r === undefined) return {};
+  const parsed = RetentionSchema.safeParse(r);
+  if (!parsed.success) throw new Error(`${file}: retention: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
 }
 
 export const DEFAULT_DATA_DIR = '.data/server';
@@ -68,6 +101,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     (await openDatabase({
       databaseUrl: options.databaseUrl ?? null,
       dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
+      onStaleLock: (stale) =>
+        logger.warn('stale_lock_taken_over', {
+          pid: stale?.pid ?? null,
+          startedAt: stale?.startedAt ?? null,
+        }),
     }));
   try {
     const applied = await migrate(db);
@@ -81,9 +119,38 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       if (loaded.created) logger.warn('intake_key_created', { file: resolve(file), kid: intakeKey.kid });
     }
 
+    let dataKey = options.dataKey;
+    if (!dataKey && !options.dataKeyFile && options.database && !options.intakeKeyFile) {
+      dataKey = dataKeyFromBytes(randomBytes(32));
+      logger.warn('data_key_ephemeral', {});
+    }
+    if (!dataKey) {
+      const file =
+        options.dataKeyFile ??
+        join(
+          dirname(options.intakeKeyFile ?? join(options.dataDir ?? DEFAULT_DATA_DIR, 'intake-key.json')),
+          'data-key.json',
+        );
+      const loaded = await loadOrCreateDataKey(file);
+      dataKey = loaded.key;
+      if (loaded.created) logger.warn('data_key_created', { file: resolve(file), kid: dataKey.kid });
+    }
+    const store = new ApplicationStore(db, personalDataCipher(dataKey));
+    const encrypted = await store.encryptPlainRows();
+    if (encrypted) logger.warn('plain_rows_encrypted', { count: encrypted });
+
+    const retention: Retention = {
+      ...DEFAULT_RETENTION,
+      ...(await readConfigRetention(options.kioskConfigFile)),
+      ...options.retention,
+    };
+    const now = options.now ?? (() => new Date());
+
     const bundleDir = options.bundleDir ? resolve(options.bundleDir) : null;
     const app = createApp({
-      store: new ApplicationStore(db),
+      store,
+      retention,
+      healthProbeMs: options.healthProbeMs ?? 1000,
       intakeKey,
       logger,
       staffToken: options.staffToken ?? null,
@@ -94,7 +161,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       statusRateLimit: options.statusRateLimit ?? { capacity: 10, refillPerSecond: 1 / 6 },
       calendar: async () =>
         options.calendar !== undefined ? options.calendar : bundleDir ? readBundleCalendar(bundleDir) : null,
-      now: options.now ?? (() => new Date()),
+      now,
       trustProxy: options.trustProxy ?? false,
     });
 
@@ -105,7 +172,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
     const port = (server.address() as AddressInfo).port;
     const url = `http://${host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-    logger.info('server_started', { url, db: db.description, kid: intakeKey.kid });
+    logger.info('server_started', { url, db: db.description, kid: intakeKey.kid, dataKid: dataKey.kid });
+    const retentionJob =
+      options.retentionEveryMs === null
+        ? null
+        : scheduleRetention(() => runRetention(store, retention, now()), logger, options.retentionEveryMs);
 
     let closed = false;
     return {
@@ -113,9 +184,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       port,
       db,
       intakeKey,
+      store,
+      retention,
       async close() {
         if (closed) return;
         closed = true;
+        retentionJob?.stop();
+        await retentionJob?.idle();
         await new Promise<void>((ok) => {
           server.close(() => ok());
           const s = server as unknown as { closeAllConnections?: () => void };

@@ -5,6 +5,7 @@ import type { Application } from '../core/application/schema.ts';
 import type { ApplicationStatus } from '../core/application/status.ts';
 import type { ReceiptRule } from '../core/application/receipt.ts';
 import type { Database, Queryable } from './db/database.ts';
+import type { PersonalDataCipher } from './personal-data.ts';
 
 export function sha256Hex(s: string): string {
   return createHash('sha256').update(s, 'utf8').digest('hex');
@@ -35,6 +36,8 @@ export interface NewApplication {
   lookupHash: string;
   receiptRule: ReceiptRule;
   meta: Record<string, unknown>;
+  /** The filing time on this server's clock (filing-time.ts); the kiosk's createdAt stays in the content. */
+  filedAt: Date;
   deliveredAt: Date;
   receivedOn: string | null;
   dueOn: string | null;
@@ -64,7 +67,12 @@ export interface ExportRow extends StatusView {
   statusNote: string;
   staffAssisted: boolean;
   meta: Record<string, unknown>;
-  application: Application;
+  /** Decrypted for staff; null once the retention period deleted it (personalDeletedAt). */
+  application: Application | null;
+  /** What stays for the statistics when the personal data is gone. */
+  applicantType: Application['applicant']['type'];
+  agencyId: string;
+  personalDeletedAt: string | null;
 }
 
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
@@ -126,7 +134,16 @@ export class ApplicationStore {
   private readonly pending: PendingInsert[] = [];
   private inserting = false;
 
-  constructor(readonly db: Database) {}
+  /** `cipher` encrypts each application's content at rest (personal-data.ts); only staff reads decrypt it. */
+  constructor(
+    readonly db: Database,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
+
+  /** Decrypts one row's stored content for a staff read (the desk); null once retention deleted it. */
+  openPersonal(clientId: string, personal: string | null): Application | null {
+    return personal ? (this.cipher.open(clientId, personal) as Application) : null;
+  }
 
   /**
    * Stores an application exactly once per client id. A second call with the same client id and the same content
@@ -189,13 +206,15 @@ export class ApplicationStore {
           receipt_code: app.receiptCode,
           content_hash: a.contentHash,
           lookup_hash: a.lookupHash,
-          application: app,
+          personal: this.cipher.seal(app.clientId, app),
           applicant_type: app.applicant.type,
+          // The annual report's column; organisations' kinds are not asked yet, so they count as 其他.
+          applicant_kind: app.applicant.type === 'citizen' ? '自然人' : '其他',
           agency_id: app.request.agencyId,
           staff_assisted: app.staffAssisted,
           receipt_rule: a.receiptRule,
           meta: a.meta,
-          created_at: app.createdAt,
+          created_at: a.filedAt.toISOString(),
           delivered_at: a.deliveredAt.toISOString(),
           received_on: a.receivedOn,
           due_on: a.dueOn,
@@ -207,14 +226,14 @@ export class ApplicationStore {
     const inserted = await this.db.query<{ id: number; client_id: string }>(
       `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(client_id uuid, receipt_code text, content_hash text,
-           lookup_hash text, application jsonb, applicant_type text, agency_id text, staff_assisted boolean,
+           lookup_hash text, personal text, applicant_type text, applicant_kind text, agency_id text, staff_assisted boolean,
            receipt_rule text, meta jsonb, created_at timestamptz, delivered_at timestamptz, received_on date,
            due_on date, status text, response text)
        ), ins AS (
-         INSERT INTO applications (client_id, receipt_code, content_hash, lookup_hash, application, applicant_type,
+         INSERT INTO applications (client_id, receipt_code, content_hash, lookup_hash, personal, applicant_type, applicant_kind,
            agency_id, staff_assisted, receipt_rule, meta, created_at, delivered_at, received_on, due_on, status,
            status_updated_at, response)
-         SELECT client_id, receipt_code, content_hash, lookup_hash, application, applicant_type, agency_id,
+         SELECT client_id, receipt_code, content_hash, lookup_hash, personal, applicant_type, applicant_kind, agency_id,
            staff_assisted, receipt_rule, meta, created_at, delivered_at, received_on, due_on, status, delivered_at,
            response
          FROM input
@@ -322,9 +341,14 @@ export class ApplicationStore {
         staff_assisted: boolean;
         meta: unknown;
         application: unknown;
+        personal: string | null;
+        applicant_type: Application['applicant']['type'];
+        agency_id: string;
+        personal_deleted_at: Date | string | null;
       }
     >(
-      `SELECT ${STATUS_COLUMNS}, client_id::text AS client_id, status_note, staff_assisted, meta, application
+      `SELECT ${STATUS_COLUMNS}, client_id::text AS client_id, status_note, staff_assisted, meta, application,
+         personal, applicant_type, agency_id, personal_deleted_at
        FROM applications ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT $${params.length}`,
       params,
     );
@@ -334,8 +358,73 @@ export class ApplicationStore {
       statusNote: r.status_note,
       staffAssisted: r.staff_assisted,
       meta: json(r.meta) as Record<string, unknown>,
-      application: json(r.application) as Application,
+      application: r.personal
+        ? (this.cipher.open(r.client_id, r.personal) as Application)
+        : r.application
+          ? (json(r.application) as Application)
+          : null,
+      applicantType: r.applicant_type,
+      agencyId: r.agency_id,
+      personalDeletedAt: r.personal_deleted_at === null ? null : iso(r.personal_deleted_at),
     }));
+  }
+
+  /**
+   * Rows stored before encryption at rest (migration 005) still hold the application in clear: encrypts them and
+   * clears the plain column. Runs at every start; a no-op once done. Returns how many rows it encrypted.
+   */
+  async encryptPlainRows(batch = 500): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const rows = await this.db.query<{ id: number; client_id: string; application: unknown }>(
+        `SELECT id, client_id::text AS client_id, application FROM applications
+         WHERE application IS NOT NULL ORDER BY id LIMIT $1`,
+        [batch],
+      );
+      if (!rows.length) return total;
+      const sealed = rows.map((r) => ({
+        id: Number(r.id),
+        personal: this.cipher.seal(r.client_id, json(r.application)),
+      }));
+      await this.db.query(
+        `UPDATE applications a SET personal = s.personal, application = NULL
+         FROM jsonb_to_recordset($1::jsonb) AS s(id integer, personal text) WHERE a.id = s.id`,
+        [JSON.stringify(sealed)],
+      );
+      total += rows.length;
+    }
+  }
+
+  /**
+   * Retention: closed applications (a reply status) whose status last changed before `closedBefore` lose their
+   * personal data: the ciphertext, the status look-up's phone hash and the staff notes (which may quote the
+   * applicant). Number, receipt code, agency, applicant kind, dates and status stay for the annual statistics.
+   */
+  async deletePersonalData(closedBefore: Date, replyStatuses: readonly string[], now: Date): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<{ id: number }>(
+        `UPDATE applications SET personal = NULL, application = NULL, lookup_hash = '', status_note = '',
+           personal_deleted_at = $3
+         WHERE personal_deleted_at IS NULL AND status = ANY($1::text[]) AND status_updated_at < $2
+         RETURNING id`,
+        [replyStatuses, closedBefore.toISOString(), now.toISOString()],
+      );
+      if (rows.length) {
+        await tx.query(`UPDATE status_history SET note = '' WHERE application_id = ANY($1::int[])`, [
+          rows.map((r) => Number(r.id)),
+        ]);
+      }
+      return rows.length;
+    });
+  }
+
+  /** The write probe of /api/v1/health: throws when the database cannot commit a write. */
+  async probeWrite(now: Date): Promise<void> {
+    await this.db.query(
+      `INSERT INTO health_probe (id, probed_at) VALUES (1, $1)
+       ON CONFLICT (id) DO UPDATE SET probed_at = EXCLUDED.probed_at`,
+      [now.toISOString()],
+    );
   }
 
   async count(): Promise<number> {

@@ -11,6 +11,9 @@ import { generateReceiptCode } from '../../src/core/application/receipt.ts';
 import type { ApplicationInput } from '../../src/core/application/schema.ts';
 import { sealJson, type PublicEcJwk } from '../../src/core/crypto/sealed-box.ts';
 import { openPglite, openPostgres, type Database } from '../../src/server/db/database.ts';
+import { randomBytes } from 'node:crypto';
+import { dataKeyFromBytes } from '../../src/server/data-key.ts';
+import { personalDataCipher } from '../../src/server/personal-data.ts';
 import { startServer } from '../../src/server/server.ts';
 
 type Emit = (figure: { name: string; value: number; unit: string; [k: string]: unknown }) => void;
@@ -141,6 +144,9 @@ async function benchBackend(emit: Emit, backend: string, db: Database): Promise<
     database: db,
     logger: false,
     intakeKeyFile: join(tmpdir(), `bench-intake-${process.pid}-${backend}.json`),
+    // Personal data encrypted at rest, as deployed (issue 12): a data key of this run.
+    dataKeyFile: join(tmpdir(), `bench-data-key-${process.pid}-${backend}.json`),
+    retentionEveryMs: null,
   });
   try {
     const jwk: PublicEcJwk = server.intakeKey.publicJwk;
@@ -240,7 +246,23 @@ async function benchBackend(emit: Emit, backend: string, db: Database): Promise<
   }
 }
 
+/** The CPU price of encryption at rest alone (issue 12): AES-256-GCM of one application, independent of load. */
+function benchPersonalData(emit: Emit): void {
+  const cipher = personalDataCipher(dataKeyFromBytes(randomBytes(32)));
+  const apps = Array.from({ length: 200 }, (_, i) => application(i));
+  for (const a of apps) cipher.open(a.clientId, cipher.seal(a.clientId, a)); // warm-up
+  const n = 5000;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    const a = apps[i % apps.length]!;
+    cipher.seal(a.clientId, a);
+  }
+  const perSeal = ((performance.now() - t0) * 1000) / n;
+  emit({ name: 'personal data seal (AES-256-GCM) per application', value: round(perSeal, 1), unit: 'µs' });
+}
+
 export default async function bench(emit: Emit): Promise<void> {
+  benchPersonalData(emit);
   const dir = await mkdtemp(join(tmpdir(), 'zone-bench-'));
   try {
     const pglite = await openPglite(join(dir, 'pglite'));

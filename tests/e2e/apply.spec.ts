@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { seriousViolations } from './axe.ts';
 
-const STAFF = { Authorization: 'Bearer e2e-token' };
+const STAFF = { Authorization: 'Bearer e2e-token-0123456789abcdefgh' };
 const NAME = '阿依古丽·买买提𠮷'; // a middle dot and a character outside the BMP: kept exactly
 const ID_NUMBER = '11010519491231002X';
 

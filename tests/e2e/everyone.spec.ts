@@ -202,7 +202,9 @@ test('on-screen keyboard: dibao → 低保 searches for 低保; never covers the
   await expect(candidates.getByRole('button').first()).toHaveText('低保');
   await candidates.getByRole('button', { name: '低保', exact: true }).click();
   await expect(box).toHaveValue('低保');
-  await expect.poll(() => decodeURIComponent(page.url())).toContain('q=低保');
+  // The text is kept out of the address: Chromium's History database records every address (issue 12).
+  await page.waitForTimeout(600);
+  expect(decodeURIComponent(page.url())).not.toContain('低保');
   await expect(
     page
       .getByRole('list', { name: /搜索结果/ })

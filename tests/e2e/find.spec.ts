@@ -83,7 +83,7 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   await expect(searchbox).toHaveValue('低保怎么申请');
   await expect(results.getByRole('link', { name: /^最低生活保障/ }).first()).toBeVisible();
   // 首页 starts over (the typed text is the screen's own state: a new route must win over it), and 返回 brings
-  // the text back from the address.
+  // the text back from the router (kept in memory, never in the address).
   await page.getByRole('button', { name: '首页' }).click();
   await expect(searchbox).toHaveValue('');
   await expect(domains.getByRole('link', { name: /社会救助/ })).toBeVisible();
@@ -134,7 +134,7 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   // Workers report their violations to the server only (the page cannot see them): nothing was reported.
   const reports = await request.get('/api/v1/staff/csp-reports', {
-    headers: { authorization: 'Bearer e2e-token' },
+    headers: { authorization: 'Bearer e2e-token-0123456789abcdefgh' },
   });
   expect(reports.status()).toBe(200);
   expect(await reports.json()).toMatchObject({ count: 0 });

@@ -13,4 +13,4 @@ rm -rf "$DATA_DIR"
 mkdir -p "$DATA_DIR"
 exec npx tsx src/server/main.ts --port "${PORT:-4173}" --host 127.0.0.1 --static "$OUT_DIR" \
   --bundle-dir .data/sample/bundle --kiosk-config .data/sample/kiosk-config.json \
-  --data-dir "$DATA_DIR" --staff-token e2e-token --log-level warn
+  --data-dir "$DATA_DIR" --staff-token e2e-token-0123456789abcdefgh --log-level warn

@@ -23,7 +23,7 @@ import { hashPin } from '../../src/kiosk/staff/pin.ts';
 import { seriousViolations } from './axe.ts';
 
 const PIN = '246810';
-const TOKEN = 'e2e-staff-token';
+const TOKEN = 'e2e-staff-token-0123456789abcdef';
 const PORT = 4190 + Math.floor(Math.random() * 50);
 const URL_BASE = `http://localhost:${PORT}`;
 

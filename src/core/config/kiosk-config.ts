@@ -1,6 +1,7 @@
 // kiosk-config: per-site settings read by the kiosk at start and written by the start script / installer.
 import { z } from 'zod';
 import { TrustedKeySchema } from '../bundle/schema.ts';
+import { RetentionSchema } from './retention.ts';
 
 export const KioskConfigSchema = z.object({
   site: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
@@ -39,5 +40,7 @@ export const KioskConfigSchema = z.object({
     .nullable()
     .default(null),
   updateCheckMinutes: z.number().int().min(1).max(1440).default(30),
+  /** How long the zone server keeps personal data, heartbeats and events (read by the server, not the kiosk). */
+  retention: RetentionSchema.optional(),
 });
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;

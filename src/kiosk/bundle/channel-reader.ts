@@ -10,27 +10,107 @@ export const CHANNEL_MARKER = 'channel.json';
 export const CHANNEL_LAYOUT_HEADER = 'X-Bundle-Layout';
 
 /**
+ * Size limits checked before a file is read (a USB stick's file or an HTTP body): a 10k-document bundle's manifest
+ * is well under 2 MB; a signature is 88 bytes (larger ones are refused unread). A file the manifest lists is read
+ * no further than one byte past its listed size, so verification reports `size-mismatch` without reading the rest;
+ * a file it does not list is read only as a small one.
+ */
+export const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+export const MAX_SIGNATURE_BYTES = 4 * 1024;
+export const MAX_UNLISTED_BYTES = 1024 * 1024;
+
+export class BundleFileTooLargeError extends Error {
+  override name = 'BundleFileTooLargeError';
+  constructor(
+    readonly path: string,
+    readonly maxBytes: number,
+  ) {
+    super(`${path}: larger than ${maxBytes} bytes (not read)`);
+  }
+}
+
+/** Past maxBytes: refuse (manifest, signature) or hand back maxBytes + 1 bytes for the size check to refuse. */
+type Overflow = 'throw' | 'truncate';
+
+/** What layoutAwareReader reads from: a source that never reads much more than maxBytes. */
+interface CappedReader {
+  read(path: string, maxBytes: number, overflow: Overflow): Promise<Uint8Array | null>;
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** A response body, read no further than maxBytes (+1 when truncating): Content-Length first, then streaming. */
+export async function readCappedBody(
+  res: Response,
+  path: string,
+  maxBytes: number,
+  overflow: Overflow = 'throw',
+): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (overflow === 'throw' && Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new BundleFileTooLargeError(path, maxBytes);
+  }
+  if (!res.body) {
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (bytes.byteLength <= maxBytes) return bytes;
+    if (overflow === 'throw') throw new BundleFileTooLargeError(path, maxBytes);
+    return bytes.slice(0, maxBytes + 1);
+  }
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      if (overflow === 'throw') throw new BundleFileTooLargeError(path, maxBytes);
+      return concat(chunks, total).slice(0, maxBytes + 1);
+    }
+  }
+  return concat(chunks, total);
+}
+
+/**
  * Wraps a reader of raw paths; unverified manifest entries only choose which name to read (hashes are checked after). */
 export function layoutAwareReader(
-  raw: BundleReader,
+  raw: CappedReader,
   /** False when the source is known to be a plain folder: no content-addressed reads are tried. */
   addressedLayout: () => boolean = () => true,
 ): BundleReader {
   let shaOf = new Map<string, string>();
+  /** Sizes the manifest lists (not yet verified: they only bound how much is read). */
+  let sizeOf = new Map<string, number>();
   let manifestSha: string | null = null;
   /** Becomes false after the first content-addressed miss: a plain folder is read by path from then on. */
   let contentAddressed = true;
-  const tryAddressed = async (path: string): Promise<Uint8Array | null> => {
+  const tryAddressed = async (
+    path: string,
+    maxBytes: number,
+    overflow: Overflow,
+  ): Promise<Uint8Array | null> => {
     if (!contentAddressed || !addressedLayout()) return null;
-    const bytes = await raw.read(path);
+    const bytes = await raw.read(path, maxBytes, overflow);
     if (!bytes) contentAddressed = false;
     return bytes;
   };
   return {
     async read(path) {
       if (path === MANIFEST_PATH) {
-        const bytes = await raw.read(path);
+        const bytes = await raw.read(path, MAX_MANIFEST_BYTES, 'throw');
         shaOf = new Map();
+        sizeOf = new Map();
         manifestSha = null;
         contentAddressed = true;
         if (!bytes) return null;
@@ -38,28 +118,34 @@ export function layoutAwareReader(
         try {
           const files = (JSON.parse(utf8.decode(bytes)) as { files?: unknown }).files;
           if (Array.isArray(files))
-            for (const f of files as { path?: unknown; sha256?: unknown }[])
-              if (
-                typeof f.path === 'string' &&
-                typeof f.sha256 === 'string' &&
-                /^[0-9a-f]{64}$/.test(f.sha256)
-              )
+            for (const f of files as { path?: unknown; sha256?: unknown; size?: unknown }[]) {
+              if (typeof f.path !== 'string') continue;
+              if (typeof f.sha256 === 'string' && /^[0-9a-f]{64}$/.test(f.sha256))
                 shaOf.set(f.path, f.sha256);
+              if (typeof f.size === 'number' && Number.isSafeInteger(f.size) && f.size >= 0)
+                sizeOf.set(f.path, f.size);
+            }
         } catch {
           // not JSON: verifyBundle reports it
         }
         return bytes;
       }
-      if (path === SIGNATURE_PATH && manifestSha) {
-        const sig = await tryAddressed(`signatures/${manifestSha}.sig`);
-        if (sig) return sig;
+      if (path === SIGNATURE_PATH) {
+        if (manifestSha) {
+          const sig = await tryAddressed(`signatures/${manifestSha}.sig`, MAX_SIGNATURE_BYTES, 'throw');
+          if (sig) return sig;
+        }
+        return raw.read(path, MAX_SIGNATURE_BYTES, 'throw');
       }
+      const listed = sizeOf.get(path);
+      const maxBytes = listed ?? MAX_UNLISTED_BYTES;
+      const overflow: Overflow = listed === undefined ? 'throw' : 'truncate';
       const sha = shaOf.get(path);
       if (sha) {
-        const bytes = await tryAddressed(`files/${sha}`);
+        const bytes = await tryAddressed(`files/${sha}`, maxBytes, overflow);
         if (bytes) return bytes;
       }
-      return raw.read(path);
+      return raw.read(path, maxBytes, overflow);
     },
   };
 }
@@ -74,7 +160,7 @@ export function channelBundleReader(baseUrl: string, fetchFn: typeof fetch = fet
   let addressed = false;
   return layoutAwareReader(
     {
-      async read(path) {
+      async read(path, maxBytes, overflow) {
         // The manifest and its plain-path files change under the same name: always revalidate. Content-addressed
         // names never change meaning, so the HTTP cache may answer them.
         const isAddressed = path.startsWith('files/') || path.startsWith('signatures/');
@@ -85,7 +171,7 @@ export function channelBundleReader(baseUrl: string, fetchFn: typeof fetch = fet
           addressed = res.headers.get(CHANNEL_LAYOUT_HEADER) === 'content-addressed';
         if (res.status === 404) return null;
         if (!res.ok) throw new Error(`GET ${base}${path}: HTTP ${res.status}`);
-        return new Uint8Array(await res.arrayBuffer());
+        return readCappedBody(res, path, maxBytes, overflow);
       },
     },
     () => addressed,
@@ -110,9 +196,13 @@ export function fileListReader(files: Iterable<File>): BundleReader {
     }
   }
   return layoutAwareReader({
-    async read(path) {
+    async read(path, maxBytes, overflow) {
       const file = byPath.get(path);
-      return file ? new Uint8Array(await file.arrayBuffer()) : null;
+      if (!file) return null;
+      // The size first: a file (or a manifest) of gigabytes on a stick is never read whole.
+      if (file.size <= maxBytes) return new Uint8Array(await file.arrayBuffer());
+      if (overflow === 'throw') throw new BundleFileTooLargeError(path, maxBytes);
+      return new Uint8Array(await file.slice(0, maxBytes + 1).arrayBuffer());
     },
   });
 }

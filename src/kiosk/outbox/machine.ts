@@ -24,6 +24,8 @@ export interface OutboxEntry {
   retryAfterUntil?: number | undefined;
   /** The last failure, for the staff screen (never personal data: a status or error code). */
   lastError?: string | undefined;
+  /** 500-class answers in a row that were about this application, not the link (see MAX_SERVER_ERRORS). */
+  serverErrors?: number | undefined;
   /** Set when the server acknowledged: the server's number and status, and the dates it gave. */
   serverNumber?: number | undefined;
   status?: string | undefined;
@@ -100,10 +102,17 @@ export type AttemptResult =
 
 export type Transition =
   | { next: 'acknowledged'; ack: IntakeAck }
-  | { next: 'retry'; delayMs: number; reason: string }
+  | { next: 'retry'; delayMs: number; reason: string; serverError?: boolean }
   | { next: 'rejected'; reason: string };
 
 const RETRYABLE_4XX = new Set([408, 425, 429]);
+/** The server (or a proxy) is away or overloaded: about the link, retried as long as it takes, like no network. */
+const LINK_5XX = new Set([502, 503, 504]);
+/**
+ * A 500 (or 501, 505…) is the server failing on this very application: retried a few times (a passing fault), then
+ * set aside for staff instead of retrying forever and keeping the sender busy.
+ */
+export const MAX_SERVER_ERRORS = 5;
 
 function errorReason(status: number, body: unknown): string {
   const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
@@ -130,7 +139,7 @@ function isAck(body: unknown, clientId: string): body is IntakeAck {
  * resets. It defaults to the entry's own attempt count.
  */
 export function decide(
-  entry: Pick<OutboxEntry, 'clientId' | 'attempts'>,
+  entry: Pick<OutboxEntry, 'clientId' | 'attempts' | 'serverErrors'>,
   result: AttemptResult,
   now: number,
   random: () => number,
@@ -155,11 +164,23 @@ export function decide(
       reason: `${status} unreadable answer`,
     };
   }
+  const serverError = status >= 500 && !LINK_5XX.has(status);
+  if (serverError && (entry.serverErrors ?? 0) + 1 >= MAX_SERVER_ERRORS) {
+    return {
+      next: 'rejected',
+      reason: `${errorReason(status, result.body)} (${MAX_SERVER_ERRORS} server errors in a row)`,
+    };
+  }
   if (status >= 500 || RETRYABLE_4XX.has(status)) {
     const backoff = backoffMs(failures, random, policy);
     const after = parseRetryAfter(result.retryAfter, now);
     const delayMs = after === null ? backoff : Math.max(Math.min(after, policy.maxRetryAfterMs), 1000);
-    return { next: 'retry', delayMs, reason: errorReason(status, result.body) };
+    return {
+      next: 'retry',
+      delayMs,
+      reason: errorReason(status, result.body),
+      ...(serverError ? { serverError } : {}),
+    };
   }
   // Any other answer (400, 409, 413…): the server will not take it as it is; retrying cannot help.
   return { next: 'rejected', reason: errorReason(status, result.body) };
@@ -185,7 +206,18 @@ export function applyTransition(entry: OutboxEntry, t: Transition, now: number):
         dueOn: t.ack.dueOn,
       };
     case 'retry':
-      return { ...entry, attempts, nextAttemptAt: now + t.delayMs, lastError: t.reason };
+      return {
+        ...entry,
+        attempts,
+        nextAttemptAt: now + t.delayMs,
+        lastError: t.reason,
+        // Counts only 500s in a row; a network failure or a link-level 5xx leaves the count, anything else resets.
+        serverErrors: t.serverError
+          ? (entry.serverErrors ?? 0) + 1
+          : t.reason.startsWith('network:') || /^50[234]\b/.test(t.reason)
+            ? entry.serverErrors
+            : 0,
+      };
     case 'rejected':
       return {
         ...entry,

@@ -64,6 +64,7 @@ export async function requeueSetAside(db: OutboxDb, clientId: string): Promise<b
       state: 'pending',
       nextAttemptAt: 0,
       retryAfterUntil: undefined,
+      serverErrors: 0,
       rejectedAt: undefined,
       rejectedReason: undefined,
     };

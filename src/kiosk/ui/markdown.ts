@@ -10,10 +10,34 @@ const marked = new Marked({
   renderer: {
     html: () => '',
     // Links and images leave the kiosk; show their text only (external links become QR codes in a later issue).
-    link: ({ text }) => `<span class="md-link">${text}</span>`,
-    image: ({ text }) => `<span>${text}</span>`,
+    // The link text is rendered from its tokens (raw HTML in it dropped, text escaped), never taken raw: raw, a
+    // `<span class>` in it reached the page and borrowed the app's own classes (a fake keyboard overlay).
+    link({ tokens }) {
+      return `<span class="md-link">${this.parser.parseInline(tokens)}</span>`;
+    },
+    image: ({ text }) => `<span>${escapeHtml(text)}</span>`,
   },
 });
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The only classes bundle Markdown may carry: the ones this renderer writes itself. */
+export const MARKDOWN_CLASSES: ReadonlySet<string> = new Set(['md-link']);
+
+/** A class attribute's value with every class the renderer did not write removed. */
+export function ownClassesOnly(value: string): string {
+  return value
+    .split(/\s+/)
+    .filter((c) => MARKDOWN_CLASSES.has(c))
+    .join(' ');
+}
+
+/** Markdown → HTML before sanitising (exported for tests that run without a DOM). */
+export function markdownToHtml(source: string): string {
+  return marked.parse(source, { async: false });
+}
 
 const ALLOWED_TAGS = [
   'p',
@@ -43,7 +67,17 @@ const ALLOWED_TAGS = [
   'span',
 ];
 
+let hooked = false;
+
 export function renderMarkdown(source: string): string {
-  const html = marked.parse(source, { async: false });
-  return DOMPurify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR: ['class'] });
+  if (!hooked) {
+    hooked = true;
+    // Belt and braces: whatever reaches the sanitiser keeps only the renderer's own classes.
+    DOMPurify.addHook('uponSanitizeAttribute', (_node, data) => {
+      if (data.attrName !== 'class') return;
+      data.attrValue = ownClassesOnly(data.attrValue);
+      if (!data.attrValue) data.keepAttr = false;
+    });
+  }
+  return DOMPurify.sanitize(markdownToHtml(source), { ALLOWED_TAGS, ALLOWED_ATTR: ['class'] });
 }

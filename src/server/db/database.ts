@@ -1,7 +1,7 @@
 // Storage in the PostgreSQL dialect: PGlite (embedded, a data folder) by default, PostgreSQL when a URL is given.
 // Both behind one small interface so the store and the migrations are written once.
-import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { damagedFolder, lockDataFolder, prepareDataFolder, type DataFolderLock } from './data-folder.ts';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -26,20 +26,42 @@ export interface OpenDatabaseOptions {
   schema?: string;
   /** PostgreSQL only: pool size (default 10). */
   poolSize?: number;
+  /** PGlite only: told when a lock left by a crashed server is taken over. */
+  onStaleLock?: (stale: { pid: number; startedAt: string } | null) => void;
 }
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts.dataDir);
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts)
+    : openPglite(opts.dataDir, { onStaleLock: opts.onStaleLock });
 }
 
-export async function openPglite(dataDir?: string): Promise<Database> {
+/**
+ * A data folder is locked for this process's life (a second server on it exits with a clear message) and its
+ * open errors are explained (see data-folder.ts). `onStaleLock` hears about a lock left by a crashed process.
+ */
+export async function openPglite(
+  dataDir?: string,
+  opts: { onStaleLock?: (stale: { pid: number; startedAt: string } | null) => void } = {},
+): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   let dir: string | undefined;
+  let lock: DataFolderLock | undefined;
+  let db: InstanceType<typeof PGlite>;
   if (dataDir) {
     dir = resolve(dataDir);
-    await mkdir(dir, { recursive: true });
+    await prepareDataFolder(dir);
+    lock = lockDataFolder(dir, opts.onStaleLock);
+    try {
+      db = await PGlite.create(dir);
+      await db.query('SELECT 1');
+    } catch (e) {
+      lock.release();
+      throw damagedFolder(dir, e instanceof Error ? e.message : String(e));
+    }
+  } else {
+    db = await PGlite.create();
   }
-  const db = dir ? await PGlite.create(dir) : await PGlite.create();
   const wrap = (q: { query: typeof db.query; exec: typeof db.exec }): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       return (await q.query<T>(sql, params)).rows;
@@ -55,7 +77,13 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     query: base.query,
     exec: base.exec,
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
-    close: () => db.close(),
+    async close() {
+      try {
+        if (!db.closed) await db.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 

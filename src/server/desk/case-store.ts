@@ -58,7 +58,8 @@ export interface CaseRecord {
   deliveredAt: string;
   staffAssisted: boolean;
   applicantKind: ApplicantKind;
-  application: Application;
+  /** Null once the retention period deleted the personal data. */
+  application: Application | null;
   meta: Record<string, unknown>;
   state: ProcedureState;
 }
@@ -83,6 +84,20 @@ export class CaseError extends Error {
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 const iso = (v: unknown): string => new Date(v as string).toISOString();
 
+interface QueueDbRow {
+  id: number;
+  client_id: string;
+  personal: string | null;
+  receipt_code: string;
+  agency_id: string;
+  status: ApplicationStatus;
+  received_on: string | null;
+  due_on: string | null;
+  clock_paused: boolean;
+  staff_assisted: boolean;
+  created_at: Date | string;
+}
+
 interface CaseRow {
   id: number;
   receipt_code: string;
@@ -94,18 +109,26 @@ interface CaseRow {
   staff_assisted: boolean;
   applicant_kind: ApplicantKind;
   received_on: string | null;
-  application: unknown;
+  client_id: string;
+  personal: string | null;
   meta: unknown;
   state_after: unknown;
 }
+
+/** Opens a row's encrypted content (ApplicationStore.openPersonal); null once retention deleted it. */
+export type OpenPersonal = (clientId: string, personal: string | null) => Application | null;
+
+/** Name search decrypts the filtered rows: past this many it asks for a narrower filter instead. */
+export const NAME_SEARCH_MAX_ROWS = 5000;
 
 export class CaseStore {
   constructor(
     private readonly db: Database,
     private readonly now: () => Date,
+    private readonly openPersonal: OpenPersonal,
   ) {}
 
-  async queue(f: QueueFilter): Promise<{ rows: QueueRow[]; total: number }> {
+  async queue(f: QueueFilter): Promise<{ rows: QueueRow[]; total: number; tooBroad?: boolean }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const p = (v: unknown) => {
@@ -118,53 +141,62 @@ export class CaseStore {
     if (f.staffAssisted !== undefined) where.push(`staff_assisted = ${p(f.staffAssisted)}`);
     if (f.dueOnOrBefore) where.push(`closed_on IS NULL AND due_on <= ${p(f.dueOnOrBefore)}::date`);
     if (f.overdueOn) where.push(`closed_on IS NULL AND due_on < ${p(f.overdueOn)}::date`);
-    if (f.q) {
-      const code = f.q.trim().toUpperCase();
-      where.push(
-        `(receipt_code = ${p(code)} OR application->'applicant'->>'name' LIKE ${p(`%${f.q.trim().replace(/[\\%_]/g, '\\$&')}%`)})`,
-      );
-    }
+    const q = f.q?.trim() ?? '';
+    const code = q.toUpperCase().replace(/[\s-]/g, '');
+    const byCode = /^[0-9A-Z]{6,12}$/.test(code);
+    if (byCode) where.push(`receipt_code = ${p(code)}`);
     const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const columns = `id, client_id::text AS client_id, personal, receipt_code, agency_id, status,
+      received_on::text AS received_on, due_on::text AS due_on, clock_paused, staff_assisted, created_at`;
+    const order = 'ORDER BY (closed_on IS NULL) DESC, due_on ASC NULLS FIRST, id ASC';
     const page = Math.max(0, (f.page ?? 1) - 1);
-    const [rows, count] = await Promise.all([
-      this.db.query<{
-        id: number;
-        receipt_code: string;
-        agency_id: string;
-        agency_name: string | null;
-        name: string | null;
-        status: ApplicationStatus;
-        received_on: string | null;
-        due_on: string | null;
-        clock_paused: boolean;
-        staff_assisted: boolean;
-        created_at: Date | string;
-      }>(
-        `SELECT id, receipt_code, agency_id, application->'request'->>'agencyName' AS agency_name,
-           application->'applicant'->>'name' AS name, status, received_on::text AS received_on,
-           due_on::text AS due_on, clock_paused, staff_assisted, created_at
-         FROM applications ${cond}
-         ORDER BY (closed_on IS NULL) DESC, due_on ASC NULLS FIRST, id ASC
-         LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${page * QUEUE_PAGE_SIZE}`,
-        params,
-      ),
-      this.db.query<{ n: number | string }>(`SELECT count(*) AS n FROM applications ${cond}`, params),
-    ]);
+    let rows: QueueDbRow[];
+    let total: number;
+    if (q && !byCode) {
+      // Names are encrypted at rest: the filtered rows are opened here, so a name search needs a narrow filter.
+      const n = Number(
+        (
+          await this.db.query<{ n: number | string }>(
+            `SELECT count(*) AS n FROM applications ${cond}`,
+            params,
+          )
+        )[0]?.n ?? 0,
+      );
+      if (n > NAME_SEARCH_MAX_ROWS) return { rows: [], total: 0, tooBroad: true };
+      const all = (
+        await this.db.query<QueueDbRow>(`SELECT ${columns} FROM applications ${cond} ${order}`, params)
+      ).filter((r) => this.openPersonal(r.client_id, r.personal)?.applicant.name.includes(q));
+      total = all.length;
+      rows = all.slice(page * QUEUE_PAGE_SIZE, (page + 1) * QUEUE_PAGE_SIZE);
+    } else {
+      const [r, count] = await Promise.all([
+        this.db.query<QueueDbRow>(
+          `SELECT ${columns} FROM applications ${cond} ${order} LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${page * QUEUE_PAGE_SIZE}`,
+          params,
+        ),
+        this.db.query<{ n: number | string }>(`SELECT count(*) AS n FROM applications ${cond}`, params),
+      ]);
+      rows = r;
+      total = Number(count[0]?.n ?? 0);
+    }
     return {
-      total: Number(count[0]?.n ?? 0),
-      rows: rows.map((r) => ({
-        id: Number(r.id),
-        receiptCode: r.receipt_code,
-        agencyId: r.agency_id,
-        agencyName: r.agency_name || r.agency_id,
-        applicantName: r.name ?? '',
-        status: r.status,
-        receivedOn: r.received_on,
-        dueOn: r.due_on,
-        clockPaused: r.clock_paused,
-        staffAssisted: r.staff_assisted,
-        filedAt: iso(r.created_at),
-      })),
+      total,
+      rows: rows.map((r) => {
+        const app = this.openPersonal(r.client_id, r.personal);
+        return {
+          id: Number(r.id),
+          receiptCode: r.receipt_code,
+          agencyId: r.agency_id,
+          agencyName: app?.request.agencyName || r.agency_id,
+          applicantName: app ? app.applicant.name : '（已按保存期限删除）',
+          status: r.status,
+          receivedOn: r.received_on,
+          dueOn: r.due_on,
+          clockPaused: r.clock_paused,
+          staffAssisted: r.staff_assisted,
+          filedAt: iso(r.created_at),
+        };
+      }),
     };
   }
 
@@ -176,7 +208,8 @@ export class CaseStore {
   ): Promise<CaseRecord | null> {
     const rows = await q.query<CaseRow>(
       `SELECT a.id, a.receipt_code, a.agency_id, a.status, a.receipt_rule, a.created_at, a.delivered_at,
-         a.staff_assisted, a.applicant_kind, a.received_on::text AS received_on, a.application, a.meta,
+         a.staff_assisted, a.applicant_kind, a.received_on::text AS received_on, a.client_id::text AS client_id,
+         a.personal, a.meta,
          (SELECT state_after FROM procedure_actions pa WHERE pa.application_id = a.id ORDER BY pa.id DESC LIMIT 1)
            AS state_after
        FROM applications a WHERE a.receipt_code = $1${lock ? ' FOR UPDATE' : ''}`,
@@ -194,7 +227,7 @@ export class CaseStore {
       deliveredAt: iso(r.delivered_at),
       staffAssisted: r.staff_assisted,
       applicantKind: r.applicant_kind,
-      application: json<Application>(r.application),
+      application: this.openPersonal(r.client_id, r.personal),
       meta: json<Record<string, unknown>>(r.meta),
       state: r.state_after
         ? json<ProcedureState>(r.state_after)
@@ -326,10 +359,15 @@ export class CaseStore {
 
   /** The agencies applications were filed with, for the filter and the report (id and the name as filed). */
   async agencies(): Promise<Array<{ id: string; name: string }>> {
-    const rows = await this.db.query<{ agency_id: string; name: string | null }>(
-      `SELECT agency_id, max(application->'request'->>'agencyName') AS name FROM applications GROUP BY agency_id ORDER BY agency_id`,
+    // One row per agency, opened for the name the visitor chose (names are in the encrypted content).
+    const rows = await this.db.query<{ agency_id: string; client_id: string; personal: string | null }>(
+      `SELECT DISTINCT ON (agency_id) agency_id, client_id::text AS client_id, personal FROM applications
+       ORDER BY agency_id, (personal IS NULL), id DESC`,
     );
-    return rows.map((r) => ({ id: r.agency_id, name: r.name || r.agency_id }));
+    return rows.map((r) => ({
+      id: r.agency_id,
+      name: this.openPersonal(r.client_id, r.personal)?.request.agencyName || r.agency_id,
+    }));
   }
 
   /** What the annual report counts for a year: applications received by its end and not closed before its start. */

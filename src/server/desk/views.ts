@@ -1,6 +1,11 @@
 // The desk's pages as server-rendered HTML: no script at all (the CSP forbids it), every control a labelled native
 // element, every value escaped. The routes (src/server/routes/desk.ts) decide what to show; this file only draws.
-import { APPLICANT_TYPE_LABELS, DELIVERY_LABELS, MEDIUM_LABELS } from '../../core/application/schema.ts';
+import {
+  APPLICANT_TYPE_LABELS,
+  DELIVERY_LABELS,
+  MEDIUM_LABELS,
+  type Application,
+} from '../../core/application/schema.ts';
 import { APPLICATION_STATUSES } from '../../core/application/status.ts';
 import { ID_TYPE_LABELS } from '../../core/application/validators.ts';
 import { PART4_COLUMNS, REPORT_COLUMNS, type AnnualReport } from '../../core/procedure/annual-report.ts';
@@ -124,6 +129,7 @@ export function queuePage(opts: {
   pageSize: number;
   today: string;
   query: URLSearchParams;
+  notice: string | null;
 }): string {
   const f = opts.filter;
   const rows = opts.rows
@@ -167,6 +173,7 @@ export function queuePage(opts: {
 <div><label for="q">查询码或申请人姓名</label><input id="q" name="q" type="search" value="${e(f.q ?? '')}"></div>
 <div><button type="submit">筛选</button></div>
 </form>
+${opts.notice ? `<p class="error" role="alert">${e(opts.notice)}</p>` : ''}
 <table>
 <caption>申请列表（共 ${opts.total} 份${pages > 1 ? `，第 ${opts.page}/${pages} 页` : ''}）</caption>
 <thead><tr><th scope="col">查询码</th><th scope="col">申请人</th><th scope="col">受理机关</th><th scope="col">状态</th><th scope="col">收到申请日期</th><th scope="col">答复期限</th><th scope="col">工作人员代填</th></tr></thead>
@@ -343,7 +350,6 @@ export function applicationPage(opts: {
 }): string {
   const { record: r } = opts;
   const a = r.application;
-  const p = a.applicant;
   const s = r.state;
   const dl = (pairs: Array<[string, unknown]>) =>
     `<dl>${pairs.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v === '' || v === null || v === undefined ? '—' : v)}</dd>`).join('')}</dl>`;
@@ -379,39 +385,7 @@ ${dl([
   ['提交时间（终端）', r.filedAt],
   ['送达服务器时间', r.deliveredAt],
 ])}
-<h2>申请人</h2>
-${dl(
-  p.type === 'citizen'
-    ? [
-        ['类型', APPLICANT_TYPE_LABELS[p.type]],
-        ['姓名', p.name],
-        ['证件', `${ID_TYPE_LABELS[p.idType]} ${p.idNumber}`],
-        ['工作单位', p.workUnit],
-      ]
-    : [
-        ['类型', `${APPLICANT_TYPE_LABELS[p.type]}（${r.applicantKind}）`],
-        ['名称', p.name],
-        ['统一社会信用代码', p.uscc],
-        ['法定代表人', p.legalRepresentative],
-        ['联系人', p.contactPerson],
-      ],
-)}
-${dl([
-  ['联系电话', a.contact.phone],
-  ['电子邮箱', a.contact.email],
-  ['通信地址', a.contact.address],
-  ['邮政编码', a.contact.postCode],
-  ['工作人员代填', a.staffAssisted ? '是' : '否'],
-])}
-<h2>所需信息</h2>
-${dl([
-  ['受理机关', a.request.agencyName || a.request.agencyId],
-  ['信息名称', a.request.title],
-  ['文号', a.request.documentNumber],
-  ['内容描述', a.request.description],
-  ['获取信息的方式', a.media.map((m) => MEDIUM_LABELS[m]).join('、')],
-  ['提供方式', a.deliveries.map((d) => DELIVERY_LABELS[d]).join('、')],
-])}
+${a ? personalSection(a, r.applicantKind) : '<h2>申请人</h2>\n<p>申请人信息和申请内容已按保存期限删除（统计所需的机关、类型、日期和结果保留）。</p>'}
 ${opts.documents.length ? `<h2>答复书</h2><ul>${opts.documents.map((d) => `<li><a href="/desk/documents/${e(d.id)}">${e(d.filename)}</a></li>`).join('')}</ul>` : ''}
 <h2>办理记录</h2>
 <table>
@@ -530,4 +504,44 @@ ${opts.entries.map((x) => `<tr><td>${e(x.at)}</td><td>${e(x.username)}</td><td>$
 </tbody>
 </table>`,
   });
+}
+
+function personalSection(a: Application, applicantKind: string): string {
+  const p = a.applicant;
+  const dl = (pairs: Array<[string, unknown]>) =>
+    `<dl>${pairs.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v === '' || v === null || v === undefined ? '—' : v)}</dd>`).join('')}</dl>`;
+  return `<h2>申请人</h2>
+${dl(
+  p.type === 'citizen'
+    ? [
+        ['类型', APPLICANT_TYPE_LABELS[p.type]],
+        ['姓名', p.name],
+        ['证件', `${ID_TYPE_LABELS[p.idType]} ${p.idNumber}`],
+        ['工作单位', p.workUnit],
+      ]
+    : [
+        ['类型', `${APPLICANT_TYPE_LABELS[p.type]}（${applicantKind}）`],
+        ['名称', p.name],
+        ['统一社会信用代码', p.uscc],
+        ['法定代表人', p.legalRepresentative],
+        ['联系人', p.contactPerson],
+      ],
+)}
+${dl([
+  ['联系电话', a.contact.phone],
+  ['电子邮箱', a.contact.email],
+  ['通信地址', a.contact.address],
+  ['邮政编码', a.contact.postCode],
+  ['工作人员代填', a.staffAssisted ? '是' : '否'],
+])}
+<h2>所需信息</h2>
+${dl([
+  ['受理机关', a.request.agencyName || a.request.agencyId],
+  ['信息名称', a.request.title],
+  ['文号', a.request.documentNumber],
+  ['内容描述', a.request.description],
+  ['获取信息的方式', a.media.map((m) => MEDIUM_LABELS[m]).join('、')],
+  ['提供方式', a.deliveries.map((d) => DELIVERY_LABELS[d]).join('、')],
+])}
+`;
 }

@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { formatIssuePath } from '../../core/bundle/schema.ts';
+import { unstorableTextPath } from './storable-text.ts';
 
 export type ErrorBody = {
   error: { code: string; message: string; path: string | null; [k: string]: unknown };
@@ -23,12 +24,28 @@ export function zodError(e: z.ZodError, code: string): ErrorBody {
   return errorBody(code, issue ? issue.message : 'invalid', issue ? formatIssuePath(issue.path) : null);
 }
 
-export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
+/**
+ * The body as JSON. Not ok when it is not JSON, or holds text the database cannot store (`badTextPath`: a NUL, a
+ * lone surrogate), which would otherwise be a 500 wherever it reached a jsonb column.
+ */
+export async function readJson(
+  c: Context,
+): Promise<{ ok: true; value: unknown } | { ok: false; badTextPath?: string }> {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(await c.req.text()) as unknown };
+    value = JSON.parse(await c.req.text()) as unknown;
   } catch {
     return { ok: false };
   }
+  const bad = unstorableTextPath(value);
+  return bad ? { ok: false, badTextPath: bad } : { ok: true, value };
+}
+
+/** The 400 body for a request readJson refused. */
+export function unreadableBody(raw: { badTextPath?: string }): ErrorBody {
+  return raw.badTextPath
+    ? errorBody('invalid_text', '文字中含有无法保存的控制字符（例如 NUL）', raw.badTextPath)
+    : errorBody('invalid_json', '请求体不是有效的 JSON');
 }
 
 /** bodyLimit's onError: 413 with the limit in both languages. */

@@ -6,10 +6,29 @@ import type { Logger } from '../log.ts';
 import { sha256Hex } from '../store.ts';
 import { errorBody } from './errors.ts';
 
+/** A staff token shorter than this is refused at start: it guards every applicant's personal data. */
+export const MIN_STAFF_TOKEN_LENGTH = 24;
+
+export class StaffTokenError extends Error {
+  override name = 'StaffTokenError';
+}
+
+/** Throws StaffTokenError for a token too short or too uniform to guard the register. */
+export function checkStaffToken(token: string): void {
+  if (token.length < MIN_STAFF_TOKEN_LENGTH || new Set(token).size < 8) {
+    throw new StaffTokenError(
+      `工作人员令牌太短或太简单：至少 ${MIN_STAFF_TOKEN_LENGTH} 个字符，且不少于 8 种不同字符（例如 openssl rand -base64 24）。` +
+        ` The staff token must have at least ${MIN_STAFF_TOKEN_LENGTH} characters, 8 of them different` +
+        ` (e.g. openssl rand -base64 24).`,
+    );
+  }
+}
+
 function sha256Bytes(s: string): Buffer {
   return Buffer.from(sha256Hex(s), 'hex');
 }
 
+/** The guard; main.ts refuses a weak token at start (checkStaffToken), tests may use short ones. */
 export function staffTokenGuard(staffToken: string | null, logger: Logger): MiddlewareHandler {
   const tokenDigest = staffToken ? sha256Bytes(staffToken) : null;
   return async (c, next) => {

@@ -35,6 +35,10 @@ export function sendFile(c: Context, hit: FileHit, cacheControl: string) {
   return c.req.method === 'HEAD' ? c.body(null, 200) : c.body(hit.body as Uint8Array<ArrayBuffer>, 200);
 }
 
+/** Types a browser would run scripts in. */
+const ACTIVE_CONTENT = /^(text\/html|image\/svg\+xml|application\/xhtml\+xml|text\/xml|application\/xml)\b/i;
+export const ATTACHMENT_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
 export function channelRoutes(deps: ChannelRoutesDeps): Hono {
   const { intakeKey, logger } = deps;
   const app = new Hono();
@@ -77,6 +81,12 @@ export function channelRoutes(deps: ChannelRoutesDeps): Hono {
     if (contentAddressed && channelFileType) hit.type = await channelFileType(contentAddressed[1]!);
     // A channel written by `kiosk-bundle publish` also holds files/<sha256>: kiosks read those (consistent even
     // while a publish is under way) instead of probing for them.
+    // A bundle's HTML or SVG attachment (a QR code sends phones here) would otherwise run its scripts on this
+    // origin, the kiosk's own: sandboxed, with no resources, and downloaded rather than shown.
+    if (ACTIVE_CONTENT.test(hit.type)) {
+      c.header('Content-Security-Policy', ATTACHMENT_CSP);
+      c.header('Content-Disposition', 'attachment');
+    }
     if (rel === 'manifest.json' && (await readServedFile(join(deps.bundleDir, CHANNEL_MARKER))))
       c.header(CHANNEL_LAYOUT_HEADER, 'content-addressed');
     return sendFile(c, hit, policy.cacheControl);

@@ -27,7 +27,14 @@ import { allowedActions, ProcedureError, workingDaysLeft } from '../../core/proc
 import { toCsv } from '../csv.ts';
 import type { Database } from '../db/database.ts';
 import { AccountError, DeskAccounts, STAFF_ROLES, type Session, type StaffRole } from '../desk/accounts.ts';
-import { CaseError, CaseStore, QUEUE_PAGE_SIZE, type QueueFilter } from '../desk/case-store.ts';
+import {
+  CaseError,
+  CaseStore,
+  NAME_SEARCH_MAX_ROWS,
+  QUEUE_PAGE_SIZE,
+  type OpenPersonal,
+  type QueueFilter,
+} from '../desk/case-store.ts';
 import { generatePassword } from '../desk/passwords.ts';
 import {
   applicationPage,
@@ -44,6 +51,8 @@ import type { WorkingCalendarSource } from '../working-calendar.ts';
 
 export interface DeskDeps {
   db: Database;
+  /** Opens an application's encrypted content for a clerk (ApplicationStore.openPersonal). */
+  openPersonal: OpenPersonal;
   logger: Logger;
   workingCalendar: WorkingCalendarSource;
   clientIp: (c: Context) => string;
@@ -66,7 +75,7 @@ function sameString(a: string, b: string): boolean {
 export function deskRoutes(deps: DeskDeps): Hono<Env> {
   const { logger } = deps;
   const accounts = new DeskAccounts(deps.db, deps.now);
-  const cases = new CaseStore(deps.db, deps.now);
+  const cases = new CaseStore(deps.db, deps.now, deps.openPersonal);
   // Five wrong tries, then one a minute: per user name (guessing one account) and per address (trying many).
   const clock = () => deps.now().getTime();
   const loginByUser = new TokenBucketLimiter({ capacity: 5, refillPerSecond: 1 / 60, now: clock });
@@ -180,7 +189,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
       ...(deadline ? { deadline } : {}),
       page,
     };
-    const [{ rows, total }, agencies] = await Promise.all([cases.queue(filter), cases.agencies()]);
+    const [{ rows, total, tooBroad }, agencies] = await Promise.all([cases.queue(filter), cases.agencies()]);
     const visible = scope(s) ? agencies.filter((a) => scope(s)!.includes(a.id)) : agencies;
     await accounts.audit(s.user, 'list', null, {
       count: rows.length,
@@ -198,6 +207,9 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
         pageSize: QUEUE_PAGE_SIZE,
         today: today(),
         query: new URLSearchParams(q),
+        notice: tooBroad
+          ? `按姓名查找时先用其他条件缩小范围（不超过 ${NAME_SEARCH_MAX_ROWS} 份）：姓名是加密保存的。`
+          : null,
       }),
     );
   });

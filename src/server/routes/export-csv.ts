@@ -2,6 +2,8 @@
 import { APPLICANT_TYPE_LABELS, DELIVERY_LABELS, MEDIUM_LABELS } from '../../core/application/schema.ts';
 import { ID_TYPE_LABELS } from '../../core/application/validators.ts';
 import { provisionalLabel, type CurrentDue } from '../due-dates.ts';
+import { OUTBOX_MAX_AGE_DAYS } from '../../core/application/filing-time.ts';
+import { asText } from '../csv.ts';
 import type { ExportRow } from '../store.ts';
 
 export const CSV_HEADER = [
@@ -38,17 +40,27 @@ export const CSV_HEADER = [
   '工作人员代填',
   '终端',
   '申请编号(clientId)',
+  '个人信息已删除',
+  '提交时间核对',
 ] as const;
+
+/** Why the filing time is the server's delivery time rather than the kiosk's (filing-time.ts). */
+const FILING_FLAG_LABELS: Record<string, string> = {
+  'filed-in-future': `终端时钟在未来，按送达服务器的时间计`,
+  'queued-too-long': `在终端等待超过${OUTBOX_MAX_AGE_DAYS}天，按送达服务器的时间计`,
+};
+
+/** The personal columns of a row whose personal data the retention period deleted (from 姓名/名称 to 内容描述). */
+const DELETED = '（已按保存期限删除）';
 
 /** A register row whose due date was counted on the live calendar (see due-dates.ts). */
 export type DatedExportRow = ExportRow & CurrentDue;
 
 export function csvRow(r: DatedExportRow): unknown[] {
   const a = r.application;
-  const p = a.applicant;
-  return [
+  const head = [
     r.number,
-    r.receiptCode,
+    asText(r.receiptCode),
     r.status,
     r.statusNote,
     r.filedAt,
@@ -57,19 +69,44 @@ export function csvRow(r: DatedExportRow): unknown[] {
     r.dueOn ?? '',
     provisionalLabel(r),
     r.receiptRule === 'in-person' ? '当面提交' : '双方确认',
-    APPLICANT_TYPE_LABELS[p.type],
+    APPLICANT_TYPE_LABELS[r.applicantType],
+  ];
+  const flag = typeof r.meta.filingTimeFlag === 'string' ? r.meta.filingTimeFlag : '';
+  const tail = [
+    String(r.meta.kioskId ?? r.meta.site ?? ''),
+    r.clientId,
+    r.personalDeletedAt ?? '',
+    flag ? (FILING_FLAG_LABELS[flag] ?? flag) : '',
+  ];
+  if (!a) {
+    // 姓名/名称 … 内容描述 gone; the agency and the rest of the statistics stay.
+    return [
+      ...head,
+      DELETED,
+      ...Array<string>(14).fill(''),
+      r.agencyId,
+      '',
+      '',
+      '',
+      r.staffAssisted ? '是' : '否',
+      ...tail,
+    ];
+  }
+  const p = a.applicant;
+  return [
+    ...head,
     p.name,
     p.type === 'citizen' ? ID_TYPE_LABELS[p.idType] : '',
-    p.type === 'citizen' ? p.idNumber : '',
-    p.type === 'organization' ? p.uscc : '',
+    p.type === 'citizen' ? asText(p.idNumber) : '',
+    p.type === 'organization' ? asText(p.uscc) : '',
     p.type === 'organization' ? (p.usccConfirmed ? '是' : '否') : '',
     p.type === 'organization' ? p.legalRepresentative : '',
     p.type === 'organization' ? p.contactPerson : '',
     p.type === 'citizen' ? p.workUnit : '',
-    a.contact.phone,
+    asText(a.contact.phone),
     a.contact.email,
     a.contact.address,
-    a.contact.postCode,
+    asText(a.contact.postCode),
     a.request.title,
     a.request.documentNumber,
     a.request.description,
@@ -78,7 +115,6 @@ export function csvRow(r: DatedExportRow): unknown[] {
     a.deliveries.map((d) => DELIVERY_LABELS[d]).join('、'),
     a.consentToPublish ? '是' : '否',
     a.staffAssisted ? '是' : '否',
-    String(r.meta.kioskId ?? r.meta.site ?? ''),
-    r.clientId,
+    ...tail,
   ];
 }

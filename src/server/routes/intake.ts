@@ -7,11 +7,14 @@ import { canonicalJson, validateApplication, type Application } from '../../core
 import { computeReceiptDates } from '../../core/application/receipt.ts';
 import { PENDING_STATUS } from '../../core/application/status.ts';
 import { chinaDate, phoneLast4 } from '../../core/application/validators.ts';
+import { filingTimeOnServerClock } from '../../core/application/filing-time.ts';
 import { CalendarYearMissingError } from '../../core/calendar/working-days.ts';
 import { SealedBoxError, SEALED_BOX_ALG, type IntakeKey } from '../../core/crypto/sealed-box.ts';
-import { errorBody, readJson, tooLarge, zodError } from '../http/errors.ts';
+import { errorBody, readJson, tooLarge, zodError, unreadableBody } from '../http/errors.ts';
+import { unstorableTextPath } from '../http/storable-text.ts';
 import { NO_CACHE } from '../files.ts';
 import type { Logger } from '../log.ts';
+import { writeProbe } from '../health.ts';
 import { envelopeOpener } from '../open-envelope.ts';
 import { lookupHash, sha256Hex, type ApplicationStore } from '../store.ts';
 import type { WorkingCalendarSource } from '../working-calendar.ts';
@@ -24,6 +27,8 @@ export interface IntakeRoutesDeps {
   applicationBytes: number;
   workingCalendar: WorkingCalendarSource;
   now: () => Date;
+  /** How long one health write probe's result is reused, ms. */
+  healthProbeMs: number;
 }
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -60,13 +65,31 @@ const IntakeBodySchema = z.strictObject({
   meta: IntakeMetaSchema.default({ receiptRule: 'in-person' }),
 });
 
+const unstorable = (path: string) =>
+  errorBody('invalid_text', '文字中含有无法保存的控制字符（例如 NUL）', path);
+
 export function intakeRoutes(deps: IntakeRoutesDeps): Hono {
   const { store, intakeKey, logger } = deps;
   const limits = { applicationBytes: deps.applicationBytes };
   const openEnvelope = envelopeOpener(intakeKey);
   const app = new Hono();
 
-  app.get('/api/v1/health', (c) => c.json({ ok: true, db: store.db.kind, time: deps.now().toISOString() }));
+  const probe = writeProbe(() => store.probeWrite(deps.now()), deps.healthProbeMs);
+  app.get('/api/v1/health', async (c) => {
+    const result = await probe();
+    c.header('Cache-Control', NO_CACHE);
+    const base = { db: store.db.kind, time: deps.now().toISOString() };
+    if (result.ok) return c.json({ ok: true, ...base });
+    logger.error('health_write_failed', { message: result.message });
+    return c.json(
+      {
+        ok: false,
+        ...base,
+        ...errorBody('db_write_failed', '数据库无法写入（磁盘已满或数据已损坏？），暂时不能接收申请。'),
+      },
+      503,
+    );
+  });
 
   app.get('/api/v1/intake-key', (c) => {
     c.header('Cache-Control', NO_CACHE);
@@ -91,7 +114,7 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Hono {
         return c.json(errorBody('idempotency_key_invalid', 'Idempotency-Key 应为小写的 UUID v4'), 400);
       }
       const raw = await readJson(c);
-      if (!raw.ok) return c.json(errorBody('invalid_json', '请求体不是有效的 JSON'), 400);
+      if (!raw.ok) return c.json(unreadableBody(raw), 400);
       const body = IntakeBodySchema.safeParse(raw.value);
       if (!body.success) return c.json(zodError(body.error, 'invalid_body'), 400);
 
@@ -118,6 +141,8 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Hono {
           400,
         );
       }
+      const badPlain = unstorableTextPath(plain);
+      if (badPlain) return c.json(unstorable(badPlain), 400);
       const checked = validateApplication(plain);
       if (!checked.ok) {
         const first = checked.issues[0]!;
@@ -139,17 +164,27 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Hono {
       const meta = body.data.meta;
       const rule = meta.receiptRule;
       const now = deps.now();
-      if (Date.parse(application.createdAt) > now.getTime() + 10 * 60_000) {
-        logger.warn('kiosk_clock_ahead', { kioskId: meta.kioskId ?? null, site: meta.site ?? null });
+      // The legal date of receipt comes from this server's clock (see filing-time.ts), never the kiosk's alone.
+      const filing = filingTimeOnServerClock({ createdAt: application.createdAt, sentAt: meta.sentAt, now });
+      if (filing.flag) {
+        logger.warn('filing_time_flagged', {
+          flag: filing.flag,
+          kioskId: meta.kioskId ?? null,
+          site: meta.site ?? null,
+        });
       }
       let receivedOn: string | null = null;
       let dueOn: string | null = null;
       if (rule === 'in-person') {
-        receivedOn = chinaDate(new Date(application.createdAt));
+        receivedOn = chinaDate(filing.filedAt);
         const cal = await deps.workingCalendar();
         if (cal) {
           try {
-            dueOn = computeReceiptDates({ filedAt: application.createdAt, rule, calendar: cal }).replyDueOn;
+            dueOn = computeReceiptDates({
+              filedAt: filing.filedAt.toISOString(),
+              rule,
+              calendar: cal,
+            }).replyDueOn;
           } catch (e) {
             if (!(e instanceof CalendarYearMissingError)) throw e;
             logger.warn('due_date_unknown', { year: e.year, reason: e.reason });
@@ -162,7 +197,15 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Hono {
         contentHash,
         lookupHash: lookupHash(application.receiptCode, phoneLast4(application.contact.phone)),
         receiptRule: rule,
-        meta: { site: meta.site ?? null, kioskId: meta.kioskId ?? null, appVersion: meta.appVersion ?? null },
+        meta: {
+          site: meta.site ?? null,
+          kioskId: meta.kioskId ?? null,
+          appVersion: meta.appVersion ?? null,
+          // The kiosk's own claim, kept beside the server's filing time (created_at) for staff to judge a flag.
+          kioskCreatedAt: application.createdAt,
+          filingTimeFlag: filing.flag,
+        },
+        filedAt: filing.filedAt,
         deliveredAt: now,
         receivedOn,
         dueOn,

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { errorBody, readJson, tooLarge, zodError } from '../http/errors.ts';
+import { readJson, tooLarge, zodError, unreadableBody } from '../http/errors.ts';
 import type { ApplicationStore } from '../store.ts';
 
 export interface KioskRoutesDeps {
@@ -27,7 +27,7 @@ export function kioskRoutes(deps: KioskRoutesDeps): Hono {
     bodyLimit({ maxSize: limits.heartbeatBytes, onError: tooLarge(limits.heartbeatBytes) }),
     async (c) => {
       const raw = await readJson(c);
-      if (!raw.ok) return c.json(errorBody('invalid_json', '请求体不是有效的 JSON'), 400);
+      if (!raw.ok) return c.json(unreadableBody(raw), 400);
       const hb = HeartbeatSchema.safeParse(raw.value);
       if (!hb.success) return c.json(zodError(hb.error, 'invalid_body'), 400);
       const now = deps.now();

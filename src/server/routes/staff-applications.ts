@@ -10,7 +10,7 @@ import { CaseError, CaseStore } from '../desk/case-store.ts';
 import { chinaDate } from '../../core/application/validators.ts';
 import { toCsv } from '../csv.ts';
 import { currentDue } from '../due-dates.ts';
-import { errorBody, readJson, tooLarge, zodError } from '../http/errors.ts';
+import { errorBody, readJson, tooLarge, zodError, unreadableBody } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
 import type { ApplicationStore, ExportRow } from '../store.ts';
 import type { WorkingCalendarSource } from '../working-calendar.ts';
@@ -32,7 +32,7 @@ export function staffApplicationRoutes(deps: StaffApplicationRoutesDeps): Hono {
   const { store, logger } = deps;
   const limits = { staffBytes: deps.staffBytes };
   const app = new Hono();
-  const cases = new CaseStore(store.db, deps.now);
+  const cases = new CaseStore(store.db, deps.now, (id, sealed) => store.openPersonal(id, sealed));
 
   // One procedure action (src/core/procedure), as the desk's forms post it; refused (409) when the law does not
   // allow it in the application's current state. Recorded as done by the staff token ('api').
@@ -43,7 +43,7 @@ export function staffApplicationRoutes(deps: StaffApplicationRoutesDeps): Hono {
       const code = parseReceiptCode(c.req.param('code'));
       if (!code) return c.json(errorBody('invalid_code', '查询码不对', 'code'), 400);
       const raw = await readJson(c);
-      if (!raw.ok) return c.json(errorBody('invalid_json', '请求体不是有效的 JSON'), 400);
+      if (!raw.ok) return c.json(unreadableBody(raw), 400);
       const body = ProcedureActionSchema.safeParse(raw.value);
       if (!body.success) return c.json(zodError(body.error, 'invalid_body'), 400);
       const cal = await deps.workingCalendar();

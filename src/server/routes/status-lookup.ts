@@ -1,5 +1,6 @@
 // GET /api/v1/applications/status: a visitor's look-up by receipt code + the last 4 digits of the phone. Public
-// (visitors use their phones), rate limited per client address; answers never carry personal data.
+// (visitors use their phones), rate limited per client address, and each receipt code locked for a while after a
+// few wrong phone endings whoever sent them; answers never carry personal data.
 import { Hono, type Context } from 'hono';
 import { explainReceiptCode, parseReceiptCode } from '../../core/application/receipt.ts';
 import { STATUS_EXPLANATIONS } from '../../core/application/status.ts';
@@ -7,8 +8,8 @@ import { chinaDate } from '../../core/application/validators.ts';
 import { visitorView } from '../../core/procedure/procedure.ts';
 import { CaseStore } from '../desk/case-store.ts';
 import { errorBody } from '../http/errors.ts';
-import { TokenBucketLimiter } from '../rate-limit.ts';
 import { currentDue } from '../due-dates.ts';
+import { FailureLockout, TokenBucketLimiter } from '../rate-limit.ts';
 import { lookupHash, type ApplicationStore } from '../store.ts';
 import type { WorkingCalendarSource } from '../working-calendar.ts';
 
@@ -17,12 +18,21 @@ export interface StatusLookupDeps {
   rateLimit: { capacity: number; refillPerSecond: number };
   clientIp: (c: Context) => string;
   workingCalendar: WorkingCalendarSource;
+  /** Wrong look-ups of one receipt code that lock it, and for how long (default 5 in 15 minutes). */
+  codeLockout?: { maxFailures: number; windowMs: number };
 }
+
+export const DEFAULT_CODE_LOCKOUT = { maxFailures: 5, windowMs: 15 * 60_000 };
 
 export function statusLookupRoutes(deps: StatusLookupDeps): Hono {
   const { store, clientIp } = deps;
   const limiter = new TokenBucketLimiter(deps.rateLimit);
-  const cases = new CaseStore(store.db, () => new Date());
+  const cases = new CaseStore(
+    store.db,
+    () => new Date(),
+    (id, sealed) => store.openPersonal(id, sealed),
+  );
+  const perCode = new FailureLockout(deps.codeLockout ?? DEFAULT_CODE_LOCKOUT);
   const app = new Hono();
 
   app.get('/api/v1/applications/status', async (c) => {
@@ -38,9 +48,23 @@ export function statusLookupRoutes(deps: StatusLookupDeps): Hono {
       return c.json(errorBody('invalid_code', explainReceiptCode(codeInput) ?? '查询码不对', 'code'), 400);
     if (!/^\d{4}$/.test(phone4))
       return c.json(errorBody('invalid_phone4', '请输入联系电话的后4位数字。', 'phone4'), 400);
-    const found = await store.findForStatus(code, lookupHash(code, phone4));
     c.header('Cache-Control', 'no-store');
+    const locked = perCode.lockedFor(code);
+    if (locked > 0) {
+      c.header('Retry-After', String(locked));
+      const minutes = Math.ceil(locked / 60);
+      return c.json(
+        errorBody(
+          'code_locked',
+          `这个查询码的错误查询次数过多，请${minutes}分钟后再试，或请工作人员帮助查询。`,
+          'code',
+        ),
+        429,
+      );
+    }
+    const found = await store.findForStatus(code, lookupHash(code, phone4));
     if (!found) {
+      perCode.fail(code);
       return c.json(
         errorBody(
           'not_found',

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { dataKeyFromBytes } from '../../../src/server/data-key.ts';
 // Due dates across a year whose holiday notice the server's bundle lacks: 预计 in the look-up and the export, then
 // recomputed from the notice once a bundle brings it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,18 +10,20 @@ import { citizenApplication } from '../application/fixtures.ts';
 import { CALENDAR_2026, CALENDAR_2027_TEST_NOTICE, CALENDAR_2027_UNPUBLISHED } from '../calendar/fixtures.ts';
 import { backends, openMigrated, postApplication, sealedBody } from './helpers.ts';
 
-const STAFF = 'staff-secret-token';
+const STAFF = 'staff-secret-token-0123456789abcdef';
 const auth = { authorization: `Bearer ${STAFF}` };
 
 describe.each(backends())('deadlines in a year without its notice on $name', (backend) => {
   let db: Database;
   let key: RunningServer['intakeKey'];
   const servers: RunningServer[] = [];
+  const dataKey = dataKeyFromBytes(randomBytes(32));
 
   const serve = async (calendar: CalendarYear[], now: string) => {
     const server = await startServer({
       database: db,
       ...(key ? { intakeKey: key } : {}),
+      dataKey, // both servers read the same rows
       dataDir: `${process.env.TMPDIR ?? '/tmp'}/zone-deadline-test-${process.pid}`,
       staffToken: STAFF,
       calendar,

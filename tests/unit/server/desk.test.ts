@@ -53,7 +53,7 @@ describe.each(backends())('the desk on $name', (backend) => {
     server = await startServer({
       database: db,
       dataDir: `${process.env.TMPDIR ?? '/tmp'}/zone-desk-test-${process.pid}`,
-      staffToken: 'staff-secret-token',
+      staffToken: 'staff-secret-token-0123456789abcdef',
       calendar: CALENDAR,
       logger: false,
       now: () => now,

@@ -43,7 +43,7 @@ export async function openMigrated(b: Backend): Promise<Database> {
 }
 
 export async function resetTables(db: Database): Promise<void> {
-  await db.exec('TRUNCATE status_history, applications, heartbeats RESTART IDENTITY CASCADE');
+  await db.exec('TRUNCATE status_history, applications, heartbeats, kiosk_events RESTART IDENTITY CASCADE');
 }
 
 export interface IntakeBody {

@@ -55,10 +55,14 @@ describe.each(backends())('zone server intake on $name', (backend) => {
       receivedOn: '2026-03-02',
       dueOn: '2026-03-30',
     });
-    const row = (await db.query<{ application: unknown }>('SELECT application FROM applications'))[0]!;
-    const stored = (
-      typeof row.application === 'string' ? JSON.parse(row.application) : row.application
-    ) as ApplicationInput;
+    // Stored encrypted; only the staff export decrypts it.
+    const row = JSON.stringify(await db.query('SELECT * FROM applications'));
+    expect(row).not.toContain('阿依古丽');
+    expect(row).not.toContain('11010519491231002X');
+    const exported = await (
+      await fetch(`${server.url}/api/v1/staff/export.json`, { headers: { authorization: `Bearer ${STAFF}` } })
+    ).json();
+    const stored = exported.applications[0].application as ApplicationInput;
     expect(stored.applicant).toMatchObject({ name: '阿依古丽·买买提', idNumber: '11010519491231002X' });
   });
 

@@ -1,4 +1,5 @@
-// The one search field. Its text lives in the address (#/?q=…) so 返回 from a result comes back to it.
+// The one search field. The router remembers its text per history entry (never in the address, which Chromium's
+// History database keeps) so 返回 from a result comes back to it.
 import { useRef } from 'preact/hooks';
 import { t } from '../../i18n/strings.ts';
 

@@ -6,14 +6,14 @@ import { search, type SearchAnswer } from '../../search/bridge.ts';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { SearchResults } from '../components/SearchResults.tsx';
 import { Tile, TileGrid } from '../components/Tile.tsx';
-import { href, replaceQuietly, type Route } from '../router.ts';
+import { href, rememberQuery, type Route } from '../router.ts';
 import { useAsync } from '../hooks.ts';
 import { repo } from '../repo-loader.ts';
 
 export function Home({ route }: { route: Route }) {
   const kiosk = useKioskState();
   // The text as typed lives here, not in the app frame: a keystroke re-renders this screen only (issue 3). The
-  // address follows quietly, so 返回 from a result comes back to it. A new route (返回, 首页, a link) wins over
+  // router remembers it quietly (in memory, never in the address), so 返回 from a result comes back to it. A new route (返回, 首页, a link) wins over
   // what was typed under the previous one.
   const [typed, setTyped] = useState<{ route: Route; text: string } | null>(null);
   const query = typed && typed.route === route ? typed.text : (route.params.get('q') ?? '');
@@ -36,7 +36,7 @@ export function Home({ route }: { route: Route }) {
   const address = useAddressWriter();
   const setQuery = (text: string) => {
     setTyped({ route, text });
-    address.write(href([], { q: text }));
+    address.write(text);
   };
 
   return (
@@ -60,22 +60,22 @@ export function Home({ route }: { route: Route }) {
   );
 }
 
-/** After a pause in typing, the address is brought up to date with the text. */
+/** After a pause in typing, the router's memory is brought up to date with the text. */
 const ADDRESS_DELAY_MS = 400;
 
 /**
- * Writes the search text into the address once typing pauses, not on every keystroke: each replaceState cost the
- * kiosk a few milliseconds and made Chromium fetch the page icon again. A tap anywhere outside the keyboard and the
+ * Remembers the search text once typing pauses, not on every keystroke (it used to be a replaceState of the
+ * address, which cost the kiosk a few milliseconds and made Chromium fetch the page icon again). A tap anywhere outside the keyboard and the
  * search field (a result, 返回, 首页) writes it first, so the history entry being left holds the text. Leaving the
  * screen otherwise (the idle reset) drops it.
  */
-function useAddressWriter(): { write: (to: string) => void } {
+function useAddressWriter(): { write: (text: string) => void } {
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const writeNow = () => {
     clearTimeout(timer.current);
     if (pending.current === null) return;
-    replaceQuietly(pending.current);
+    rememberQuery(pending.current);
     pending.current = null;
   };
   useEffect(() => {
@@ -91,8 +91,8 @@ function useAddressWriter(): { write: (to: string) => void } {
     };
   }, []);
   return {
-    write(to: string) {
-      pending.current = to;
+    write(text: string) {
+      pending.current = text;
       clearTimeout(timer.current);
       timer.current = setTimeout(writeNow, ADDRESS_DELAY_MS);
     },
