@@ -1,4 +1,5 @@
 // Start-up, loaded right after first paint: clean up, read the config, find the live bundle or load the first one.
+import { pendingRootChange } from './bundle/trust-roots.ts';
 import { loadConfig } from './config/load-config.ts';
 import { channelUrlOf } from './config/channel.ts';
 import { metaDb } from './db/meta-db.ts';
@@ -36,6 +37,9 @@ export async function boot(): Promise<void> {
     if (!live) setKioskState({ phase: 'empty' });
     return;
   }
+
+  // The first start records kiosk-config's root keys; a later change waits for staff (staff/TrustRoots.tsx).
+  await pendingRootChange(config);
 
   if (!live) {
     // First start: load the bundle served with the app, showing progress.

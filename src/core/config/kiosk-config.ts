@@ -18,6 +18,11 @@ export const KioskConfigSchema = z.object({
   bundleChannelUrl: z.string().max(500).default('/bundle/'),
   /** Public keys whose signatures the kiosk accepts (see kiosk-bundle keygen). */
   trustedKeys: z.array(TrustedKeySchema).min(1),
+  /** Key ids never trusted again (a leaked root or delegated key); they also end every delegation they made. */
+  revokedKeys: z
+    .array(z.string().regex(/^[0-9a-f]{16}$/))
+    .max(1000)
+    .default([]),
   /** The intake server's public key (JWK, ECDH P-256) that queued applications are encrypted to. */
   intakePublicKey: z.record(z.string(), z.unknown()).nullable().default(null),
   /** Art. 31: a kiosk filing counts as received the day it is filed (in person) or when the office confirms it. */

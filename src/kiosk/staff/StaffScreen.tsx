@@ -8,6 +8,7 @@ import { collectHealth, sendHeartbeat, type KioskHealth } from './health.ts';
 import { afterFailure, UNLOCKED, viewLock, type LockView } from './lock.ts';
 import { checkPin } from './pin.ts';
 import { SetAsideSection } from './SetAside.tsx';
+import { TrustRootsSection } from './TrustRoots.tsx';
 import { describeOutcome, formatBytes, formatTime } from './strings.ts';
 import {
   APP_VERSION,
@@ -202,6 +203,8 @@ function Panel() {
           <Row label="网络">{health ? (health.online ? '在线' : '离线') : '—'}</Row>
         </dl>
       </section>
+
+      <TrustRootsSection config={kiosk.config} />
 
       <SetAsideSection />
 
