@@ -1,4 +1,6 @@
 // Start-up, loaded right after first paint: clean up, read the config, find the live bundle or load the first one.
+import { ensureEnrolment } from './auth/enrolment.ts';
+import { kioskFetch } from './auth/signed-fetch.ts';
 import { pendingRootChange } from './bundle/trust-roots.ts';
 import { loadConfig } from './config/load-config.ts';
 import { channelUrlOf } from './config/channel.ts';
@@ -18,6 +20,10 @@ export async function boot(): Promise<void> {
   void requestPersistence();
 
   mountStaff();
+  // This kiosk's key and enrolment first: kiosk-config's staff section is only served to a signed request.
+  await ensureEnrolment(undefined, kioskFetch).catch((e: unknown) =>
+    console.warn(`kiosk enrolment: ${(e as Error).message}`),
+  );
   const configResult = await loadConfig();
   const config = configResult.ok ? configResult.config : null;
   if (configResult.ok && configResult.problem)

@@ -46,3 +46,13 @@ export const KioskConfigSchema = z.object({
   updateCheckMinutes: z.number().int().min(1).max(1440).default(30),
 });
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
+
+/** kiosk-config's staff section: served only to enrolled kiosks (a signed request), never to anyone on the LAN. */
+export const STAFF_SECTION_KEYS = ['staffPin'] as const;
+
+/** The part of a kiosk-config file anyone may read: the staff section emptied (null, as "not set"). */
+export function publicPartOf(config: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...config };
+  for (const key of STAFF_SECTION_KEYS) if (key in out) out[key] = null;
+  return out;
+}

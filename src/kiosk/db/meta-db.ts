@@ -2,6 +2,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { KioskConfig } from '../../core/config/kiosk-config.ts';
 import type { VerifyFailure } from '../../core/bundle/verify.ts';
+import type { KioskPublicKey } from '../../core/auth/request-signature.ts';
 import type { Delegation } from '../../core/bundle/trust.ts';
 
 export const META_DB_NAME = 'kiosk-meta';
@@ -39,6 +40,15 @@ export interface UpdateOutcome {
   importMs?: number;
 }
 
+/** This kiosk as the zone server enrolled it (POST /api/v1/enrolment's answer). */
+export interface Enrolment {
+  kioskId: string;
+  site: string;
+  name: string;
+  keyId: string;
+  enrolledAt: string;
+}
+
 /** Every key of kiosk-meta with the type of its value. */
 export interface MetaValues {
   live: BundlePointer;
@@ -64,6 +74,9 @@ export interface MetaValues {
   staffLock: { failures: number; lockedUntil: number | null };
   /** This kiosk's id in heartbeats (generated once). */
   kioskId: string;
+  /** This kiosk's request-signing key: the private half is a non-extractable CryptoKey. */
+  kioskKey: { privateKey: CryptoKey; publicJwk: KioskPublicKey; keyId: string; createdAt: string };
+  enrolment: Enrolment;
 }
 export type MetaKey = keyof MetaValues;
 

@@ -103,7 +103,8 @@ export type Transition =
   | { next: 'retry'; delayMs: number; reason: string }
   | { next: 'rejected'; reason: string };
 
-const RETRYABLE_4XX = new Set([408, 425, 429]);
+// 401: this kiosk is not (or no longer) enrolled, or its clock is off: kept until staff enrol it, never dropped.
+const RETRYABLE_4XX = new Set([401, 408, 425, 429]);
 
 function errorReason(status: number, body: unknown): string {
   const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;

@@ -2,7 +2,9 @@
 // kiosk's health, content updates from the channel or a USB stick with a progress bar, and the app version.
 // It closes itself after two minutes without a touch.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { metaDb } from '../db/meta-db.ts';
+import { enrolmentState } from '../auth/enrolment.ts';
+import { metaDb, type Enrolment } from '../db/meta-db.ts';
+import { EnrolPad } from './Enrol.tsx';
 import { useKioskState } from '../state.ts';
 import { collectHealth, sendHeartbeat, type KioskHealth } from './health.ts';
 import { afterFailure, UNLOCKED, viewLock, type LockView } from './lock.ts';
@@ -43,6 +45,11 @@ function PinPad({ onUnlock }: { onUnlock: () => void }) {
   const [message, setMessage] = useState('');
   const [checking, setChecking] = useState(false);
 
+  const [enrolled, setEnrolled] = useState<boolean | null>(null);
+  useEffect(() => {
+    void enrolmentState().then((e) => setEnrolled(!!e));
+  }, [config]);
+
   useEffect(() => {
     let alive = true;
     const refresh = async () => {
@@ -57,6 +64,7 @@ function PinPad({ onUnlock }: { onUnlock: () => void }) {
     };
   }, []);
 
+  if (enrolled === false) return <EnrolPad />;
   if (!config?.staffPin)
     return <p role="alert">此终端未设置工作人员密码（kiosk-config 的 staffPin），维护界面不可用。</p>;
   const staffPin = config.staffPin;
@@ -151,6 +159,10 @@ function Panel() {
   const kiosk = useKioskState();
   const updates = useUpdates();
   const [health, setHealth] = useState<KioskHealth | null>(null);
+  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  useEffect(() => {
+    void enrolmentState().then(setEnrolment);
+  }, []);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -180,6 +192,11 @@ function Panel() {
         <h2 id="staff-health">终端状态</h2>
         <dl class="staff-health">
           <Row label="终端编号">{health?.kioskId ?? '—'}</Row>
+          <Row label="登记">
+            {enrolment
+              ? `${enrolment.name}（${enrolment.site}，${formatTime(enrolment.enrolledAt)}）`
+              : '未登记'}
+          </Row>
           <Row label="程序版本">{APP_VERSION}</Row>
           <Row label="内容版本">
             {bundle

@@ -10,6 +10,7 @@ import { chinaDate, phoneLast4 } from '../../core/application/validators.ts';
 import { CalendarYearMissingError } from '../../core/calendar/working-days.ts';
 import { SealedBoxError, SEALED_BOX_ALG, type IntakeKey } from '../../core/crypto/sealed-box.ts';
 import { errorBody, readJson, tooLarge, zodError } from '../http/errors.ts';
+import { kioskOf } from '../http/kiosk-auth.ts';
 import { NO_CACHE } from '../files.ts';
 import type { Logger } from '../log.ts';
 import { envelopeOpener } from '../open-envelope.ts';
@@ -136,7 +137,9 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Hono {
         );
       }
 
-      const meta = body.data.meta;
+      // Who sent it is the enrolled kiosk that signed it (http/kiosk-auth.ts), not what the body says.
+      const kiosk = kioskOf(c);
+      const meta = kiosk ? { ...body.data.meta, site: kiosk.site, kioskId: kiosk.kioskId } : body.data.meta;
       const rule = meta.receiptRule;
       const now = deps.now();
       if (Date.parse(application.createdAt) > now.getTime() + 10 * 60_000) {
