@@ -1,5 +1,5 @@
 // Start-up, loaded right after first paint: clean up, read the config, find the live bundle or load the first one.
-import { ensureEnrolment } from './auth/enrolment.ts';
+import { ensureEnrolment, enrolmentState } from './auth/enrolment.ts';
 import { kioskFetch } from './auth/signed-fetch.ts';
 import { pendingRootChange } from './bundle/trust-roots.ts';
 import { loadConfig } from './config/load-config.ts';
@@ -20,11 +20,15 @@ export async function boot(): Promise<void> {
   void requestPersistence();
 
   mountStaff();
-  // This kiosk's key and enrolment first: kiosk-config's staff section is only served to a signed request.
-  await ensureEnrolment(undefined, kioskFetch).catch((e: unknown) =>
-    console.warn(`kiosk enrolment: ${(e as Error).message}`),
-  );
-  const configResult = await loadConfig();
+  let configResult = await loadConfig();
+  // This kiosk's key and enrolment (auth/enrolment.ts): kiosk-config's staff section is only served to a signed
+  // request, so a kiosk enrolled just now (the localhost demo) reads it once more.
+  const wasEnrolled = (await enrolmentState()) !== null;
+  const enrolment = await ensureEnrolment(undefined, kioskFetch).catch((e: unknown) => {
+    console.warn(`kiosk enrolment: ${(e as Error).message}`);
+    return null;
+  });
+  if (enrolment && !wasEnrolled) configResult = await loadConfig();
   const config = configResult.ok ? configResult.config : null;
   if (configResult.ok && configResult.problem)
     console.warn(`kiosk-config: using the cached copy (${configResult.problem})`);

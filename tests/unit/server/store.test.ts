@@ -43,7 +43,7 @@ describe.each(backends())('application store on $name', (backend) => {
     const rows = await db.query<{ version: number }>(
       'SELECT version FROM schema_migrations ORDER BY version',
     );
-    expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4]);
   });
 
   it('creates, then replays the first answer', async () => {
