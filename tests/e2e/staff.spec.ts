@@ -147,7 +147,8 @@ function publish(dir: string): string {
 }
 
 async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  // Up to 2 minutes: tsx and a fresh PGlite folder start slowly on a busy machine.
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${URL_BASE}/api/v1/health`)).ok) return;
     } catch {
@@ -159,6 +160,7 @@ async function waitForServer(): Promise<void> {
 }
 
 test.beforeAll(async () => {
+  test.setTimeout(180_000);
   work = await mkdtemp(join(tmpdir(), 'kiosk-staff-e2e-'));
   channel = join(work, 'channel');
   signer = (await parsePrivateKey(await readFile('.data/keys/signing.key', 'utf8')))!;

@@ -125,6 +125,7 @@ async function staffApi(path: string, body?: unknown): Promise<Response> {
 }
 
 test.beforeAll(async () => {
+  test.setTimeout(180_000);
   work = await mkdtemp(join(tmpdir(), 'kiosk-trust-e2e-'));
   channel = join(work, 'channel');
   configFile = join(work, 'kiosk-config.json');
@@ -142,7 +143,8 @@ test.beforeAll(async () => {
     ],
     { stdio: 'ignore', detached: true },
   );
-  for (let i = 0; i < 100; i++) {
+  // Up to 2 minutes: tsx and a fresh PGlite folder start slowly on a busy machine.
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${URL_BASE}/api/v1/health`)).ok) return;
     } catch {
