@@ -212,9 +212,16 @@ const outcome = (page: Page) => page.locator('.staff-outcome');
 /** Staff check the channel now and put a staged bundle live at once. */
 async function checkNow(page: Page): Promise<void> {
   await page.getByRole('button', { name: '立即检查更新' }).click();
-  await expect(outcome(page)).not.toBeEmpty();
-  const now = page.getByRole('button', { name: '立即上线' });
-  if (await now.isVisible()) await now.click();
+  await expect(outcome(page)).toHaveText(/已导入新版本|已上线/);
+  await goLiveNow(page);
+}
+
+/** A staged bundle goes live at once (on the attract screen it may already be live: no button then). */
+async function goLiveNow(page: Page): Promise<void> {
+  await page
+    .getByRole('button', { name: '立即上线' })
+    .click({ timeout: 5000 })
+    .catch(() => undefined);
 }
 
 test('a kiosk enrols with a one-time code; unenrolled and revoked ones have no PIN, no voice', async ({
@@ -318,9 +325,8 @@ test('bundle attacks are refused with the old content live; the leaked-root reco
   await expect(page.getByRole('heading', { name: '签名密钥已更换' })).toBeVisible();
   await expect(page.getByText(recovery.trusted.keyId)).toBeVisible();
   await page.getByRole('button', { name: '确认新密钥并重置版本保护' }).click();
-  await expect(outcome(page)).toHaveText(/版本 7/);
-  const now = page.getByRole('button', { name: '立即上线' });
-  if (await now.isVisible()) await now.click();
+  await expect(outcome(page)).toHaveText(/已导入新版本 7|新版本 7 已上线/);
+  await goLiveNow(page);
   await expect(liveVersion(page)).toHaveText(/^7（/);
 
   // After the recovery the guard holds again, and K0 and its delegate K1 stay out.
