@@ -24,7 +24,8 @@ import { seriousViolations } from './axe.ts';
 
 const PIN = '246810';
 const TOKEN = 'e2e-staff-token';
-const PORT = 4190 + Math.floor(Math.random() * 50);
+// Its own server's port follows this run's E2E_PORT (unique per engineer): a random one collided with theirs.
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 1000;
 const URL_BASE = `http://localhost:${PORT}`;
 
 let work: string;

@@ -24,7 +24,8 @@ import { hashPin } from '../../src/kiosk/staff/pin.ts';
 const PIN = '24681357';
 const TOKEN = 'e2e-trust-token';
 const SITE = 'e2e-trust';
-const PORT = 4600 + Math.floor(Math.random() * 100);
+// Its own server's port follows this run's E2E_PORT (unique per engineer): a random one collided with theirs.
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 1100;
 const URL_BASE = `http://localhost:${PORT}`;
 
 let work: string;
