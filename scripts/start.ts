@@ -32,6 +32,7 @@ async function buildKioskIfStale(): Promise<void> {
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
+const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
 const sample = await prepareSample((s) => console.log(`start: ${s}`));
 await buildKioskIfStale();
 const staffToken = process.env.KIOSK_STAFF_TOKEN ?? randomBytes(12).toString('hex');
@@ -44,6 +45,8 @@ const server = await startServer({
   bundleDir: sample.bundleDir,
   kioskConfigFile: sample.configFile,
   staffToken,
+  // The localhost demo: a fresh browser on this machine is enrolled by itself (a real server never does this).
+  autoEnrol: loopback,
   logger: false,
 });
 const clerk = await resetSampleClerk(server.db, await bundleAgencyIds(sample.bundleDir));
@@ -52,6 +55,8 @@ console.log(`  zone server API: http://localhost:${server.port}/api/v1/   staff 
 console.log(
   `desk: http://localhost:${server.port}/desk/  user: ${clerk.username}  password: ${clerk.password}`,
 );
+if (!loopback)
+  console.log('  kiosks enrol with a one-time code: POST /api/v1/staff/enrolment-codes (docs/DEPLOY.md)');
 console.log('  Ctrl+C stops.\n');
 const stop = async () => {
   await server.close();

@@ -4,6 +4,7 @@ import { registerBuild } from './commands/build.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerInspect } from './commands/inspect.ts';
 import { registerKeygen } from './commands/keygen.ts';
+import { registerKiosks } from './commands/kiosks.ts';
 import { registerPinHash } from './commands/pin-hash.ts';
 import { registerPublish } from './commands/publish.ts';
 import { registerSearch } from './commands/search.ts';
@@ -26,6 +27,7 @@ export function createProgram(): Command {
   registerSynth(program);
   registerPublish(program);
   registerPinHash(program);
+  registerKiosks(program);
   return program;
 }
 

@@ -1,4 +1,7 @@
 // Start-up, loaded right after first paint: clean up, read the config, find the live bundle or load the first one.
+import { ensureEnrolment, enrolmentState } from './auth/enrolment.ts';
+import { kioskFetch } from './auth/signed-fetch.ts';
+import { pendingRootChange } from './bundle/trust-roots.ts';
 import { loadConfig } from './config/load-config.ts';
 import { channelUrlOf } from './config/channel.ts';
 import { metaDb } from './db/meta-db.ts';
@@ -17,7 +20,15 @@ export async function boot(): Promise<void> {
   void requestPersistence();
 
   mountStaff();
-  const configResult = await loadConfig();
+  let configResult = await loadConfig();
+  // This kiosk's key and enrolment (auth/enrolment.ts): kiosk-config's staff section is only served to a signed
+  // request, so a kiosk enrolled just now (the localhost demo) reads it once more.
+  const wasEnrolled = (await enrolmentState()) !== null;
+  const enrolment = await ensureEnrolment(undefined, kioskFetch).catch((e: unknown) => {
+    console.warn(`kiosk enrolment: ${(e as Error).message}`);
+    return null;
+  });
+  if (enrolment && !wasEnrolled) configResult = await loadConfig();
   const config = configResult.ok ? configResult.config : null;
   if (configResult.ok && configResult.problem)
     console.warn(`kiosk-config: using the cached copy (${configResult.problem})`);
@@ -36,6 +47,9 @@ export async function boot(): Promise<void> {
     if (!live) setKioskState({ phase: 'empty' });
     return;
   }
+
+  // The first start records kiosk-config's root keys; a later change waits for staff (staff/TrustRoots.tsx).
+  await pendingRootChange(config);
 
   if (!live) {
     // First start: load the bundle served with the app, showing progress.

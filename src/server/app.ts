@@ -7,6 +7,9 @@
 //   /api/v1/staff/applications/…, /api/v1/staff/export.{json,csv}    routes/staff-applications.ts
 //   POST /api/v1/staff/retention/run                                 routes/retention.ts
 //   /api/v1/events, /api/v1/staff/events…                            events.ts
+//   /api/v1/enrolment…, /api/v1/staff/enrolment-codes, …/staff/kiosks routes/enrolment.ts
+//   signed kiosk requests (applications, heartbeats, events, the staff part of /kiosk-config.json)
+//                                                                    http/kiosk-auth.ts, mounted below
 //   /api/v1/csp-report, /api/v1/staff/csp-reports                    csp.ts
 //   /staff/status                                                    status-page.ts
 //   /desk/… (the office's desk: login, queue, applications, report)  routes/desk.ts
@@ -21,10 +24,13 @@ import { registerCspReports } from './csp.ts';
 import { registerEvents } from './events.ts';
 import { clientIpOf } from './http/client-ip.ts';
 import { errorBody } from './http/errors.ts';
+import { kioskAuth, ReplayCache } from './http/kiosk-auth.ts';
 import { staffTokenGuard } from './http/staff-token.ts';
+import { KioskStore } from './kiosk-store.ts';
 import { errorFields, type Logger } from './log.ts';
-import { channelRoutes } from './routes/channel.ts';
+import { channelRoutes, readKioskConfigSite } from './routes/channel.ts';
 import { deskRoutes } from './routes/desk.ts';
+import { enrolmentRoutes } from './routes/enrolment.ts';
 import { intakeRoutes } from './routes/intake.ts';
 import { kioskPageRoutes } from './routes/kiosk-pages.ts';
 import { kioskRoutes } from './routes/kiosks.ts';
@@ -48,6 +54,8 @@ export interface AppLimits {
   eventBytes: number;
   /** POST /api/v1/events: token bucket per site. */
   eventRate: { capacity: number; refillPerSecond: number };
+  /** Token buckets per enrolled kiosk (signed requests). */
+  kioskRate: Record<'applications' | 'heartbeats' | 'events', { capacity: number; refillPerSecond: number }>;
 }
 export const DEFAULT_LIMITS: AppLimits = {
   applicationBytes: 64 * 1024,
@@ -56,6 +64,12 @@ export const DEFAULT_LIMITS: AppLimits = {
   eventBytes: 2 * 1024,
   // A hall's kiosks together: 10 calls at once, then one every 30 s.
   eventRate: { capacity: 10, refillPerSecond: 1 / 30 },
+  kioskRate: {
+    // A backlog after a day offline goes at once; then one a second is far above a hall's pace.
+    applications: { capacity: 200, refillPerSecond: 1 },
+    heartbeats: { capacity: 10, refillPerSecond: 1 / 30 },
+    events: { capacity: 5, refillPerSecond: 1 / 60 },
+  },
 };
 
 export interface AppDeps {
@@ -78,12 +92,22 @@ export interface AppDeps {
   now: () => Date;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** The localhost demo (npm start, the e2e server): kiosks on this machine enrol without a code. */
+  autoEnrol: boolean;
 }
 
 export function createApp(deps: AppDeps): Hono {
   const { store, intakeKey, logger, limits } = deps;
   const app = new Hono();
   const workingCalendar = cachedWorkingCalendar(deps.calendar, logger);
+  const kiosks = new KioskStore(store.db);
+  const replay = new ReplayCache();
+  const signedBy = (
+    name: string,
+    maxBodyBytes: number,
+    required = true,
+    rate = limits.kioskRate.applications,
+  ) => kioskAuth({ kiosks, logger, now: deps.now, replay, required, maxBodyBytes, name, rate });
 
   // Access log: method, path (never the query string), status, time. Plus a few headers everywhere.
   app.use('*', async (c, next) => {
@@ -106,6 +130,23 @@ export function createApp(deps: AppDeps): Hono {
     logger.error('unhandled', { path: c.req.path, ...errorFields(e) });
     return c.json(errorBody('internal', '服务器内部错误，请稍后重试（internal error）'), 500);
   });
+
+  // Kiosk requests come from enrolled kiosks only: 401 before the body is read (http/kiosk-auth.ts).
+  const postOnly =
+    (guard: ReturnType<typeof signedBy>): ReturnType<typeof signedBy> =>
+    (c, next) =>
+      c.req.method === 'POST' ? guard(c, next) : next();
+  app.use(
+    '/api/v1/applications',
+    postOnly(signedBy('applications', limits.applicationBytes, true, limits.kioskRate.applications)),
+  );
+  app.use(
+    '/api/v1/heartbeats',
+    postOnly(signedBy('heartbeats', limits.heartbeatBytes, true, limits.kioskRate.heartbeats)),
+  );
+  app.use('/api/v1/events', postOnly(signedBy('events', limits.eventBytes, true, limits.kioskRate.events)));
+  // The public part of kiosk-config to anyone; the staff part only to a signed request.
+  app.use('/kiosk-config.json', signedBy('kiosk-config', 0, false, limits.kioskRate.heartbeats));
 
   app.route(
     '/',
@@ -132,6 +173,18 @@ export function createApp(deps: AppDeps): Hono {
   // Every /api/v1/staff/* route mounted after this line is behind the staff token.
   app.use('/api/v1/staff/*', staffTokenGuard(deps.staffToken, logger));
   app.route('/', kioskRoutes({ store, heartbeatBytes: limits.heartbeatBytes, now: deps.now }));
+  app.route(
+    '/',
+    enrolmentRoutes({
+      kiosks,
+      logger,
+      now: deps.now,
+      defaultSite: () => readKioskConfigSite(deps.kioskConfigFile),
+      autoEnrol: deps.autoEnrol,
+      clientIp: clientIpOf(deps.trustProxy),
+      kioskGuard: signedBy('enrolment', 0, true, limits.kioskRate.heartbeats),
+    }),
+  );
   app.route(
     '/',
     staffApplicationRoutes({ store, logger, staffBytes: limits.staffBytes, workingCalendar, now: deps.now }),

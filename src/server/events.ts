@@ -1,4 +1,4 @@
-// Kiosk events: POST /api/v1/events (呼叫工作人员 from a kiosk; no auth, like heartbeats), and for staff
+// Kiosk events: POST /api/v1/events (呼叫工作人员 from an enrolled kiosk, signed: app.ts guards it), and for staff
 // GET /api/v1/staff/events and POST /api/v1/staff/events/:id/ack (behind the staff bearer token, which app.ts
 // checks for every /api/v1/staff/* path registered after its middleware).
 import type { Context, Hono } from 'hono';
@@ -10,6 +10,7 @@ import { callState, EventStore, type CallState, type StoredEvent } from './event
 import type { Logger } from './log.ts';
 import { TokenBucketLimiter } from './rate-limit.ts';
 import { errorBody } from './http/errors.ts';
+import { kioskOf } from './http/kiosk-auth.ts';
 
 /** The part of AppLimits (app.ts, with the defaults) these routes use. */
 export interface EventLimits {
@@ -65,7 +66,9 @@ export function registerEvents(app: Hono, deps: EventsDeps): EventStore {
           400,
         );
       }
-      const event = parsed.data;
+      // The site and kiosk are the enrolled kiosk's that signed the request, whatever the body says.
+      const kiosk = kioskOf(c);
+      const event = kiosk ? { ...parsed.data, site: kiosk.site, kioskId: kiosk.kioskId } : parsed.data;
       const taken = perSite.take(event.site);
       if (!taken.ok) {
         c.header('Retry-After', String(taken.retryAfterSeconds));

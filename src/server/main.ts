@@ -38,6 +38,8 @@ Options:
   --bundle-dir DIR      serve the content bundle under /bundle/ (its data/calendar.json gives due dates)
   --kiosk-config FILE   serve FILE as /kiosk-config.json (intakePublicKey filled in when null)
   --trust-proxy         take the client address from X-Forwarded-For (behind a reverse proxy)
+  --auto-enrol          localhost demo only: kiosks on this machine enrol without a code (refused unless
+                        --host is a loopback address; a real deployment enrols kiosks with codes)
   --log-level LEVEL     debug | info | warn | error (default info)
   -h, --help            this help
 
@@ -48,7 +50,10 @@ Environment:
 Endpoints:
   POST /api/v1/applications                 sealed application; Idempotency-Key header required
   GET  /api/v1/applications/status?code=&phone4=
-  POST /api/v1/heartbeats
+  POST /api/v1/heartbeats                   (signed by an enrolled kiosk, as applications and events)
+  POST /api/v1/enrolment                    { code, publicKey, kioskId }: a kiosk enrols with a one-time code
+  POST /api/v1/staff/enrolment-codes        (staff) { name, site?, ttlMinutes? } → one-time code
+  GET  /api/v1/staff/kiosks                 (staff) enrolled kiosks;  POST /api/v1/staff/kiosks/:id/revoke
   GET  /api/v1/intake-key                   public key (JWK) kiosks seal applications to
   POST /api/v1/staff/applications/:code/status   (staff) { status, note?, receivedOn? }
   GET  /api/v1/staff/export.csv | export.json    (staff) ?status=&since=
@@ -76,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
       'bundle-dir': { type: 'string' },
       'kiosk-config': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
+      'auto-enrol': { type: 'boolean' },
       'log-level': { type: 'string' },
       username: { type: 'string' },
       role: { type: 'string' },
@@ -192,6 +198,7 @@ async function main(argv: string[]): Promise<number> {
     bundleDir: values['bundle-dir'] ?? null,
     kioskConfigFile: values['kiosk-config'] ?? null,
     trustProxy: values['trust-proxy'] ?? false,
+    autoEnrol: values['auto-enrol'] ?? false,
     logger,
   });
   const stop = async (signal: string) => {

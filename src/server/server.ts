@@ -51,6 +51,11 @@ export interface ServerOptions {
   /** Overrides the calendar read from <bundleDir>/data/calendar.json. */
   calendar?: CalendarYear[] | null;
   trustProxy?: boolean;
+  /**
+   * The localhost demo only (npm start, the e2e server): kiosks on this machine enrol without a code. Refused
+   * unless the server listens on a loopback address; even then only loopback clients are enrolled so.
+   */
+  autoEnrol?: boolean;
   logger?: Logger | false;
   now?: () => Date;
 }
@@ -83,6 +88,10 @@ async function readConfigRetention(file: string | null | undefined): Promise<Par
 
 export const DEFAULT_DATA_DIR = '.data/server';
 
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
 async function readBundleCalendar(bundleDir: string): Promise<CalendarYear[] | null> {
   let text: string;
   try {
@@ -95,6 +104,11 @@ async function readBundleCalendar(bundleDir: string): Promise<CalendarYear[] | n
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger === false ? silentLogger : (options.logger ?? createLogger());
+  const host = options.host ?? '127.0.0.1';
+  if (options.autoEnrol && !isLoopbackHost(host))
+    throw new Error(
+      `--auto-enrol is for the localhost demo only; this server listens on ${host}. Enrol kiosks with codes (docs/DEPLOY.md).`,
+    );
   const ownsDb = !options.database;
   const db =
     options.database ??
@@ -163,9 +177,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         options.calendar !== undefined ? options.calendar : bundleDir ? readBundleCalendar(bundleDir) : null,
       now,
       trustProxy: options.trustProxy ?? false,
+      autoEnrol: options.autoEnrol ?? false,
     });
 
-    const host = options.host ?? '127.0.0.1';
     const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
       const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => ok(s));
       s.once('error', fail);

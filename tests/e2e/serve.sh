@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The e2e web server: the zone server (intake, status, staff export) serving the sample district's bundle, its
 # kiosk-config and the built PWA, with a fresh PGlite data folder per run (one per port, emptied at start: the
-# server is killed, not stopped, at the end) so tests count records exactly.
+# server is killed, not stopped, at the end) so tests count records exactly. --auto-enrol: the browser on this
+# machine is enrolled by itself, as with `npm start` (tests/e2e/trust.spec.ts enrols with a code instead).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 npx tsx scripts/prepare-sample.ts >&2
@@ -13,4 +14,4 @@ rm -rf "$DATA_DIR"
 mkdir -p "$DATA_DIR"
 exec npx tsx src/server/main.ts --port "${PORT:-4173}" --host 127.0.0.1 --static "$OUT_DIR" \
   --bundle-dir .data/sample/bundle --kiosk-config .data/sample/kiosk-config.json \
-  --data-dir "$DATA_DIR" --staff-token e2e-token-0123456789abcdefgh --log-level warn
+  --data-dir "$DATA_DIR" --staff-token e2e-token-0123456789abcdefgh --log-level warn --auto-enrol

@@ -20,9 +20,10 @@ export function registerPinHash(program: Command): void {
         opts.iterations === undefined
           ? DEFAULT_PIN_ITERATIONS
           : parsePositiveInt(opts.iterations, '--iterations');
-      if (iterations < 100_000) throw new UsageError('--iterations must be at least 100000');
+      if (iterations < DEFAULT_PIN_ITERATIONS)
+        throw new UsageError(`--iterations must be at least ${DEFAULT_PIN_ITERATIONS}`);
       const pin = (opts.pin ?? (await readStdin())).trim();
-      if (!PIN_PATTERN.test(pin)) throw new UsageError('the PIN must be 4 to 12 digits');
+      if (!PIN_PATTERN.test(pin)) throw new UsageError('the PIN must be 6 to 12 digits (8 recommended)');
       console.log(JSON.stringify({ staffPin: await hashPin(pin, iterations) }, null, 2));
     });
 }

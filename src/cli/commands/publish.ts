@@ -17,6 +17,8 @@ import { fromBase64, utf8 } from '../../core/bundle/encoding.ts';
 import { verifyBytes } from '../../core/bundle/keys.ts';
 import { z } from 'zod';
 import { ManifestSchema, TrustedKeySchema, type TrustedKey } from '../../core/bundle/schema.ts';
+import type { Delegation } from '../../core/bundle/trust.ts';
+import { KioskConfigSchema } from '../../core/config/kiosk-config.ts';
 import { MANIFEST_PATH, SIGNATURE_PATH, verifyBundle } from '../../core/bundle/verify.ts';
 import { CHANNEL_MARKER } from '../../kiosk/bundle/channel-reader.ts';
 import { fsBundleReader } from '../bundle-dir.ts';
@@ -30,6 +32,8 @@ export interface PublishOptions {
   bundleDir: string;
   channelDir: string;
   trustedKeys: TrustedKey[];
+  /** kiosk-config's revokedKeys: a bundle signed by one of them (or by a key one of them delegated) is refused. */
+  revokedKeys?: string[];
   now?: Date;
   /** Progress of the file copy, for the command's output. */
   onFile?: (done: number, total: number) => void | Promise<void>;
@@ -57,13 +61,13 @@ async function sizeOf(path: string): Promise<number | null> {
 }
 
 /**
- * The channel's current version; when a trusted key signed it, its delegated keys are trusted for the new
- * bundle too (key rotation, as on the kiosks).
+ * The channel's current version; when a root key signed it, its delegated keys are trusted for the new bundle
+ * too (key rotation, as on the kiosks; a delegated key's bundle delegates nothing).
  */
 async function currentChannel(
   channelDir: string,
   trustedKeys: TrustedKey[],
-): Promise<{ version: number; delegated: TrustedKey[] } | null> {
+): Promise<{ version: number; delegations: Delegation[] } | null> {
   const reader = fsBundleReader(channelDir);
   const raw = await reader.read(MANIFEST_PATH);
   if (!raw) return null;
@@ -78,7 +82,10 @@ async function currentChannel(
   const key = trustedKeys.find((k) => k.keyId === manifest.keyId);
   const sig = fromBase64(utf8.decode((await reader.read(SIGNATURE_PATH)) ?? new Uint8Array()).trim());
   const signed = !!key && !!sig && sig.length === 64 && (await verifyBytes(key, sig, raw));
-  return { version: manifest.version, delegated: signed ? manifest.delegatedKeys : [] };
+  const delegations = signed
+    ? manifest.delegatedKeys.map((key) => ({ key, delegatedBy: manifest.keyId }))
+    : [];
+  return { version: manifest.version, delegations };
 }
 
 export async function publishBundle(opts: PublishOptions): Promise<PublishResult> {
@@ -87,12 +94,13 @@ export async function publishBundle(opts: PublishOptions): Promise<PublishResult
   if (resolve(opts.bundleDir) === channelDir)
     throw new UsageError('--to must not be the bundle folder itself');
   const current = await currentChannel(channelDir, opts.trustedKeys);
-  const trustedKeys = [...opts.trustedKeys];
-  for (const k of current?.delegated ?? [])
-    if (!trustedKeys.some((t) => t.keyId === k.keyId)) trustedKeys.push(k);
-
   // The same check as a kiosk's: a bundle no kiosk would accept is never published.
-  const result = await verifyBundle(fsBundleReader(opts.bundleDir), { trustedKeys, now });
+  const result = await verifyBundle(fsBundleReader(opts.bundleDir), {
+    trustedKeys: opts.trustedKeys,
+    delegations: current?.delegations ?? [],
+    revokedKeys: opts.revokedKeys ?? [],
+    now,
+  });
   if (!result.ok)
     throw new RejectedError(`not published: rejected (${result.failure.code}): ${result.failure.message}`);
   const { manifest, manifestBytes } = result;
@@ -153,7 +161,10 @@ export function registerPublish(program: Command): void {
     .argument('<bundle_dir>', 'bundle folder (from `kiosk-bundle build`)')
     .requiredOption('--to <channel_dir>', 'channel folder (created when missing)')
     .option('--pubkey <key>', 'trusted public key (signing.pub); repeat for several', collect, [])
-    .option('--kiosk-config <file>', "trust the keys the kiosks trust: kiosk-config's trustedKeys")
+    .option(
+      '--kiosk-config <file>',
+      "trust the keys the kiosks trust: kiosk-config's trustedKeys, less its revokedKeys",
+    )
     .option('--json', 'print the result as JSON')
     .action(
       async (
@@ -165,9 +176,15 @@ export function registerPublish(program: Command): void {
             '--pubkey or --kiosk-config is required: the public key(s) kiosks trust (signing.pub)',
           );
         const trustedKeys = await Promise.all(opts.pubkey.map(readPublicKey));
-        if (opts.kioskConfig) trustedKeys.push(...(await configKeys(opts.kioskConfig)));
+        const fromConfig = opts.kioskConfig ? await configKeys(opts.kioskConfig) : null;
+        if (fromConfig) trustedKeys.push(...fromConfig.trustedKeys);
         const started = performance.now();
-        const result = await publishBundle({ bundleDir, channelDir: opts.to, trustedKeys });
+        const result = await publishBundle({
+          bundleDir,
+          channelDir: opts.to,
+          trustedKeys,
+          revokedKeys: fromConfig?.revokedKeys ?? [],
+        });
         const ms = Math.round(performance.now() - started);
         if (opts.json) console.log(JSON.stringify({ ...result, ms }));
         else if (result.status === 'current')
@@ -182,14 +199,19 @@ export function registerPublish(program: Command): void {
     );
 }
 
-async function configKeys(file: string): Promise<TrustedKey[]> {
+async function configKeys(file: string): Promise<{ trustedKeys: TrustedKey[]; revokedKeys: string[] }> {
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (e) {
     throw new RejectedError(`cannot read ${file}: ${(e as Error).message}`);
   }
-  const keys = z.object({ trustedKeys: z.array(TrustedKeySchema).min(1) }).safeParse(raw);
+  const keys = z
+    .object({
+      trustedKeys: z.array(TrustedKeySchema).min(1),
+      revokedKeys: KioskConfigSchema.shape.revokedKeys,
+    })
+    .safeParse(raw);
   if (!keys.success) throw new RejectedError(`${file}: no valid trustedKeys`);
-  return keys.data.trustedKeys;
+  return keys.data;
 }

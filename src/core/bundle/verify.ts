@@ -4,6 +4,13 @@
 import { fromBase64, sha256Hex, toBase64, utf8 } from './encoding.ts';
 import { verifyBytes } from './keys.ts';
 import {
+  FUTURE_SKEW_MS,
+  trustedSigners,
+  versionCeilingAt,
+  type Delegation,
+  type SignerRole,
+} from './trust.ts';
+import {
   BundleDataSchemas,
   DATA_FILES,
   ManifestSchema,
@@ -26,6 +33,10 @@ export type VerifyFailureCode =
   | 'malformed-manifest'
   | 'bad-signature'
   | 'unknown-key'
+  | 'revoked-key'
+  | 'delegation-refused'
+  | 'wrong-site'
+  | 'from-the-future'
   | 'missing-file'
   | 'size-mismatch'
   | 'hash-mismatch'
@@ -42,7 +53,14 @@ export interface VerifyFailure {
 }
 
 export interface VerifyOptions {
+  /** The root keys (kiosk-config's trustedKeys): they may sign bundles and delegate. */
   trustedKeys: readonly TrustedKey[];
+  /** Keys delegated by root-signed bundles accepted earlier; trusted only while their root is. */
+  delegations?: readonly Delegation[];
+  /** Key ids refused whatever else says (kiosk-config's revokedKeys). */
+  revokedKeys?: readonly string[];
+  /** The kiosk's site: a bundle built for another site is refused. */
+  site?: string;
   /** The highest version this kiosk ever accepted: a bundle must be strictly newer (rollback protection). */
   highestAcceptedVersion?: number;
   now?: Date;
@@ -57,6 +75,8 @@ export type VerifyResult =
   | {
       ok: true;
       manifest: Manifest;
+      /** Whether a root or a delegated key signed it: only a root's delegations may be remembered. */
+      signerRole: SignerRole;
       manifestBytes: Uint8Array;
       data: BundleData;
       files: Map<string, Uint8Array>;
@@ -98,9 +118,13 @@ export async function verifyBundle(reader: BundleReader, opts: VerifyOptions): P
   const keyId = typeof raw === 'object' && raw !== null ? (raw as { keyId?: unknown }).keyId : undefined;
   if (typeof keyId !== 'string')
     return fail('malformed-manifest', `${MANIFEST_PATH} has no keyId`, MANIFEST_PATH);
-  const key = opts.trustedKeys.find((k) => k.keyId === keyId);
-  if (!key) {
-    const known = opts.trustedKeys.map((k) => k.keyId).join(', ') || 'none';
+  if (opts.revokedKeys?.includes(keyId))
+    return fail('revoked-key', `signed by key ${keyId}, which kiosk-config lists as revoked`, SIGNATURE_PATH);
+  const signers = trustedSigners(opts.trustedKeys, opts.delegations, opts.revokedKeys);
+  const signer = signers.get(keyId);
+  const key = signer?.key;
+  if (!signer || !key) {
+    const known = [...signers.keys()].join(', ') || 'none';
     return fail(
       'unknown-key',
       `signed by key ${keyId}, which is not trusted (trusted: ${known})`,
@@ -134,7 +158,37 @@ export async function verifyBundle(reader: BundleReader, opts: VerifyOptions): P
   }
   const manifest = parsed.data;
 
+  // A delegated key signs bundles and nothing else: its chain ends here (no K0 → K1 → K2).
+  if (signer.role === 'delegated' && manifest.delegatedKeys.length > 0) {
+    return fail(
+      'delegation-refused',
+      `key ${keyId} is a delegated key: it may sign bundles but not delegate to other keys`,
+      `${MANIFEST_PATH}: delegatedKeys`,
+    );
+  }
+  if (opts.site !== undefined && manifest.site !== opts.site) {
+    return fail(
+      'wrong-site',
+      `bundle is for site ${manifest.site}; this kiosk is ${opts.site}`,
+      `${MANIFEST_PATH}: site`,
+    );
+  }
   const now = opts.now ?? new Date();
+  if (Date.parse(manifest.createdAt) > now.getTime() + FUTURE_SKEW_MS) {
+    return fail(
+      'from-the-future',
+      `bundle created at ${manifest.createdAt}, after this device's clock (${now.toISOString()}) allows`,
+      `${MANIFEST_PATH}: createdAt`,
+    );
+  }
+  const ceiling = versionCeilingAt(now);
+  if (manifest.version > ceiling) {
+    return fail(
+      'from-the-future',
+      `bundle version ${manifest.version} is beyond ${ceiling}, the build stamp of now`,
+      `${MANIFEST_PATH}: version`,
+    );
+  }
   if (!opts.allowExpired && Date.parse(manifest.expiresAt) <= now.getTime()) {
     return fail('expired', `bundle version ${manifest.version} expired at ${manifest.expiresAt}`);
   }
@@ -207,7 +261,7 @@ export async function verifyBundle(reader: BundleReader, opts: VerifyOptions): P
       }
     }
   }
-  return { ok: true, manifest, manifestBytes, data: bundle, files };
+  return { ok: true, manifest, signerRole: signer.role, manifestBytes, data: bundle, files };
 }
 
 /** Reads a bundle from an HTTP channel (the kiosk); `baseUrl` ends with a slash. */

@@ -19,6 +19,11 @@ export const KioskConfigSchema = z.object({
   bundleChannelUrl: z.string().max(500).default('/bundle/'),
   /** Public keys whose signatures the kiosk accepts (see kiosk-bundle keygen). */
   trustedKeys: z.array(TrustedKeySchema).min(1),
+  /** Key ids never trusted again (a leaked root or delegated key); they also end every delegation they made. */
+  revokedKeys: z
+    .array(z.string().regex(/^[0-9a-f]{16}$/))
+    .max(1000)
+    .default([]),
   /** The intake server's public key (JWK, ECDH P-256) that queued applications are encrypted to. */
   intakePublicKey: z.record(z.string(), z.unknown()).nullable().default(null),
   /** Art. 31: a kiosk filing counts as received the day it is filed (in person) or when the office confirms it. */
@@ -44,3 +49,13 @@ export const KioskConfigSchema = z.object({
   retention: RetentionSchema.optional(),
 });
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
+
+/** kiosk-config's staff section: served only to enrolled kiosks (a signed request), never to anyone on the LAN. */
+export const STAFF_SECTION_KEYS = ['staffPin'] as const;
+
+/** The part of a kiosk-config file anyone may read: the staff section emptied (null, as "not set"). */
+export function publicPartOf(config: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...config };
+  for (const key of STAFF_SECTION_KEYS) if (key in out) out[key] = null;
+  return out;
+}

@@ -1,7 +1,9 @@
 // Looks for a newer bundle on the channel (or in a folder from a USB stick), verifies it with the core check and
-// imports it beside the live one. Trust: kiosk-config's keys plus keys delegated by bundles they signed.
+// imports it beside the live one. Trust: kiosk-config's keys (roots, less revokedKeys) plus keys delegated by
+// bundles a root signed, recomputed from kiosk-config at every check (src/core/bundle/trust.ts).
 import { utf8 } from '../../core/bundle/encoding.ts';
-import type { TrustedKey } from '../../core/bundle/schema.ts';
+import type { Manifest, TrustedKey } from '../../core/bundle/schema.ts';
+import { trustedSigners, type Delegation, type SignerRole } from '../../core/bundle/trust.ts';
 import { MANIFEST_PATH, verifyBundle, type BundleReader } from '../../core/bundle/verify.ts';
 import type { KioskConfig } from '../../core/config/kiosk-config.ts';
 import { channelUrlOf } from '../config/channel.ts';
@@ -26,20 +28,21 @@ export interface UpdateOptions {
   now?: Date;
 }
 
-/** The keys this kiosk accepts: kiosk-config's, and those delegated by bundles it accepted. */
+/** The keys this kiosk accepts now: kiosk-config's roots and the delegations of roots still trusted. */
 export async function trustedKeysOf(config: KioskConfig): Promise<TrustedKey[]> {
-  const keys = [...config.trustedKeys];
-  for (const k of (await metaDb().getValue('delegatedKeys')) ?? [])
-    if (!keys.some((t) => t.keyId === k.keyId)) keys.push(k);
-  return keys;
+  const delegations = (await metaDb().getValue('delegations')) ?? [];
+  return [...trustedSigners(config.trustedKeys, delegations, config.revokedKeys).values()].map((s) => s.key);
 }
 
-async function rememberDelegated(keys: readonly TrustedKey[]): Promise<void> {
-  if (!keys.length) return;
+/** Remembers the keys a root-signed bundle delegates to, with that root; a delegated signer's are never kept. */
+async function rememberDelegations(manifest: Manifest, signerRole: SignerRole): Promise<void> {
+  if (signerRole !== 'root' || !manifest.delegatedKeys.length) return;
   const meta = metaDb();
-  const known = (await meta.getValue('delegatedKeys')) ?? [];
-  const added = keys.filter((k) => !known.some((t) => t.keyId === k.keyId));
-  if (added.length) await meta.setValue('delegatedKeys', [...known, ...added]);
+  const known = (await meta.getValue('delegations')) ?? [];
+  const added: Delegation[] = manifest.delegatedKeys
+    .filter((k) => !known.some((d) => d.key.keyId === k.keyId && d.delegatedBy === manifest.keyId))
+    .map((key) => ({ key, delegatedBy: manifest.keyId }));
+  if (added.length) await meta.setValue('delegations', [...known, ...added]);
 }
 
 /** Reads the manifest's version without trusting it (only used to tell "equal" from "older" after a refusal). */
@@ -70,7 +73,10 @@ export async function acceptBundle(
   try {
     const highest = (await meta.getValue('highestAccepted')) ?? 0;
     const result = await verifyBundle(reader, {
-      trustedKeys: await trustedKeysOf(config),
+      trustedKeys: config.trustedKeys,
+      delegations: (await meta.getValue('delegations')) ?? [],
+      revokedKeys: config.revokedKeys,
+      site: config.site,
       ...(highest > 0 ? { highestAcceptedVersion: highest } : {}),
       ...(opts.appVersion ? { appVersion: opts.appVersion } : {}),
       ...(opts.now ? { now: opts.now } : {}),
@@ -100,7 +106,7 @@ export async function acceptBundle(
       );
       if (opts.mode === 'activate') await activate(pointer);
       else await stage(pointer);
-      await rememberDelegated(result.manifest.delegatedKeys);
+      await rememberDelegations(result.manifest, result.signerRole);
       outcome = {
         at: at(),
         status: opts.mode === 'activate' ? 'activated' : 'staged',

@@ -1,6 +1,7 @@
 // Reads /kiosk-config.json, validates it, and keeps the last good copy in kiosk-meta for offline starts.
 import { KioskConfigSchema, type KioskConfig } from '../../core/config/kiosk-config.ts';
 import { formatIssuePath } from '../../core/bundle/schema.ts';
+import { kioskFetch } from '../auth/signed-fetch.ts';
 import { metaDb } from '../db/meta-db.ts';
 
 export const CONFIG_URL = '/kiosk-config.json';
@@ -26,7 +27,8 @@ async function fetchConfig(url: string, fetchFn: typeof fetch): Promise<KioskCon
 /** The config from the network when online and valid, else the last good copy. */
 export async function loadConfig(
   url = CONFIG_URL,
-  fetchFn: typeof fetch = (input, init) => fetch(input, init),
+  // Signed: an enrolled kiosk gets the staff section (the PIN's hash) too, anyone else the public part.
+  fetchFn: typeof fetch = kioskFetch,
   online = globalThis.navigator?.onLine !== false,
 ): Promise<ConfigResult> {
   const fetched = online ? await fetchConfig(url, fetchFn) : `${url}: offline`;

@@ -2,7 +2,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { KioskConfig } from '../../core/config/kiosk-config.ts';
 import type { VerifyFailure } from '../../core/bundle/verify.ts';
-import type { TrustedKey } from '../../core/bundle/schema.ts';
+import type { KioskPublicKey } from '../../core/auth/request-signature.ts';
+import type { Delegation } from '../../core/bundle/trust.ts';
 
 export const META_DB_NAME = 'kiosk-meta';
 
@@ -39,6 +40,15 @@ export interface UpdateOutcome {
   importMs?: number;
 }
 
+/** This kiosk as the zone server enrolled it (POST /api/v1/enrolment's answer). */
+export interface Enrolment {
+  kioskId: string;
+  site: string;
+  name: string;
+  keyId: string;
+  enrolledAt: string;
+}
+
 /** Every key of kiosk-meta with the type of its value. */
 export interface MetaValues {
   live: BundlePointer;
@@ -53,12 +63,20 @@ export interface MetaValues {
   lastUpdate: UpdateOutcome;
   /** When the bundle channel last answered (current, staged or refused: the check itself worked). */
   lastCheckOk: string;
-  /** Keys vouched for by accepted bundles signed with a trusted key (key rotation). */
-  delegatedKeys: TrustedKey[];
+  /**
+   * Keys vouched for by accepted bundles signed with a root key (key rotation), each with the root that vouched:
+   * trusted only while that root is in kiosk-config (recomputed at every check).
+   */
+  delegations: Delegation[];
+  /** The root key ids of kiosk-config when staff last confirmed them: new roots ask for the recovery step. */
+  trustRoots: string[];
   /** Staff screen PIN attempts: survives a reload so the lockout cannot be reset by one. */
   staffLock: { failures: number; lockedUntil: number | null };
   /** This kiosk's id in heartbeats (generated once). */
   kioskId: string;
+  /** This kiosk's request-signing key: the private half is a non-extractable CryptoKey. */
+  kioskKey: { privateKey: CryptoKey; publicJwk: KioskPublicKey; keyId: string; createdAt: string };
+  enrolment: Enrolment;
 }
 export type MetaKey = keyof MetaValues;
 

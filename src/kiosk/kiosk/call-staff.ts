@@ -20,7 +20,8 @@ async function ownKioskId(read: () => Promise<string>): Promise<string | undefin
 export async function callStaff(
   serverUrl: string,
   site: string,
-  fetchFn: typeof fetch = (i, init) => fetch(i, init),
+  // Signed by this kiosk's key; loaded on use like the kiosk id (auth/signed-fetch.ts).
+  fetchFn: typeof fetch = async (i, init) => (await import('../auth/signed-fetch.ts')).kioskFetch(i, init),
   online = globalThis.navigator?.onLine !== false,
   // Loaded on use: the health module brings Dexie, which the first paint does not need.
   readKioskId: () => Promise<string> = async () => (await import('../staff/health.ts')).kioskId(site),

@@ -1,5 +1,6 @@
 // The kiosk's one outbox, started at boot once the config is known.
 import type { KioskConfig } from '../../core/config/kiosk-config.ts';
+import { kioskFetch } from '../auth/signed-fetch.ts';
 import { outboxDb } from './db.ts';
 import { getIntakeKey } from './intake-key.ts';
 import { Outbox } from './outbox.ts';
@@ -14,6 +15,8 @@ export function startOutbox(config: KioskConfig | null): Outbox {
   instance = new Outbox({
     db: outboxDb(),
     serverUrl: config?.serverUrl ?? '',
+    // Signed by this kiosk's enrolled key (auth/signed-fetch.ts); unenrolled, the server's 401 keeps them queued.
+    fetch: kioskFetch,
     meta: {
       ...(config?.site ? { site: config.site } : {}),
       appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0',

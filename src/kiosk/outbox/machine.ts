@@ -105,7 +105,8 @@ export type Transition =
   | { next: 'retry'; delayMs: number; reason: string; serverError?: boolean }
   | { next: 'rejected'; reason: string };
 
-const RETRYABLE_4XX = new Set([408, 425, 429]);
+// 401: this kiosk is not (or no longer) enrolled, or its clock is off: kept until staff enrol it, never dropped.
+const RETRYABLE_4XX = new Set([401, 408, 425, 429]);
 /** The server (or a proxy) is away or overloaded: about the link, retried as long as it takes, like no network. */
 const LINK_5XX = new Set([502, 503, 504]);
 /**

@@ -2,13 +2,16 @@
 // kiosk's health, content updates from the channel or a USB stick with a progress bar, and the app version.
 // It closes itself after two minutes without a touch.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { metaDb } from '../db/meta-db.ts';
+import { enrolmentState } from '../auth/enrolment.ts';
+import { metaDb, type Enrolment } from '../db/meta-db.ts';
+import { EnrolPad } from './Enrol.tsx';
 import { useKioskState } from '../state.ts';
 import { collectHealth, sendHeartbeat, type KioskHealth } from './health.ts';
 import { CalendarWarning } from './CalendarWarning.tsx';
 import { afterFailure, UNLOCKED, viewLock, type LockView } from './lock.ts';
 import { checkPin } from './pin.ts';
 import { SetAsideSection } from './SetAside.tsx';
+import { TrustRootsSection } from './TrustRoots.tsx';
 import { describeOutcome, formatBytes, formatTime } from './strings.ts';
 import {
   APP_VERSION,
@@ -43,6 +46,11 @@ function PinPad({ onUnlock }: { onUnlock: () => void }) {
   const [message, setMessage] = useState('');
   const [checking, setChecking] = useState(false);
 
+  const [enrolled, setEnrolled] = useState<boolean | null>(null);
+  useEffect(() => {
+    void enrolmentState().then((e) => setEnrolled(!!e));
+  }, [config]);
+
   useEffect(() => {
     let alive = true;
     const refresh = async () => {
@@ -57,6 +65,7 @@ function PinPad({ onUnlock }: { onUnlock: () => void }) {
     };
   }, []);
 
+  if (enrolled === false) return <EnrolPad />;
   if (!config?.staffPin)
     return <p role="alert">此终端未设置工作人员密码（kiosk-config 的 staffPin），维护界面不可用。</p>;
   const staffPin = config.staffPin;
@@ -151,6 +160,10 @@ function Panel() {
   const kiosk = useKioskState();
   const updates = useUpdates();
   const [health, setHealth] = useState<KioskHealth | null>(null);
+  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  useEffect(() => {
+    void enrolmentState().then(setEnrolment);
+  }, []);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -180,6 +193,11 @@ function Panel() {
         <h2 id="staff-health">终端状态</h2>
         <dl class="staff-health">
           <Row label="终端编号">{health?.kioskId ?? '—'}</Row>
+          <Row label="登记">
+            {enrolment
+              ? `${enrolment.name}（${enrolment.site}，${formatTime(enrolment.enrolledAt)}）`
+              : '未登记'}
+          </Row>
           <Row label="程序版本">{APP_VERSION}</Row>
           <Row label="内容版本">
             {bundle
@@ -203,6 +221,8 @@ function Panel() {
           <Row label="网络">{health ? (health.online ? '在线' : '离线') : '—'}</Row>
         </dl>
       </section>
+
+      <TrustRootsSection config={kiosk.config} />
 
       <SetAsideSection />
 

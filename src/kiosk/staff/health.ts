@@ -1,5 +1,6 @@
 // Kiosk health: what the staff screen shows and what the heartbeat sends to the zone server. No personal data:
 // versions, times, counts and storage figures only.
+import { kioskFetch } from '../auth/signed-fetch.ts';
 import Dexie from 'dexie';
 import type { KioskConfig } from '../../core/config/kiosk-config.ts';
 import { metaDb } from '../db/meta-db.ts';
@@ -135,7 +136,7 @@ export async function collectHealth(
 export async function sendHeartbeat(
   config: KioskConfig,
   health: KioskHealth,
-  fetchFn: typeof fetch = (i, init) => fetch(i, init),
+  fetchFn: typeof fetch = kioskFetch,
 ): Promise<boolean> {
   const base = config.serverUrl.replace(/\/$/, '');
   try {

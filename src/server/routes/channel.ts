@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Hono, type Context } from 'hono';
+import { publicPartOf } from '../../core/config/kiosk-config.ts';
 import type { IntakeKey } from '../../core/crypto/sealed-box.ts';
 import { CHANNEL_LAYOUT_HEADER, CHANNEL_MARKER } from '../../kiosk/bundle/channel-reader.ts';
 import { channelFileTypes } from '../channel-types.ts';
@@ -15,6 +16,7 @@ import {
   type FileHit,
 } from '../files.ts';
 import { errorBody } from '../http/errors.ts';
+import { kioskOf } from '../http/kiosk-auth.ts';
 import { errorFields, type Logger } from '../log.ts';
 import { sha256Hex } from '../store.ts';
 
@@ -38,6 +40,16 @@ export function sendFile(c: Context, hit: FileHit, cacheControl: string) {
 /** Types a browser would run scripts in. */
 const ACTIVE_CONTENT = /^(text\/html|image\/svg\+xml|application\/xhtml\+xml|text\/xml|application\/xml)\b/i;
 export const ATTACHMENT_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+/** The site named in the kiosk-config file, or null when there is none (no file, unreadable). */
+export async function readKioskConfigSite(file: string | null): Promise<string | null> {
+  if (!file) return null;
+  try {
+    const site = (JSON.parse(await readFile(file, 'utf8')) as { site?: unknown }).site;
+    return typeof site === 'string' ? site : null;
+  } catch {
+    return null;
+  }
+}
 
 export function channelRoutes(deps: ChannelRoutesDeps): Hono {
   const { intakeKey, logger } = deps;
@@ -52,6 +64,8 @@ export function channelRoutes(deps: ChannelRoutesDeps): Hono {
       logger.error('kiosk_config_unreadable', errorFields(e));
       return c.json(errorBody('kiosk_config_unreadable', 'kiosk-config 文件无法读取或不是 JSON'), 500);
     }
+    // The staff section (the PIN's hash) only for a request signed by an enrolled kiosk (app.ts guards this URL).
+    if (!kioskOf(c)) config = publicPartOf(config);
     // The server is the intake server: fill in its public key when the site file leaves it empty.
     if (config.intakePublicKey === null || config.intakePublicKey === undefined)
       config.intakePublicKey = intakeKey.publicJwk;

@@ -12,6 +12,7 @@ import { CalendarYearMissingError } from '../../core/calendar/working-days.ts';
 import { SealedBoxError, SEALED_BOX_ALG, type IntakeKey } from '../../core/crypto/sealed-box.ts';
 import { errorBody, readJson, tooLarge, zodError, unreadableBody } from '../http/errors.ts';
 import { unstorableTextPath } from '../http/storable-text.ts';
+import { kioskOf } from '../http/kiosk-auth.ts';
 import { NO_CACHE } from '../files.ts';
 import type { Logger } from '../log.ts';
 import { writeProbe } from '../health.ts';
@@ -161,7 +162,9 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Hono {
         );
       }
 
-      const meta = body.data.meta;
+      // Who sent it is the enrolled kiosk that signed it (http/kiosk-auth.ts), not what the body says.
+      const kiosk = kioskOf(c);
+      const meta = kiosk ? { ...body.data.meta, site: kiosk.site, kioskId: kiosk.kioskId } : body.data.meta;
       const rule = meta.receiptRule;
       const now = deps.now();
       // The legal date of receipt comes from this server's clock (see filing-time.ts), never the kiosk's alone.

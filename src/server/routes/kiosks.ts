@@ -1,9 +1,10 @@
-// Kiosk heartbeats: POST /api/v1/heartbeats (kiosks report their health) and, for staff, GET
+// Kiosk heartbeats: POST /api/v1/heartbeats (enrolled kiosks report their health, signed) and, for staff, GET
 // /api/v1/staff/heartbeats (behind the staff middleware the app registers before mounting this).
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { readJson, tooLarge, zodError, unreadableBody } from '../http/errors.ts';
+import { errorBody, readJson, tooLarge, zodError, unreadableBody } from '../http/errors.ts';
+import { kioskOf } from '../http/kiosk-auth.ts';
 import type { ApplicationStore } from '../store.ts';
 
 export interface KioskRoutesDeps {
@@ -31,7 +32,10 @@ export function kioskRoutes(deps: KioskRoutesDeps): Hono {
       const hb = HeartbeatSchema.safeParse(raw.value);
       if (!hb.success) return c.json(zodError(hb.error, 'invalid_body'), 400);
       const now = deps.now();
-      await store.addHeartbeat(hb.data.kioskId, hb.data, now);
+      // A kiosk reports for itself only: the enrolled id that signed the request (http/kiosk-auth.ts).
+      const kiosk = kioskOf(c);
+      const report = kiosk ? { ...hb.data, kioskId: kiosk.kioskId, site: kiosk.site } : hb.data;
+      await store.addHeartbeat(report.kioskId, report, now);
       return c.json({ ok: true, serverTime: now.toISOString() });
     },
   );

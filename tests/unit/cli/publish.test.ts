@@ -195,15 +195,17 @@ describe('kiosk-bundle publish', () => {
 
 describe('kiosk-bundle pin-hash', () => {
   it('prints a staffPin entry the kiosk checks with PBKDF2', async () => {
-    const run = await runCli('pin-hash', '--pin', '246810', '--iterations', '100000');
+    const run = await runCli('pin-hash', '--pin', '24681012');
     expect(run.code).toBe(0);
     const { staffPin } = JSON.parse(run.out) as {
       staffPin: { iterations: number; salt: string; hash: string };
     };
-    expect(staffPin.iterations).toBe(100000);
-    expect(await checkPin('246810', staffPin)).toBe(true);
-    expect(await checkPin('246811', staffPin)).toBe(false);
+    expect(staffPin.iterations).toBe(600_000);
+    expect(await checkPin('24681012', staffPin)).toBe(true);
+    expect(await checkPin('24681013', staffPin)).toBe(false);
     expect((await runCli('pin-hash', '--pin', '12ab')).code).toBe(2);
-    expect((await runCli('pin-hash', '--pin', '1234', '--iterations', '1000')).code).toBe(2);
+    // Under 6 digits, or fewer than 600,000 iterations (OWASP for PBKDF2-SHA256): refused.
+    expect((await runCli('pin-hash', '--pin', '2468')).code).toBe(2);
+    expect((await runCli('pin-hash', '--pin', '24681012', '--iterations', '210000')).code).toBe(2);
   });
 });

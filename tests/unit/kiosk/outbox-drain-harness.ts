@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import type { Application } from '../../../src/core/application/schema.ts';
 import { sealJson } from '../../../src/core/crypto/sealed-box.ts';
 import { openPglite, type Database } from '../../../src/server/db/database.ts';
+import { DEFAULT_LIMITS } from '../../../src/server/app.ts';
+import { enrolTestKiosk, type TestKiosk } from '../server/kiosk-client.ts';
 import { startServer, type RunningServer } from '../../../src/server/server.ts';
 import { OutboxDb } from '../../../src/kiosk/outbox/db.ts';
 import { Outbox } from '../../../src/kiosk/outbox/outbox.ts';
@@ -21,6 +23,8 @@ const STAFF_TOKEN = 'drain-token';
 export interface ZoneServer {
   server: RunningServer;
   db: Database;
+  /** The enrolled kiosk whose signed requests carry the applications (issue 12). */
+  kiosk: TestKiosk;
   close(): Promise<void>;
 }
 
@@ -35,10 +39,15 @@ export async function startZoneServer(): Promise<ZoneServer> {
     logger: false,
     staffToken: STAFF_TOKEN,
     intakeKeyFile: join(dir, 'intake-key.json'),
+    // One kiosk sends everything here: its own limit must not be what is measured.
+    limits: {
+      kioskRate: { ...DEFAULT_LIMITS.kioskRate, applications: { capacity: 1e6, refillPerSecond: 1e6 } },
+    },
   });
   return {
     server,
     db,
+    kiosk: await enrolTestKiosk(db, { site: 'drain-site', kioskId: 'drain-1' }),
     close: async () => {
       await server.close();
       await db.close();
@@ -119,7 +128,7 @@ export async function runDrain(zone: ZoneServer, o: DrainOptions): Promise<Drain
       failedBefore++;
       return Response.json({ error: { code: 'internal' } }, { status: 503 });
     }
-    const res = await fetch(input, init);
+    const res = await zone.kiosk.fetch(input, init);
     if (roll < o.failRate) {
       droppedAfter++;
       await res.arrayBuffer();
@@ -205,7 +214,7 @@ export async function plainPosts(zone: ZoneServer, n: number): Promise<{ seconds
   let created = 0;
   const t0 = performance.now();
   for (const { id, body } of bodies) {
-    const res = await fetch(`${server.url}/api/v1/applications`, {
+    const res = await zone.kiosk.fetch(`${server.url}/api/v1/applications`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': id },
       body,

@@ -29,7 +29,10 @@ describe('staff PIN', () => {
     expect(await checkPin('246810', stored)).toBe(true);
     expect(await checkPin('246811', stored)).toBe(false);
     expect(await checkPin('', stored)).toBe(false);
-    await expect(hashPin('12')).rejects.toThrow(/4 to 12 digits/);
+    await expect(hashPin('12')).rejects.toThrow(/6 to 12 digits/);
+    // Four digits are no longer a PIN: not hashed, never accepted.
+    await expect(hashPin('2468')).rejects.toThrow(/6 to 12 digits/);
+    expect(await checkPin('2468', await hashPin('246800', 100_000))).toBe(false);
   });
 
   it('locks for 5 minutes after 5 wrong PINs, then starts a fresh count', () => {

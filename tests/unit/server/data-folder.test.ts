@@ -9,6 +9,7 @@ import { LOCK_FILE } from '../../../src/server/db/data-folder.ts';
 import { startServer } from '../../../src/server/server.ts';
 import { citizenApplication } from '../application/fixtures.ts';
 import { postApplication, sealedBody } from './helpers.ts';
+import { enrolTestKiosk, type TestKiosk } from './kiosk-client.ts';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -73,10 +74,12 @@ describe('one server per data folder', () => {
         new RegExp(`in use by another zone server process \\(pid ${process.pid}`),
       );
       const app = citizenApplication();
+      const kiosk = await enrolTestKiosk(first.db);
       const res = await postApplication(
         first.url,
         await sealedBody(first.intakeKey.publicJwk, app),
         app.clientId,
+        kiosk.fetch,
       );
       expect(res.status).toBe(201);
     } finally {
@@ -210,6 +213,7 @@ describe('personal data at rest', () => {
       retentionEveryMs: null,
     });
     const names: string[] = [];
+    const kiosk = await enrolTestKiosk(server.db);
     try {
       for (let i = 0; i < 100; i++) {
         const app = citizenApplication({ createdAt: new Date().toISOString() });
@@ -220,6 +224,7 @@ describe('personal data at rest', () => {
           server.url,
           await sealedBody(server.intakeKey.publicJwk, app),
           app.clientId,
+          kiosk.fetch,
         );
         expect(res.status).toBe(201);
       }

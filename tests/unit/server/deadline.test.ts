@@ -9,6 +9,7 @@ import { startServer, type RunningServer } from '../../../src/server/server.ts';
 import { citizenApplication } from '../application/fixtures.ts';
 import { CALENDAR_2026, CALENDAR_2027_TEST_NOTICE, CALENDAR_2027_UNPUBLISHED } from '../calendar/fixtures.ts';
 import { backends, openMigrated, postApplication, sealedBody } from './helpers.ts';
+import { enrolTestKiosk, type TestKiosk } from './kiosk-client.ts';
 
 const STAFF = 'staff-secret-token-0123456789abcdef';
 const auth = { authorization: `Bearer ${STAFF}` };
@@ -17,6 +18,7 @@ describe.each(backends())('deadlines in a year without its notice on $name', (ba
   let db: Database;
   let key: RunningServer['intakeKey'];
   const servers: RunningServer[] = [];
+  let kiosk: TestKiosk | undefined;
   const dataKey = dataKeyFromBytes(randomBytes(32));
 
   const serve = async (calendar: CalendarYear[], now: string) => {
@@ -32,6 +34,7 @@ describe.each(backends())('deadlines in a year without its notice on $name', (ba
     });
     key = server.intakeKey;
     servers.push(server);
+    kiosk ??= await enrolTestKiosk(db, { site: 'test-site', kioskId: 'kiosk-1' });
     return server;
   };
 
@@ -58,6 +61,7 @@ describe.each(backends())('deadlines in a year without its notice on $name', (ba
       before.url,
       await sealedBody(before.intakeKey.publicJwk, early),
       early.clientId,
+      kiosk!.fetch,
     );
     expect(await ack.json()).toMatchObject({ receivedOn: '2026-12-10', dueOn: '2027-01-08' });
     expect(await lookUp(before, early.receiptCode)).toMatchObject({
@@ -69,7 +73,12 @@ describe.each(backends())('deadlines in a year without its notice on $name', (ba
     // Filed on 2027-01-25, still without the notice: 春节 counted by the rules (2-05 … 2-10).
     const january = await serve([CALENDAR_2026, CALENDAR_2027_UNPUBLISHED], '2027-01-25T02:00:00Z');
     const late = citizenApplication({ createdAt: '2027-01-25T10:00:00+08:00' });
-    await postApplication(january.url, await sealedBody(january.intakeKey.publicJwk, late), late.clientId);
+    await postApplication(
+      january.url,
+      await sealedBody(january.intakeKey.publicJwk, late),
+      late.clientId,
+      kiosk!.fetch,
+    );
     expect(await lookUp(january, late.receiptCode)).toMatchObject({
       dueOn: '2027-02-26',
       dueOnProvisional: true,

@@ -7,6 +7,7 @@ import { startServer, type RunningServer } from '../../../src/server/server.ts';
 import { citizenApplication } from '../application/fixtures.ts';
 import { CALENDAR } from '../calendar/fixtures.ts';
 import { backends, openMigrated, postApplication, resetTables, sealedBody } from './helpers.ts';
+import { enrolTestKiosk, type TestKiosk } from './kiosk-client.ts';
 
 let now = new Date('2026-03-02T03:00:00Z'); // Monday 11:00 in Beijing
 
@@ -47,6 +48,7 @@ describe.each(backends())('the desk on $name', (backend) => {
   let clerkA: string;
   let clerkB: string;
   let admin: string;
+  let kiosk: TestKiosk;
 
   beforeAll(async () => {
     db = await openMigrated(backend);
@@ -58,6 +60,7 @@ describe.each(backends())('the desk on $name', (backend) => {
       logger: false,
       now: () => now,
     });
+    kiosk = await enrolTestKiosk(db, { site: 'test-site', kioskId: 'kiosk-1' });
     await db.exec('TRUNCATE staff_users RESTART IDENTITY CASCADE');
     clerkA = (
       await createDeskUser(db, { username: 'clerk.a', role: 'clerk', agencies: ['gulou-civil-affairs'] })
@@ -81,6 +84,7 @@ describe.each(backends())('the desk on $name', (backend) => {
       server.url,
       await sealedBody(server.intakeKey.publicJwk, app),
       app.clientId,
+      kiosk.fetch,
     );
     expect(res.status).toBe(201);
     return app;

@@ -3,6 +3,8 @@ import type { Database } from '../../../src/server/db/database.ts';
 import { openPglite } from '../../../src/server/db/database.ts';
 import { migrate } from '../../../src/server/db/migrate.ts';
 import { callState, EventStore, REPEAT_WINDOW_MS } from '../../../src/server/events-store.ts';
+import { enrolTestKiosk, type TestKiosk } from './kiosk-client.ts';
+import { DEFAULT_LIMITS } from '../../../src/server/app.ts';
 import { startServer, type RunningServer } from '../../../src/server/server.ts';
 import { formKey } from '../../../src/server/status-page.ts';
 import { callStaff } from '../../../src/kiosk/kiosk/call-staff.ts';
@@ -111,8 +113,24 @@ describe('POST /api/v1/events and the staff side', () => {
   let server: RunningServer;
   let clock = T0;
   const logs: string[] = [];
-  const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/api/v1/events`, {
+  // Events come from enrolled kiosks (issue 12): each site/kiosk id in a body gets its own enrolled kiosk.
+  const kiosks = new Map<string, Promise<TestKiosk>>();
+  const usedIds = new Set<string>();
+  const kioskFor = (body: unknown) => {
+    const b = (typeof body === 'object' && body ? body : {}) as { site?: unknown; kioskId?: unknown };
+    const site = typeof b.site === 'string' && /^[a-z0-9-]+$/.test(b.site) ? b.site : 'hall-default';
+    const given = typeof b.kioskId === 'string' && /^[\w.-]+$/.test(b.kioskId) ? b.kioskId : `${site}-k`;
+    const key = `${site}/${given}`;
+    if (!kiosks.has(key)) {
+      // One enrolled kiosk per id: the same id at another site is another kiosk.
+      const kioskId = usedIds.has(given) ? `${given}-${site}` : given;
+      usedIds.add(kioskId);
+      kiosks.set(key, enrolTestKiosk(db, { site, kioskId }));
+    }
+    return kiosks.get(key)!;
+  };
+  const post = async (body: unknown, headers: Record<string, string> = {}) =>
+    (await kioskFor(body)).fetch(`${server.url}/api/v1/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -126,7 +144,12 @@ describe('POST /api/v1/events and the staff side', () => {
       database: db,
       dataDir: `${process.env.TMPDIR ?? '/tmp'}/zone-events-test-${process.pid}`,
       staffToken: 'tok',
-      limits: { eventBytes: 512, eventRate: { capacity: 3, refillPerSecond: 0.001 } },
+      limits: {
+        eventBytes: 512,
+        eventRate: { capacity: 3, refillPerSecond: 0.001 },
+        // The per-kiosk limit is tested in enrolment.test.ts; here the per-site one.
+        kioskRate: { ...DEFAULT_LIMITS.kioskRate, events: { capacity: 100, refillPerSecond: 1 } },
+      },
       now: () => clock,
       logger: {
         log: (_l, event, fields) => logs.push(JSON.stringify({ event, ...fields })),
@@ -172,18 +195,22 @@ describe('POST /api/v1/events and the staff side', () => {
   });
 
   it('accepts exactly what the kiosk sends', async () => {
-    const outcome = await callStaff(server.url, 'hall-k', fetch, true, async () => 'hall-k-77');
+    const kiosk = await kioskFor({ site: 'hall-k', kioskId: 'hall-k-77' });
+    const outcome = await callStaff(server.url, 'hall-k', kiosk.fetch, true, async () => 'hall-k-77');
     expect(outcome).toBe('sent');
     const [latest] = await new EventStore(db).list({ limit: 1 });
     expect(latest).toMatchObject({ site: 'hall-k', kioskId: 'hall-k-77' });
-    // A kiosk whose id cannot be read still calls, with the site only.
+    // A kiosk whose id cannot be read still calls; the server knows which enrolled kiosk signed it.
+    const other = await kioskFor({ site: 'hall-k2', kioskId: 'hall-k2-1' });
     expect(
-      await callStaff(server.url, 'hall-k2', fetch, true, () => Promise.reject(new Error('no db'))),
+      await callStaff(server.url, 'hall-k2', other.fetch, true, () => Promise.reject(new Error('no db'))),
     ).toBe('sent');
     expect((await new EventStore(db).list({ limit: 1 }))[0]).toMatchObject({
       site: 'hall-k2',
-      kioskId: null,
+      kioskId: 'hall-k2-1',
     });
+    // Unsigned (not an enrolled kiosk): refused.
+    expect(await callStaff(server.url, 'hall-k', fetch, true, async () => 'hall-k-77')).toBe('failed');
   });
 
   it('refuses bad bodies with 400 and the path of the first bad field', async () => {

@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from '../../../src/server/server.ts';
 import { citizenApplication } from '../application/fixtures.ts';
 import { CALENDAR } from '../calendar/fixtures.ts';
 import { postApplication, resetTables, sealedBody } from './helpers.ts';
+import { enrolTestKiosk, type TestKiosk } from './kiosk-client.ts';
 
 const STAFF = 'staff-secret-token-0123456789';
 const NOW = new Date('2026-03-02T03:00:00Z'); // 11:00 in Beijing, Monday
@@ -20,6 +21,9 @@ describe('zone server under the review attacks', () => {
   let dir: string;
   let db: Database;
   let server: RunningServer;
+  let kiosk: TestKiosk;
+  const postSigned = (url: string, body: unknown, key: string | null) =>
+    postApplication(url, body, key, kiosk.fetch);
   const jwk = () => server.intakeKey.publicJwk;
 
   beforeAll(async () => {
@@ -42,6 +46,8 @@ describe('zone server under the review attacks', () => {
       now: () => NOW,
       retentionEveryMs: null,
     });
+    // Kiosk requests are signed by an enrolled kiosk (issue 12).
+    kiosk = await enrolTestKiosk(db, { site: 'test-site', kioskId: 'kiosk-1' });
   });
   afterAll(async () => {
     await server.close();
@@ -63,7 +69,7 @@ describe('zone server under the review attacks', () => {
     const post = async (createdAt: string, sentAt?: string) => {
       const app = citizenApplication({ createdAt });
       const meta = { site: 's', kioskId: 'k', receiptRule: 'in-person', ...(sentAt ? { sentAt } : {}) };
-      const res = await postApplication(server.url, await sealedBody(jwk(), app, meta), app.clientId);
+      const res = await postSigned(server.url, await sealedBody(jwk(), app, meta), app.clientId);
       expect(res.status).toBe(201);
       return (await res.json()) as { receivedOn: string; dueOn: string };
     };
@@ -116,7 +122,7 @@ describe('zone server under the review attacks', () => {
 
   it('status look-up: a receipt code is locked after 5 wrong phone endings, whoever sends them', async () => {
     const app = citizenApplication();
-    await postApplication(server.url, await sealedBody(jwk(), app), app.clientId);
+    await postSigned(server.url, await sealedBody(jwk(), app), app.clientId);
     const look = (phone4: string, client: string) =>
       fetch(`${server.url}/api/v1/applications/status?code=${app.receiptCode}&phone4=${phone4}`, {
         headers: { 'x-forwarded-for': client },
@@ -128,7 +134,7 @@ describe('zone server under the review attacks', () => {
     expect((await locked.json()).error.code).toBe('code_locked');
     // Another code is not affected.
     const other = citizenApplication();
-    await postApplication(server.url, await sealedBody(jwk(), other), other.clientId);
+    await postSigned(server.url, await sealedBody(jwk(), other), other.clientId);
     const ok = await fetch(`${server.url}/api/v1/applications/status?code=${other.receiptCode}&phone4=5678`, {
       headers: { 'x-forwarded-for': '10.3.0.1' },
     });
@@ -145,7 +151,7 @@ describe('zone server under the review attacks', () => {
       },
     });
     (app.applicant as { idNumber: string }).idNumber = '110105194912311006';
-    const res = await postApplication(server.url, await sealedBody(jwk(), app), app.clientId);
+    const res = await postSigned(server.url, await sealedBody(jwk(), app), app.clientId);
     expect(res.status, await res.clone().text()).toBe(201);
     const csv = await (await fetch(`${server.url}/api/v1/staff/export.csv`, { headers: auth })).text();
     const row = csv.split('\r\n')[1]!;
@@ -158,23 +164,21 @@ describe('zone server under the review attacks', () => {
   it('a NUL in a sealed field, in the metadata or in a status note is a 400, not a 500', async () => {
     const app = citizenApplication();
     (app.applicant as { name: string }).name = '张\u0000三';
-    const sealed = await postApplication(server.url, await sealedBody(jwk(), app), app.clientId);
+    const sealed = await postSigned(server.url, await sealedBody(jwk(), app), app.clientId);
     expect(sealed.status).toBe(400);
     expect((await sealed.json()).error).toMatchObject({ code: 'invalid_text', path: 'applicant.name' });
 
     const ok = citizenApplication();
     const meta = { site: 'a\u0000b', receiptRule: 'in-person' };
-    const inMeta = await postApplication(server.url, await sealedBody(jwk(), ok, meta), ok.clientId);
+    const inMeta = await postSigned(server.url, await sealedBody(jwk(), ok, meta), ok.clientId);
     expect(inMeta.status).toBe(400);
     expect((await inMeta.json()).error).toMatchObject({ code: 'invalid_text', path: 'meta.site' });
 
     const lone = citizenApplication();
     (lone.request as { description: string }).description = 'x\ud800y';
-    expect((await postApplication(server.url, await sealedBody(jwk(), lone), lone.clientId)).status).toBe(
-      400,
-    );
+    expect((await postSigned(server.url, await sealedBody(jwk(), lone), lone.clientId)).status).toBe(400);
 
-    await postApplication(server.url, await sealedBody(jwk(), ok), ok.clientId);
+    await postSigned(server.url, await sealedBody(jwk(), ok), ok.clientId);
     const note = await fetch(`${server.url}/api/v1/staff/applications/${ok.receiptCode}/actions`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
@@ -190,7 +194,7 @@ describe('zone server under the review attacks', () => {
 
   it('a date of 2026-99-99 (or 2026-02-30) in a staff action is a 400, not a 500', async () => {
     const app = citizenApplication();
-    await postApplication(server.url, await sealedBody(jwk(), app), app.clientId);
+    await postSigned(server.url, await sealedBody(jwk(), app), app.clientId);
     for (const on of ['2026-99-99', '2026-02-30', '2026-13-01']) {
       const res = await fetch(`${server.url}/api/v1/staff/applications/${app.receiptCode}/actions`, {
         method: 'POST',

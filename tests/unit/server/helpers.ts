@@ -59,8 +59,14 @@ export async function sealedBody(
   return { envelope: await sealJson(publicJwk, app, app.clientId), meta };
 }
 
-export function postApplication(baseUrl: string, body: unknown, key: string | null): Promise<Response> {
-  return fetch(`${baseUrl}/api/v1/applications`, {
+/** POSTs an application; `via` is an enrolled kiosk's signed fetch (tests/unit/server/kiosk-client.ts). */
+export function postApplication(
+  baseUrl: string,
+  body: unknown,
+  key: string | null,
+  via: typeof fetch = fetch,
+): Promise<Response> {
+  return via(`${baseUrl}/api/v1/applications`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
     body: typeof body === 'string' ? body : JSON.stringify(body),

@@ -6,7 +6,14 @@ import { sealJson } from '../../../src/core/crypto/sealed-box.ts';
 import type { ApplicationInput } from '../../../src/core/application/schema.ts';
 import { citizenApplication, organizationApplication } from '../application/fixtures.ts';
 import { CALENDAR } from '../calendar/fixtures.ts';
-import { backends, openMigrated, postApplication, resetTables, sealedBody } from './helpers.ts';
+import {
+  backends,
+  openMigrated,
+  postApplication as postUnsigned,
+  resetTables,
+  sealedBody,
+} from './helpers.ts';
+import { enrolTestKiosk, type TestKiosk } from './kiosk-client.ts';
 
 const STAFF = 'staff-secret-token';
 const NOW = new Date('2026-03-02T03:00:00Z'); // 11:00 in Beijing, Monday
@@ -16,6 +23,10 @@ describe.each(backends())('zone server intake on $name', (backend) => {
   let server: RunningServer;
   let logLines: string[];
   const jwk = () => server.intakeKey.publicJwk;
+  // Every kiosk request is signed by an enrolled kiosk (issue 12; the attacks are in enrolment.test.ts).
+  let kiosk: TestKiosk;
+  const postApplication = (url: string, body: unknown, key: string | null) =>
+    postUnsigned(url, body, key, kiosk.fetch);
 
   beforeAll(async () => {
     db = await openMigrated(backend);
@@ -30,6 +41,7 @@ describe.each(backends())('zone server intake on $name', (backend) => {
       logger: createLogger({ level: 'debug', write: (l) => logLines.push(l) }),
       now: () => NOW,
     });
+    kiosk = await enrolTestKiosk(db, { site: 'test-site', kioskId: 'kiosk-1' });
   });
   afterAll(async () => {
     await server.close();
@@ -174,7 +186,7 @@ describe.each(backends())('zone server intake on $name', (backend) => {
     const res = await postApplication(server.url, huge, app.clientId);
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe('payload_too_large');
-    const hb = await fetch(`${server.url}/api/v1/heartbeats`, {
+    const hb = await kiosk.fetch(`${server.url}/api/v1/heartbeats`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ kioskId: 'k1', pad: 'x'.repeat(20_000) }),
@@ -313,15 +325,15 @@ describe.each(backends())('zone server intake on $name', (backend) => {
     expect(lines[2]).toContain('王𪚥');
   });
 
-  it('stores heartbeats', async () => {
-    const res = await fetch(`${server.url}/api/v1/heartbeats`, {
+  it('stores heartbeats under the enrolled kiosk’s id', async () => {
+    const res = await kiosk.fetch(`${server.url}/api/v1/heartbeats`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ kioskId: 'hall-1', bundleVersion: 12, outbox: { pending: 0 } }),
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, serverTime: NOW.toISOString() });
-    const bad = await fetch(`${server.url}/api/v1/heartbeats`, {
+    const bad = await kiosk.fetch(`${server.url}/api/v1/heartbeats`, {
       method: 'POST',
       body: JSON.stringify({ kioskId: '' }),
     });
@@ -331,7 +343,7 @@ describe.each(backends())('zone server intake on $name', (backend) => {
     ).json();
     expect(list.kiosks).toEqual([
       {
-        kioskId: 'hall-1',
+        kioskId: 'kiosk-1',
         receivedAt: NOW.toISOString(),
         body: expect.objectContaining({ bundleVersion: 12 }),
       },

@@ -1,3 +1,4 @@
+import { enrolTestKiosk } from './kiosk-client.ts';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -150,7 +151,8 @@ describe('the zone server', () => {
 
   it('shows a heartbeat on the status page', async () => {
     const hb = healthy('kiosk-42', { outbox: { pending: 1, rejected: 0, acknowledged: 0 } }).body;
-    const post = await fetch(`${server.url}/api/v1/heartbeats`, {
+    const kiosk = await enrolTestKiosk(server.db, { kioskId: 'kiosk-42' });
+    const post = await kiosk.fetch(`${server.url}/api/v1/heartbeats`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(hb),
