@@ -6,7 +6,7 @@ import type { SourceProblem } from '../problems.ts';
 import { parseChannels, parseStages } from './cells.ts';
 import { AUDIENCE, choiceFields, DISCLOSURE, readChoice, TIER } from './choices.ts';
 import { domainFromTitle, normaliseDomain } from './domain.ts';
-import { cellAt, cellKey, columnLetter, isBlankRow, type RawSheet } from './grid.ts';
+import { cellAt, cellKey, columnName, isBlankRow, type RawSheet } from './grid.ts';
 import { normaliseHeader, type Column, type Field, type Header } from './headers.ts';
 import { checkUrl, MAX_LENGTH, textLength } from './limits.ts';
 
@@ -30,7 +30,12 @@ export function columnRef(cols: readonly Column[], groupLabel?: string): string 
   if (!first) return '';
   if (cols.length === 1) return `${first.letter} (${first.label})`;
   const last = cols[cols.length - 1]!;
-  return `${first.letter}-${last.letter} (${groupLabel ?? first.group ?? first.label})`;
+  const label = groupLabel ?? first.group ?? first.label;
+  // Word-table columns: 第9-10列 rather than 第9列-第10列.
+  const word = /^第(\d+)列$/;
+  const [a, b] = [word.exec(first.letter)?.[1], word.exec(last.letter)?.[1]];
+  if (a && b) return `第${a}-${b}列 (${label})`;
+  return `${first.letter}-${last.letter} (${label})`;
 }
 
 type Report = (
@@ -101,8 +106,16 @@ function planColumns(header: Header, report: Report) {
   return plan;
 }
 
-/** The domain of rows without a 领域 cell: the title row above the header, else the file name. */
+/**
+ * The domain of rows without a 领域 cell: the title row above the header (or the title paragraph above a Word
+ * table), else the file name.
+ */
 function sheetDomainOf(sheet: RawSheet, header: Header, fileDomain: string | null): string | null {
+  // Nearest paragraph first: a document's later tables may each have their own title.
+  for (const text of [...(sheet.titles ?? [])].reverse()) {
+    const d = domainFromTitle(text);
+    if (d) return d;
+  }
   for (let r = 1; r < header.top; r++) {
     for (const text of sheet.rows[r - 1] ?? []) {
       const d = text ? domainFromTitle(text) : null;
@@ -207,7 +220,7 @@ export function importSheet(
         severity: 'warning',
         ...where,
         row: r,
-        column: columnLetter(i + 1),
+        column: columnName(sheet, i + 1),
         message: '此列没有表头，内容已忽略 (column without header ignored)',
       });
     });
