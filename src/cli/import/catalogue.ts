@@ -2,7 +2,7 @@
 // it. Each reader yields RawSheets; everything after that is the same for every format.
 import { extname } from 'node:path';
 import type { SourceProblem } from '../problems.ts';
-import { domainFromFileName } from './domain.ts';
+import { areaFromTitle, domainFromFileName } from './domain.ts';
 import { isBlankRow, type RawSheet } from './grid.ts';
 import { findHeader } from './headers.ts';
 import { CsvSyntaxError, readCsvSheet } from './read-csv.ts';
@@ -44,24 +44,39 @@ function readFailure(e: unknown): string {
   return `无法读取文件 (cannot read file): ${message}`;
 }
 
-export async function importCatalogueFile(
-  absPath: string,
-  displayPath: string,
-): Promise<{ items: ImportedItem[]; problems: SourceProblem[] }> {
+export interface ImportedCatalogue {
+  items: ImportedItem[];
+  problems: SourceProblem[];
+  /** Areas the catalogue titles name (某某区), for a site name when the source has no site.yaml. */
+  areas: string[];
+}
+
+/** The area named by a title paragraph above a Word table or a title row above the header. */
+function sheetArea(sheet: RawSheet, headerTop: number): string | null {
+  const titles = [...(sheet.titles ?? []), ...sheet.rows.slice(0, headerTop - 1).flat()];
+  for (const t of titles.reverse()) {
+    const area = t ? areaFromTitle(t) : null;
+    if (area) return area;
+  }
+  return null;
+}
+
+export async function importCatalogueFile(absPath: string, displayPath: string): Promise<ImportedCatalogue> {
   const problems: SourceProblem[] = [];
   const items: ImportedItem[] = [];
+  const areas: string[] = [];
   const ext = extname(absPath).toLowerCase();
   const reader = READERS[ext];
   if (!reader) {
     const advice = UNREADABLE_CATALOGUE_TYPES[ext] ?? '请另存为 .xlsx、.xls、.docx 或 .csv';
     const message = `不支持的文件类型 ${ext || '(无扩展名)'}：${advice} (unsupported file type)`;
-    return { items, problems: [{ severity: 'error', file: displayPath, message }] };
+    return { items, areas, problems: [{ severity: 'error', file: displayPath, message }] };
   }
   let sheets: RawSheet[];
   try {
     sheets = await reader(absPath);
   } catch (e) {
-    return { items, problems: [{ severity: 'error', file: displayPath, message: readFailure(e) }] };
+    return { items, areas, problems: [{ severity: 'error', file: displayPath, message: readFailure(e) }] };
   }
 
   const ctx = { file: displayPath, fileDomain: domainFromFileName(absPath) };
@@ -88,6 +103,8 @@ export async function importCatalogueFile(
       continue;
     }
     found++;
+    const area = sheetArea(sheet, header.top);
+    if (area) areas.push(area);
     const result = importSheet(sheet, header, ctx);
     items.push(...result.items);
     problems.push(...result.problems);
@@ -100,5 +117,5 @@ export async function importCatalogueFile(
         '未找到目录表头：需要含“一级事项”（或“公开事项”）及“公开主体”等列的表头行 (no catalogue header found)',
     });
   }
-  return { items, problems };
+  return { items, problems, areas };
 }
