@@ -1,6 +1,7 @@
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Document, Packer, Paragraph, SymbolRun, Table, TableCell, TableRow, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCatalogueFile } from '../../../src/cli/import/catalogue.ts';
 import { readDocxTables, tablesFromHtml } from '../../../src/cli/import/read-docx.ts';
@@ -83,6 +84,48 @@ describe('the domain of a Word table', () => {
     expect(table?.rows[0]?.slice(0, 4)).toEqual(['序号', '公开事项', '', '公开内容']);
     expect(table?.mergedFrom.get('2:1')).toEqual({ row: 1, col: 1 }); // 序号 over both header rows
     expect(table?.mergedFrom.get('4:2')).toEqual({ row: 3, col: 2 }); // 最低生活保障 over three rows
+  });
+
+  it('reads Word’s Wingdings boxes (Insert → Symbol) as ticked and unticked', async () => {
+    // Wingdings F0FE is a checked box, F0A8 an empty one, F0FC a tick.
+    const sym = (char: string) => new SymbolRun({ char, symbolfont: 'Wingdings' });
+    const cell = (...runs: (TextRun | SymbolRun)[]) =>
+      new TableCell({ children: [new Paragraph({ children: runs })] });
+    const text = (t: string) => cell(new TextRun(t));
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('某某区社会救助领域基层政务公开事项标准目录'),
+            new Table({
+              rows: [
+                new TableRow({
+                  children: ['一级事项', '公开主体', '公开渠道和载体', '全社会', '特定群体', '主动公开'].map(
+                    text,
+                  ),
+                }),
+                new TableRow({
+                  children: [
+                    text('临时救助'),
+                    text('区民政局'),
+                    cell(sym('F0FE'), new TextRun('政府网站'), sym('F0A8'), new TextRun('政府公报')),
+                    cell(sym('F0FC')),
+                    cell(sym('F0A8')),
+                    cell(sym('F0FE')),
+                  ],
+                }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    await writeFile(join(dir, 'wingdings.docx'), await Packer.toBuffer(doc));
+    const { items, problems } = await importCatalogueFile(join(dir, 'wingdings.docx'), 'catalogue/w.docx');
+    expect(problems).toEqual([]);
+    expect(items.map((i) => [i.domain, i.channels, i.audience, i.disclosure])).toEqual([
+      ['社会救助', ['政府网站'], ['public'], ['proactive']],
+    ]);
   });
 
   it('an empty .docx is named as such', async () => {
