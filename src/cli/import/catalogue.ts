@@ -4,12 +4,12 @@ import { extname } from 'node:path';
 import type { SourceProblem } from '../problems.ts';
 import { areaFromTitle, domainFromFileName } from './domain.ts';
 import { isBlankRow, type RawSheet } from './grid.ts';
-import { findHeader } from './headers.ts';
+import { findHeader, type Header } from './headers.ts';
 import { CsvSyntaxError, readCsvSheet } from './read-csv.ts';
 import { NotAWordDocumentError, readDocxTables } from './read-docx.ts';
 import { NotAWorkbookError, readXlsSheets } from './read-xls.ts';
 import { readXlsxSheets } from './read-xlsx.ts';
-import { importSheet, type ImportedItem } from './rows.ts';
+import { importSheet, type FillDown, type ImportedItem } from './rows.ts';
 
 export type { ImportedItem } from './rows.ts';
 
@@ -61,6 +61,11 @@ function sheetArea(sheet: RawSheet, headerTop: number): string | null {
   return null;
 }
 
+/** A Word table without a header of its own, exactly as wide as the catalogue table before it. */
+function continuesTable(sheet: RawSheet, header: Header): boolean {
+  return !!sheet.table && Math.max(...sheet.rows.map((r) => r.length)) === header.width;
+}
+
 export async function importCatalogueFile(absPath: string, displayPath: string): Promise<ImportedCatalogue> {
   const problems: SourceProblem[] = [];
   const items: ImportedItem[] = [];
@@ -81,10 +86,27 @@ export async function importCatalogueFile(absPath: string, displayPath: string):
 
   const ctx = { file: displayPath, fileDomain: domainFromFileName(absPath) };
   let found = 0;
+  // The Word table just read, for a table that goes on without its header (a long table split in two).
+  type Previous = { header: Header; fillDown: FillDown };
+  let previous: Previous | null = null;
   for (const sheet of sheets) {
     if (sheet.rows.every(isBlankRow)) continue;
     const where = { file: displayPath, ...(sheet.name !== undefined ? { sheet: sheet.name } : {}) };
     const header = findHeader(sheet);
+    const prior = previous as Previous | null;
+    previous = null;
+    if (!header && prior && continuesTable(sheet, prior.header)) {
+      // Same columns as the table before it: its rows are read under that header from row 1 on.
+      const result = importSheet(
+        sheet,
+        { ...prior.header, top: 1, bottom: 0, unknown: [] },
+        { ...ctx, continues: prior.fillDown },
+      );
+      items.push(...result.items);
+      problems.push(...result.problems);
+      if (result.fillDown) previous = { header: prior.header, fillDown: result.fillDown };
+      continue;
+    }
     if (!header) {
       // A workbook may carry a 说明 sheet (a document, a 填表说明 table) next to the catalogue; only a file
       // without any catalogue is wrong.
@@ -108,6 +130,7 @@ export async function importCatalogueFile(absPath: string, displayPath: string):
     const result = importSheet(sheet, header, ctx);
     items.push(...result.items);
     problems.push(...result.problems);
+    if (sheet.table && result.fillDown) previous = { header, fillDown: result.fillDown };
   }
   if (!found) {
     problems.push({

@@ -19,6 +19,16 @@ export interface SheetContext {
   file: string;
   /** The domain the file name gives, the last resort. */
   fileDomain: string | null;
+  /** A Word table continuing the previous one: what fills down into its first rows, and its domain. */
+  continues?: FillDown;
+}
+
+/** What blank cells mean "same as above" for, at the end of a table. */
+export interface FillDown {
+  level1: string;
+  level2: string | null;
+  domain: string;
+  sheetDomain: string | null;
 }
 
 /** A "注释：" / "注：" / "填表说明" block under the table ends it. */
@@ -152,7 +162,7 @@ export function importSheet(
   sheet: RawSheet,
   header: Header,
   ctx: SheetContext,
-): { items: ImportedItem[]; problems: SourceProblem[] } {
+): { items: ImportedItem[]; problems: SourceProblem[]; fillDown?: FillDown } {
   const problems: SourceProblem[] = [];
   const items: ImportedItem[] = [];
   const where = { file: ctx.file, ...(sheet.name !== undefined ? { sheet: sheet.name } : {}) };
@@ -178,9 +188,12 @@ export function importSheet(
       message: `无法识别的表头“${u.label}” (unknown header)`,
     });
   }
-  const plan = planColumns(header, report);
+  // A continuation reuses a header already checked (and reported) with the table before it.
+  const plan = planColumns(header, ctx.continues ? () => undefined : report);
   if (!plan) return { items, problems };
-  const sheetDomain = sheetDomainOf(sheet, header, ctx.fileDomain);
+  const sheetDomain = ctx.continues
+    ? ctx.continues.sheetDomain
+    : sheetDomainOf(sheet, header, ctx.fileDomain);
   if (!plan.domain && !sheetDomain) {
     report(
       'error',
@@ -200,9 +213,9 @@ export function importSheet(
     headerRows.push((sheet.rows[r - 1] ?? []).map(normaliseHeader));
   const warnedUnlabelled = new Set<number>();
 
-  let prevLevel1 = '';
-  let prevLevel2: string | null = null;
-  let prevDomain = '';
+  let prevLevel1 = ctx.continues?.level1 ?? '';
+  let prevLevel2: string | null = ctx.continues?.level2 ?? null;
+  let prevDomain = ctx.continues?.domain ?? '';
   for (let r = header.bottom + 1; r <= sheet.rows.length; r++) {
     const raw = sheet.rows[r - 1] ?? [];
     if (isBlankRow(raw)) continue;
@@ -367,5 +380,9 @@ export function importSheet(
     }
     items.push(item);
   }
-  return { items, problems };
+  return {
+    items,
+    problems,
+    fillDown: { level1: prevLevel1, level2: prevLevel2, domain: prevDomain, sheetDomain },
+  };
 }

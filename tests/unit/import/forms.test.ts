@@ -93,6 +93,24 @@ describe('a Word document with several tables', () => {
   });
 });
 
+describe('a Word table split in two', () => {
+  it('reads the second part, which has no header, under the first part’s header and fills 一级事项 down', async () => {
+    const xlsx = await load('template-a.xlsx');
+    const split = await load('split-table.docx');
+    expect(split.problems).toEqual([]);
+    expect(fields(split.items)).toEqual(fields(xlsx.items));
+    // The split cut the merged 最低生活保障: 表2's first row is blank there and continues the group.
+    expect(split.items.map((i) => [i.source?.sheet, i.source?.row, i.level1])).toEqual([
+      ['表1', 3, '最低生活保障'],
+      ['表1', 4, '最低生活保障'],
+      ['表2', 1, '最低生活保障'],
+      ['表2', 2, '特困人员救助供养'],
+      ['表2', 3, '特困人员救助供养'],
+      ['表2', 4, '临时救助'],
+    ]);
+  });
+});
+
 describe('a legacy workbook with several sheets', () => {
   it('reads like its .xlsx: hidden and 说明 sheets skipped, merges and hyperlinks followed', async () => {
     const xls = await load('multi-sheet.xls');
