@@ -6,19 +6,22 @@ import { areaFromTitle, domainFromFileName } from './domain.ts';
 import { isBlankRow, type RawSheet } from './grid.ts';
 import { findHeader, type Header } from './headers.ts';
 import { CsvSyntaxError, readCsvSheet } from './read-csv.ts';
-import { NotAWordDocumentError, readDocxTables } from './read-docx.ts';
-import { NotAWorkbookError, readXlsSheets } from './read-xls.ts';
+import { NotAWordDocumentError, NotAWorkbookError } from './read-errors.ts';
 import { readXlsxSheets } from './read-xlsx.ts';
 import { importSheet, type FillDown, type ImportedItem } from './rows.ts';
 
 export type { ImportedItem } from './rows.ts';
 
+// SheetJS and mammoth load only when a folder has such a file: every CLI start would pay for them otherwise.
+const readXls = async (absPath: string) => (await import('./read-xls.ts')).readXlsSheets(absPath);
+const readDocx = async (absPath: string) => (await import('./read-docx.ts')).readDocxTables(absPath);
+
 const READERS: Record<string, (absPath: string) => Promise<RawSheet[]>> = {
   '.xlsx': readXlsxSheets,
-  '.xls': readXlsSheets,
+  '.xls': readXls,
   // WPS 表格's own format: a BIFF8 compound file (newer WPS may write OOXML inside); SheetJS reads both.
-  '.et': readXlsSheets,
-  '.docx': readDocxTables,
+  '.et': readXls,
+  '.docx': readDocx,
   '.csv': async (absPath) => [await readCsvSheet(absPath)],
 };
 

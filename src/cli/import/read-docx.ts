@@ -5,8 +5,7 @@ import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import { cellKey, cleanCell, type RawSheet } from './grid.ts';
-
-export class NotAWordDocumentError extends Error {}
+import { NotAWordDocumentError } from './read-errors.ts';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

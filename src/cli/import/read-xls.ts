@@ -6,6 +6,7 @@ import * as XLSX from '@e965/xlsx';
 // Excel 5/95 files store text in the system code page (GBK on Chinese Windows): SheetJS needs the tables.
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { cellKey, cleanCell, type RawSheet } from './grid.ts';
+import { NotAWorkbookError } from './read-errors.ts';
 
 XLSX.set_cptable(cptable);
 
@@ -14,8 +15,6 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
-
-export class NotAWorkbookError extends Error {}
 
 /**
  * What the bytes are, so a renamed text file is refused instead of being read as one-column CSV (SheetJS
