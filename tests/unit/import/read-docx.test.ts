@@ -147,6 +147,19 @@ describe('what SheetJS is allowed to read as .xls', () => {
     expect(sheet?.mergedFrom.get('1:2')).toEqual({ row: 1, col: 1 });
   });
 
+  it('a newer WPS .et that is OOXML inside reads like the .xlsx', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'catalogue-et-'));
+    try {
+      await copyFile(join(fixtures, 'template-b.xlsx'), join(dir, '养老服务.et'));
+      const et = await importCatalogueFile(join(dir, '养老服务.et'), 'catalogue/养老服务.et');
+      const xlsx = await importCatalogueFile(join(fixtures, 'template-b.xlsx'), 'catalogue/养老服务.et');
+      expect(et.problems).toEqual([]);
+      expect(et.items).toEqual(xlsx.items);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a text file named .xls instead of reading it as one column', () => {
     expect(() => parseXlsBytes(new TextEncoder().encode('一级事项,公开主体\n甲,乙\n'))).toThrow(
       /not an \.xls\/\.et workbook/,
