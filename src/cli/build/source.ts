@@ -1,7 +1,8 @@
 // Loads a whole bundle source folder into BundleData (minus the search index), collecting every problem
 // rather than stopping at the first, so staff can fix a spreadsheet in one pass.
-import { readdir } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { access, readdir } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { pinyin } from 'pinyin-pro';
 import { sha256Hex } from '../../core/bundle/encoding.ts';
 import type {
   BundleData,
@@ -10,12 +11,17 @@ import type {
   Guide,
   Interpretation,
 } from '../../core/bundle/schema.ts';
-import { importCatalogueFile, type ImportedItem } from '../import/catalogue.ts';
+import {
+  CATALOGUE_EXTENSIONS,
+  importCatalogueFile,
+  UNREADABLE_CATALOGUE_TYPES,
+  type ImportedItem,
+} from '../import/catalogue.ts';
 import type { SourceProblem } from '../problems.ts';
 import { loadGuides } from './guides.ts';
 import { loadInterpretations } from './interpretations.ts';
 import { loadDepartments, loadSynonyms } from './tables.ts';
-import { loadCalendar, loadNotices, loadSite, type SiteSettings } from './yaml-files.ts';
+import { loadCalendar, loadNotices, loadSite, SiteSchema, type SiteSettings } from './yaml-files.ts';
 
 export type SourceData = Omit<BundleData, 'searchIndex'>;
 
@@ -32,8 +38,6 @@ export interface LoadOptions {
   onCatalogueFile?: (done: number, total: number, file: string) => void;
 }
 
-const CATALOGUE_EXTENSIONS = new Set(['.xlsx', '.csv']);
-
 /** The id of a catalogue item: stable across builds as long as its domain and names stay the same. */
 export async function itemId(domain: string, level1: string, level2: string | null, level3: string | null) {
   const key = [domain, level1, level2 ?? '', level3 ?? ''].join('\u0000');
@@ -42,8 +46,12 @@ export async function itemId(domain: string, level1: string, level2: string | nu
 
 export async function loadSource(sourceDir: string, opts: LoadOptions = {}): Promise<LoadedSource> {
   const problems: SourceProblem[] = [];
-  const site = await loadSite(sourceDir, problems);
-  const catalogue = await loadCatalogue(sourceDir, problems, opts);
+  const hasSiteFile = await access(join(sourceDir, 'site.yaml')).then(
+    () => true,
+    () => false,
+  );
+  const site = hasSiteFile ? await loadSite(sourceDir, problems) : null;
+  const { items: catalogue, areas } = await loadCatalogue(sourceDir, problems, opts);
   const departments = await loadDepartments(sourceDir, problems);
   const attachments = new Map<string, Uint8Array>();
   const guideDrafts = await loadGuides(sourceDir, attachments, problems);
@@ -72,7 +80,7 @@ export async function loadSource(sourceDir: string, opts: LoadOptions = {}): Pro
   for (const p of interpretations) for (const id of p.itemIds) byId.get(id)?.interpretationIds.push(p.id);
 
   return {
-    site,
+    site: hasSiteFile ? site : defaultSite(sourceDir, areas, problems),
     attachments,
     problems,
     data: {
@@ -87,20 +95,54 @@ export async function loadSource(sourceDir: string, opts: LoadOptions = {}): Pro
   };
 }
 
+/**
+ * Site settings for a folder without site.yaml, so a clerk's first build works: the area the catalogue
+ * titles name (某某区 → site moumouqu, 某某区政务公开专区), else the folder name; a warning says what was used.
+ */
+function defaultSite(sourceDir: string, areas: string[], problems: SourceProblem[]): SiteSettings {
+  const counts = new Map<string, number>();
+  for (const a of areas) counts.set(a, (counts.get(a) ?? 0) + 1);
+  const area = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const folder = basename(resolve(sourceDir));
+  const slug = (text: string) =>
+    pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 63)
+      .replace(/-+$/, '');
+  const site = SiteSchema.parse({
+    site: slug(area ?? folder) || 'zone',
+    siteName: area ? `${area}政务公开专区` : '政务公开专区',
+  });
+  problems.push({
+    severity: 'warning',
+    file: 'site.yaml',
+    message:
+      `缺少 site.yaml：已按${area ? '目录标题' : '文件夹名'}使用 site: ${site.site}、siteName: ${site.siteName}、` +
+      `有效期 ${site.validDays} 天；终端配置了其他站点编号时请添加 site.yaml ` +
+      `(site.yaml missing: defaults used, add site.yaml to choose them)`,
+  });
+  return site;
+}
+
 async function loadCatalogue(
   sourceDir: string,
   problems: SourceProblem[],
   opts: LoadOptions,
-): Promise<CatalogueItem[]> {
+): Promise<{ items: CatalogueItem[]; areas: string[] }> {
   const dir = join(sourceDir, 'catalogue');
   let names: string[];
   try {
-    names = (await readdir(dir))
-      .filter(
-        (f) =>
-          CATALOGUE_EXTENSIONS.has(extname(f).toLowerCase()) && !f.startsWith('~$') && !f.startsWith('.'),
-      )
-      .sort();
+    const visible = (await readdir(dir)).filter((f) => !f.startsWith('~$') && !f.startsWith('.')).sort();
+    names = visible.filter((f) => CATALOGUE_EXTENSIONS.has(extname(f).toLowerCase()));
+    // A catalogue saved as .doc or .pdf would otherwise vanish from the kiosk without a word.
+    for (const f of visible) {
+      const advice = UNREADABLE_CATALOGUE_TYPES[extname(f).toLowerCase()];
+      if (advice)
+        problems.push({ severity: 'warning', file: `catalogue/${f}`, message: `未导入：${advice}` });
+    }
   } catch {
     names = [];
   }
@@ -108,10 +150,11 @@ async function loadCatalogue(
     problems.push({
       severity: 'error',
       file: 'catalogue/',
-      message: '目录中没有 .xlsx 或 .csv 文件 (no catalogue spreadsheets found)',
+      message: '目录中没有 .xlsx、.xls、.et、.docx 或 .csv 文件 (no catalogue files found)',
     });
-    return [];
+    return { items: [], areas: [] };
   }
+  const areas: string[] = [];
   const items: CatalogueItem[] = [];
   const seen = new Map<string, ImportedItem>();
   let done = 0;
@@ -119,6 +162,7 @@ async function loadCatalogue(
     const file = `catalogue/${name}`;
     const result = await importCatalogueFile(join(dir, name), file);
     problems.push(...result.problems);
+    areas.push(...result.areas);
     for (const imported of result.items) {
       const id = await itemId(imported.domain, imported.level1, imported.level2, imported.level3);
       const first = seen.get(id);
@@ -138,7 +182,7 @@ async function loadCatalogue(
     }
     opts.onCatalogueFile?.(++done, names.length, file);
   }
-  return items;
+  return { items, areas };
 }
 
 function departmentResolver(departments: Department[]) {

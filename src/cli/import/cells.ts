@@ -1,8 +1,28 @@
 // Reading the marks staff put in cells: √ ticks, ■/□ boxes and plain lists.
 import { STAGE_LABELS, STAGES, type Stage } from '../../core/bundle/schema.ts';
 
-const YES = new Set(['√', '✓', '✔', '☑', '☒', '■', '●', '是', 'y', 'yes', 'true', '有']);
-const NO = new Set(['', '□', '☐', '否', 'n', 'no', 'false', '×', '✗', '✘', '无', '-', '—', '/', '／']);
+// 🗹 🗷 🞎 🞏 ❑ are how mammoth renders Word's Wingdings check boxes.
+const YES = new Set(['√', '✓', '✔', '☑', '☒', '■', '●', '🗹', '🗷', '🗸', '是', 'y', 'yes', 'true', '有']);
+const NO = new Set([
+  '',
+  '□',
+  '☐',
+  '🞎',
+  '🞏',
+  '❑',
+  '否',
+  'n',
+  'no',
+  'false',
+  '×',
+  '✗',
+  '✘',
+  '无',
+  '-',
+  '—',
+  '/',
+  '／',
+]);
 
 /** true / false for a tick cell, null when the mark is not one we know (the caller reports it). */
 export function parseTick(text: string): boolean | null {
@@ -12,9 +32,12 @@ export function parseTick(text: string): boolean | null {
   return null;
 }
 
-/** Marks that start a box entry, ticked or not (☒ is Word's default "checked" box). */
-const TICKED_MARKS = '■☑☒√✓✔◼▣';
-const UNTICKED_MARKS = '□☐◻▢';
+/**
+ * Marks that start a box entry, ticked or not (☒ is Word's default "checked" box; 🗹 🗷 🞎 🞏 ❑ are Word's
+ * Wingdings boxes as mammoth renders them).
+ */
+const TICKED_MARKS = '■☑☒√✓✔◼▣🗹🗷🗸';
+const UNTICKED_MARKS = '□☐◻▢🞎🞏❑';
 const BOX_RE = new RegExp(`([${TICKED_MARKS}${UNTICKED_MARKS}])([^${TICKED_MARKS}${UNTICKED_MARKS}]*)`, 'gu');
 const LIST_SEPARATORS = /[、，,；;\n]+/;
 const EDGE_PUNCTUATION = /^[\s、，,；;。.：:]+|[\s、，,；;。.]+$/g;

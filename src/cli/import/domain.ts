@@ -69,6 +69,22 @@ export function domainFromTitle(title: string): string | null {
   return null;
 }
 
+const AREA_END = /(?:省|自治区|市|区|县|旗|镇|乡|街道|街道办事处|管理处)$/u;
+
+/**
+ * The administrative area a catalogue title names before its domain: 某某区 in
+ * 2026年某某区社会救助领域基层政务公开事项标准目录, or in 某某区政务公开事项标准目录. Null when the title names none.
+ */
+export function areaFromTitle(title: string): string | null {
+  const t = title.replace(/\s+/g, '').replace(YEAR_PREFIX, '');
+  if (!t.includes('目录')) return null;
+  const domain = domainFromTitle(t);
+  const end = domain ? t.indexOf(domain) : t.search(/(?:基层)?政务公开/u);
+  if (end <= 0) return null;
+  const area = t.slice(0, end).replace(/(?:人民政府|政府)$/u, '');
+  return AREA_END.test(area) && area.length >= 2 ? area : null;
+}
+
 /** Domain from a file name: 社会救助.xlsx, 12-社会救助.csv, 社会救助目录.csv, or a whole title. */
 export function domainFromFileName(path: string): string | null {
   const stem = basename(path, extname(path))

@@ -1,6 +1,6 @@
 // Catalogue headers: the wording districts actually use, mapped to fields, and finding the header row(s)
 // by what they say rather than where they are.
-import { cellAt, columnLetter, type RawSheet } from './grid.ts';
+import { cellAt, columnName, type RawSheet } from './grid.ts';
 
 export type Field =
   | 'seq'
@@ -67,6 +67,13 @@ const GROUP_AS_FIELD: Record<Group, Field> = {
   disclosure: 'disclosure',
   tier: 'tier',
 };
+/** The leaves each group may stand over. */
+const GROUP_LEAVES: Record<Group, ReadonlySet<Field>> = {
+  items: new Set(['level1', 'level2', 'level3']),
+  audience: new Set(['audiencePublic', 'audienceSpecific']),
+  disclosure: new Set(['proactive', 'onRequest']),
+  tier: new Set(['district', 'township']),
+};
 /** Field that mark a row as catalogue-like when looking for the header. */
 const ITEM_FIELDS = new Set<string>(['items', 'level1']);
 
@@ -82,6 +89,34 @@ export function normaliseHeader(label: string): string {
 
 export function lookupHeader(label: string): Field | Group | undefined {
   return HEADER_VARIANTS[normaliseHeader(label)];
+}
+
+/** Separators an export puts between a group and its leaf when it flattens two header rows into one. */
+const FLAT_JOINED = /^(.+?)\s*[-_—–－＿/／\\·・:：|｜.．>＞→]+\s*(.+)$/u;
+const FLAT_BRACKETED = /^(.+?)\s*[(（[【〔](.+)[)）\]】〕]$/u;
+
+/**
+ * A header cell as one row of a two-row header would read it: 公开对象-全社会, 公开对象（全社会）and
+ * 公开对象_全社会 are the leaf 全社会 under the group 公开对象; 序号-序号 (a vertical merge flattened) is 序号.
+ * Plain labels come first, so 公开内容（要素）stays one header.
+ */
+export function readHeaderLabel(label: string): { kind: Field | Group; group?: string } | undefined {
+  const plain = lookupHeader(label);
+  if (plain) return { kind: plain };
+  for (const re of [FLAT_JOINED, FLAT_BRACKETED]) {
+    const m = re.exec(label.trim());
+    if (!m) continue;
+    const [, groupLabel = '', leafLabel = ''] = m;
+    const group = lookupHeader(groupLabel);
+    const leaf = lookupHeader(leafLabel);
+    if (!group || !leaf) continue;
+    if (normaliseHeader(groupLabel) === normaliseHeader(leafLabel)) return { kind: leaf };
+    // Only a real group over one of its own leaves: 公开对象-主动公开 is a mistake, not a header.
+    if (GROUPS.has(group) && !GROUPS.has(leaf) && GROUP_LEAVES[group as Group].has(leaf as Field)) {
+      return { kind: leaf, group: groupLabel.trim() };
+    }
+  }
+  return undefined;
 }
 
 export interface Column {
@@ -112,7 +147,7 @@ export function findHeader(sheet: RawSheet): Header | null {
   const last = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
   for (let r = 1; r <= last; r++) {
     const cells = sheet.rows[r - 1] ?? [];
-    const kinds = cells.map((c) => (c ? lookupHeader(c) : undefined)).filter((k) => k !== undefined);
+    const kinds = cells.map((c) => (c ? readHeaderLabel(c)?.kind : undefined)).filter((k) => k !== undefined);
     if (kinds.length >= 3 && kinds.some((k) => ITEM_FIELDS.has(k))) return readHeader(sheet, r);
   }
   return null;
@@ -120,11 +155,17 @@ export function findHeader(sheet: RawSheet): Header | null {
 
 /**
  * Columns a group header spans: itself plus the blank top cells to its right. Merge slaves are blank in
- * the sheet, as in a CSV export, so workbooks and their CSV exports read alike.
+ * the sheet, as in a CSV export, so workbooks and their CSV exports read alike. Some exports repeat the
+ * group's name over each of its columns instead (公开对象,公开对象 over 全社会,特定群体): the same.
  */
 function groupSpan(sheet: RawSheet, row: number, col: number, width: number): number[] {
+  const label = normaliseHeader(cellAt(sheet, row, col));
   const span = [col];
-  for (let c = col + 1; c <= width && cellAt(sheet, row, c) === ''; c++) span.push(c);
+  for (let c = col + 1; c <= width; c++) {
+    const text = cellAt(sheet, row, c);
+    if (text !== '' && normaliseHeader(text) !== label) break;
+    span.push(c);
+  }
   return span;
 }
 
@@ -138,7 +179,7 @@ function readHeader(sheet: RawSheet, top: number): Header {
   let twoRows = false;
   for (let c = 1; c <= width; c++) {
     const label = cellAt(sheet, top, c);
-    const kind = label ? lookupHeader(label) : undefined;
+    const kind = label && !groupOf.has(c) ? lookupHeader(label) : undefined;
     if (!kind || !GROUPS.has(kind)) continue;
     const span = groupSpan(sheet, top, c, width);
     for (const s of span) groupOf.set(s, label);
@@ -160,14 +201,17 @@ function readHeader(sheet: RawSheet, top: number): Header {
     const label = sub || topLabel;
     if (!label) continue;
     const row = sub ? top + 1 : top;
-    const kind = lookupHeader(label);
-    if (!kind) {
-      unknown.push({ col: c, letter: columnLetter(c), label, row });
+    const read = readHeaderLabel(label);
+    const letter = columnName(sheet, c);
+    if (!read) {
+      unknown.push({ col: c, letter, label, row });
       continue;
     }
+    const { kind } = read;
     const field = GROUPS.has(kind) ? GROUP_AS_FIELD[kind as Group] : (kind as Field);
-    const group = sub ? groupOf.get(c) : undefined;
-    columns.push({ col: c, letter: columnLetter(c), label, field, ...(group ? { group } : {}) });
+    // A flattened header (公开对象-全社会) names its group itself.
+    const group = (sub ? groupOf.get(c) : undefined) ?? read.group;
+    columns.push({ col: c, letter, label, field, ...(group ? { group } : {}) });
   }
   return { top, bottom: twoRows ? top + 1 : top, columns, unknown, width };
 }

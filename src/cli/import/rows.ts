@@ -6,7 +6,7 @@ import type { SourceProblem } from '../problems.ts';
 import { parseChannels, parseStages } from './cells.ts';
 import { AUDIENCE, choiceFields, DISCLOSURE, readChoice, TIER } from './choices.ts';
 import { domainFromTitle, normaliseDomain } from './domain.ts';
-import { cellAt, cellKey, columnLetter, isBlankRow, type RawSheet } from './grid.ts';
+import { cellAt, cellKey, columnName, isBlankRow, type RawSheet } from './grid.ts';
 import { normaliseHeader, type Column, type Field, type Header } from './headers.ts';
 import { checkUrl, MAX_LENGTH, textLength } from './limits.ts';
 
@@ -19,6 +19,16 @@ export interface SheetContext {
   file: string;
   /** The domain the file name gives, the last resort. */
   fileDomain: string | null;
+  /** A Word table continuing the previous one: what fills down into its first rows, and its domain. */
+  continues?: FillDown;
+}
+
+/** What blank cells mean "same as above" for, at the end of a table. */
+export interface FillDown {
+  level1: string;
+  level2: string | null;
+  domain: string;
+  sheetDomain: string | null;
 }
 
 /** A "注释：" / "注：" / "填表说明" block under the table ends it. */
@@ -30,7 +40,12 @@ export function columnRef(cols: readonly Column[], groupLabel?: string): string 
   if (!first) return '';
   if (cols.length === 1) return `${first.letter} (${first.label})`;
   const last = cols[cols.length - 1]!;
-  return `${first.letter}-${last.letter} (${groupLabel ?? first.group ?? first.label})`;
+  const label = groupLabel ?? first.group ?? first.label;
+  // Word-table columns: 第9-10列 rather than 第9列-第10列.
+  const word = /^第(\d+)列$/;
+  const [a, b] = [word.exec(first.letter)?.[1], word.exec(last.letter)?.[1]];
+  if (a && b) return `第${a}-${b}列 (${label})`;
+  return `${first.letter}-${last.letter} (${label})`;
 }
 
 type Report = (
@@ -101,8 +116,16 @@ function planColumns(header: Header, report: Report) {
   return plan;
 }
 
-/** The domain of rows without a 领域 cell: the title row above the header, else the file name. */
+/**
+ * The domain of rows without a 领域 cell: the title row above the header (or the title paragraph above a Word
+ * table), else the file name.
+ */
 function sheetDomainOf(sheet: RawSheet, header: Header, fileDomain: string | null): string | null {
+  // Nearest paragraph first: a document's later tables may each have their own title.
+  for (const text of [...(sheet.titles ?? [])].reverse()) {
+    const d = domainFromTitle(text);
+    if (d) return d;
+  }
   for (let r = 1; r < header.top; r++) {
     for (const text of sheet.rows[r - 1] ?? []) {
       const d = text ? domainFromTitle(text) : null;
@@ -139,7 +162,7 @@ export function importSheet(
   sheet: RawSheet,
   header: Header,
   ctx: SheetContext,
-): { items: ImportedItem[]; problems: SourceProblem[] } {
+): { items: ImportedItem[]; problems: SourceProblem[]; fillDown?: FillDown } {
   const problems: SourceProblem[] = [];
   const items: ImportedItem[] = [];
   const where = { file: ctx.file, ...(sheet.name !== undefined ? { sheet: sheet.name } : {}) };
@@ -165,9 +188,12 @@ export function importSheet(
       message: `无法识别的表头“${u.label}” (unknown header)`,
     });
   }
-  const plan = planColumns(header, report);
+  // A continuation reuses a header already checked (and reported) with the table before it.
+  const plan = planColumns(header, ctx.continues ? () => undefined : report);
   if (!plan) return { items, problems };
-  const sheetDomain = sheetDomainOf(sheet, header, ctx.fileDomain);
+  const sheetDomain = ctx.continues
+    ? ctx.continues.sheetDomain
+    : sheetDomainOf(sheet, header, ctx.fileDomain);
   if (!plan.domain && !sheetDomain) {
     report(
       'error',
@@ -187,9 +213,9 @@ export function importSheet(
     headerRows.push((sheet.rows[r - 1] ?? []).map(normaliseHeader));
   const warnedUnlabelled = new Set<number>();
 
-  let prevLevel1 = '';
-  let prevLevel2: string | null = null;
-  let prevDomain = '';
+  let prevLevel1 = ctx.continues?.level1 ?? '';
+  let prevLevel2: string | null = ctx.continues?.level2 ?? null;
+  let prevDomain = ctx.continues?.domain ?? '';
   for (let r = header.bottom + 1; r <= sheet.rows.length; r++) {
     const raw = sheet.rows[r - 1] ?? [];
     if (isBlankRow(raw)) continue;
@@ -207,7 +233,7 @@ export function importSheet(
         severity: 'warning',
         ...where,
         row: r,
-        column: columnLetter(i + 1),
+        column: columnName(sheet, i + 1),
         message: '此列没有表头，内容已忽略 (column without header ignored)',
       });
     });
@@ -354,5 +380,9 @@ export function importSheet(
     }
     items.push(item);
   }
-  return { items, problems };
+  return {
+    items,
+    problems,
+    fillDown: { level1: prevLevel1, level2: prevLevel2, domain: prevDomain, sheetDomain },
+  };
 }

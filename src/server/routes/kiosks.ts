@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { errorBody, readJson, tooLarge, zodError, unreadableBody } from '../http/errors.ts';
+import { readJson, tooLarge, zodError, unreadableBody } from '../http/errors.ts';
 import { kioskOf } from '../http/kiosk-auth.ts';
 import type { ApplicationStore } from '../store.ts';
 

@@ -482,14 +482,14 @@ describe('more layouts (written on the fly)', () => {
     ]);
   });
 
-  it('refuses other file types', async () => {
-    await writeFile(join(dir, 'old.xls'), 'x');
-    const { problems } = await importCatalogueFile(join(dir, 'old.xls'), 'catalogue/old.xls');
+  it('refuses other file types, saying what to save them as', async () => {
+    await writeFile(join(dir, 'old.doc'), 'x');
+    const { problems } = await importCatalogueFile(join(dir, 'old.doc'), 'catalogue/old.doc');
     expect(problems).toEqual([
       {
         severity: 'error',
-        file: 'catalogue/old.xls',
-        message: expect.stringContaining('unsupported file type'),
+        file: 'catalogue/old.doc',
+        message: expect.stringMatching(/另存为 \.docx.*\(unsupported file type\)$/),
       },
     ]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnLetter, type RawSheet } from '../../../src/cli/import/grid.ts';
-import { findHeader, lookupHeader } from '../../../src/cli/import/headers.ts';
+import { findHeader, lookupHeader, readHeaderLabel } from '../../../src/cli/import/headers.ts';
 
 const sheet = (rows: string[][]): RawSheet => ({ rows, mergedFrom: new Map(), links: new Map() });
 const fields = (s: RawSheet) => findHeader(s)?.columns.map((c) => `${c.letter}:${c.field}`);
@@ -137,4 +137,95 @@ describe('findHeader', () => {
 
 it('columnLetter', () => {
   expect([1, 2, 26, 27, 52, 703].map(columnLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AZ', 'AAA']);
+});
+
+describe('headers flattened into one row', () => {
+  it.each([
+    ['公开对象-全社会', 'audiencePublic', '公开对象'],
+    ['公开对象（特定群体）', 'audienceSpecific', '公开对象'],
+    ['公开对象(全社会)', 'audiencePublic', '公开对象'],
+    ['公开对象_全社会', 'audiencePublic', '公开对象'],
+    ['公开方式—主动公开', 'proactive', '公开方式'],
+    ['公开方式/依申请', 'onRequest', '公开方式'],
+    ['公开方式：主动', 'proactive', '公开方式'],
+    ['公开事项·一级事项', 'level1', '公开事项'],
+    ['公开事项 - 三级事项', 'level3', '公开事项'],
+    ['公开层级【乡级】', 'township', '公开层级'],
+  ])('%j is the leaf %s under %s', (label, kind, group) => {
+    expect(readHeaderLabel(label)).toEqual({ kind, group });
+  });
+
+  it.each([
+    ['序号-序号', 'seq'],
+    ['公开主体_公开主体', 'publisher'],
+    // A known header that happens to contain brackets stays itself.
+    ['公开内容（要素）', 'content'],
+  ])('%j reads as the single header %s', (label, kind) => {
+    expect(readHeaderLabel(label)).toEqual({ kind });
+  });
+
+  it.each(['公开对象-主动公开', '公开方式（全社会）', '公开主体-全社会', '办理机构-全社会', '公开对象-居民'])(
+    'refuses %j: not a group over one of its own leaves',
+    (label) => {
+      expect(readHeaderLabel(label)).toBeUndefined();
+    },
+  );
+
+  it('finds a flattened header row and keeps the group for messages', () => {
+    const header = findHeader(
+      sheet([
+        [
+          '序号',
+          '公开事项-一级事项',
+          '公开事项-二级事项',
+          '公开主体',
+          '公开对象（全社会）',
+          '公开对象（特定群体）',
+          '公开方式_主动',
+          '公开方式_依申请',
+        ],
+      ]),
+    );
+    expect(header?.bottom).toBe(1);
+    expect(header?.columns.map((c) => [c.letter, c.field, c.group])).toEqual([
+      ['A', 'seq', undefined],
+      ['B', 'level1', '公开事项'],
+      ['C', 'level2', '公开事项'],
+      ['D', 'publisher', undefined],
+      ['E', 'audiencePublic', '公开对象'],
+      ['F', 'audienceSpecific', '公开对象'],
+      ['G', 'proactive', '公开方式'],
+      ['H', 'onRequest', '公开方式'],
+    ]);
+  });
+});
+
+describe('a two-row header repeating the group name over its columns', () => {
+  it('reads like the merged one', () => {
+    const repeated = sheet([
+      ['序号', '公开事项', '公开事项', '公开主体', '公开对象', '公开对象', '公开方式', '公开方式'],
+      ['序号', '一级事项', '二级事项', '公开主体', '全社会', '特定群体', '主动', '依申请'],
+    ]);
+    const merged = sheet([
+      ['序号', '公开事项', '', '公开主体', '公开对象', '', '公开方式', ''],
+      ['', '一级事项', '二级事项', '', '全社会', '特定群体', '主动', '依申请'],
+    ]);
+    expect(findHeader(repeated)).toEqual(findHeader(merged));
+    expect(findHeader(repeated)?.bottom).toBe(2);
+    expect(fields(repeated)).toEqual([
+      'A:seq',
+      'B:level1',
+      'C:level2',
+      'D:publisher',
+      'E:audiencePublic',
+      'F:audienceSpecific',
+      'G:proactive',
+      'H:onRequest',
+    ]);
+  });
+
+  it('names Word-table columns 第N列', () => {
+    const table: RawSheet = { ...sheet([['一级事项', '公开主体', '全社会', '主动公开']]), table: true };
+    expect(findHeader(table)?.columns.map((c) => c.letter)).toEqual(['第1列', '第2列', '第3列', '第4列']);
+  });
 });

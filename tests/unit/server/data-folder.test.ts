@@ -9,7 +9,7 @@ import { LOCK_FILE } from '../../../src/server/db/data-folder.ts';
 import { startServer } from '../../../src/server/server.ts';
 import { citizenApplication } from '../application/fixtures.ts';
 import { postApplication, sealedBody } from './helpers.ts';
-import { enrolTestKiosk, type TestKiosk } from './kiosk-client.ts';
+import { enrolTestKiosk } from './kiosk-client.ts';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
