@@ -70,6 +70,15 @@ class Engine implements SearchEngine {
       (c) => (c.weak ? '~' : '') + c.alts.map((a) => a.text).join('|') + (c.active ? '' : ' (absent)'),
     );
     if (activeWeight) this.ranking.rank(acc, plan, activeWeight, limit, response);
+    if (!response.results.length) {
+      // Never an empty screen for a query that shares meaning with the catalogue: the closest documents, marked
+      // as such for the UI. Only a query with nothing in common with the bundle gets nothing.
+      const best = this.retrieval.scoreClosest(plan);
+      if (best) {
+        this.ranking.rank(acc, plan, best, limit, response);
+        if (response.results.length) response.closest = true;
+      }
+    }
     this.suggestions.suggest(plan, response);
     return response;
   }

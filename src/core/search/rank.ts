@@ -2,6 +2,7 @@
 // exact names, how much of the title the query covers, the query's intent, a named department or domain, and
 // marks the matched parts of each title for the UI.
 import type { Corpus } from './corpus.ts';
+import { answersIntent } from './intent.ts';
 import { NAME_LEAF, NAME_PARENT, NAME_TITLE } from './corpus.ts';
 import type { SearchResponse } from './results.ts';
 import type { Acc } from './structures.ts';
@@ -14,6 +15,8 @@ const EXACT_PARENT = 30;
 const EXACT_WHOLE = 70;
 const TITLE_COVER = 12;
 const INTENT_BONUS = 8;
+/** Below an exact name, above what separates the rows of one programme (最低生活保障 保障标准 vs 审核信息). */
+const INTENT_ROW_BONUS = 10;
 const DEPT_BONUS = 20;
 const DOMAIN_BONUS = 10;
 /** Less than an exact name's bonus, more than what usually separates two documents on one topic. */
@@ -129,6 +132,8 @@ export class Ranking {
       for (const [a, b] of highlights) marked += b - a;
       score += (TITLE_COVER * marked) / Math.max(1, doc.title.replace(/\s+/g, '').length);
       if (plan.intent && plan.intent === doc.type) score += INTENT_BONUS;
+      // The kind of answer asked for (how, how much, where, complaints, lists) by the document's own name.
+      for (const kind of plan.intents) if (answersIntent(kind, doc.type, doc.leaf)) score += INTENT_ROW_BONUS;
       for (const c of depts) {
         const dn = this.corpus.docNorm(d).dept;
         if (c.depts.some((n) => dn.includes(n))) score += (DEPT_BONUS * c.weight) / activeWeight;

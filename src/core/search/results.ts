@@ -29,6 +29,8 @@ export interface SearchResponse {
   total: number;
   /** Suggestions when results are few or none, and the corrected form when a typo was corrected. */
   didYouMean: string[];
+  /** Nothing matched in full: the results are the closest documents (the UI says so). */
+  closest?: true;
   /** The query as the engine understood it, one entry per concept: `~` marks a weak word, `|` separates alternatives. */
   rewritten: string[];
 }

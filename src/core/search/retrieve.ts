@@ -5,7 +5,8 @@ import { BODY_WEIGHT } from './docs.ts';
 import type { Corpus } from './corpus.ts';
 import { Acc, MASK_WEIGHT } from './structures.ts';
 import { codePoints, isHanCode, splitRuns } from './text.ts';
-import type { Alt, Plan } from './understand.ts';
+import { FUNCTION_WORDS } from './segment.ts';
+import type { Alt, Concept, Plan } from './understand.ts';
 
 export class Retrieval {
   /** Coverage per document, summed over concepts (each weighted): read by ranking after scorePlan. */
@@ -118,5 +119,68 @@ export class Retrieval {
       }
     }
     return activeWeight;
+  }
+
+  /**
+   * The closest documents when nothing matches in full: any word (bigram) of any concept counts on its own (an OR,
+   * not the soft AND), weighted by its rarity and the field it is in; failing that, documents whose names hold two
+   * or more of the query's characters. Documents of the domain most hits fall in gain a little, so a stray word
+   * elsewhere does not come first. Returns the best score (0 when nothing is related: nonsense gets nothing).
+   */
+  scoreClosest(plan: Plan): number {
+    const acc = this.acc;
+    acc.reset();
+    const n = this.corpus.docCount;
+    const toks = new Map<string, Concept>();
+    for (const c of plan.concepts)
+      for (const a of [{ text: c.source }, ...c.alts])
+        for (const run of splitRuns(a.text))
+          if (run.kind === 'han') {
+            for (let i = 0; i + 1 < run.chars.length; i++) toks.set(run.chars[i]! + run.chars[i + 1]!, c);
+          } else if (run.chars.length >= 2) toks.set(run.chars.join(''), c);
+    for (const [tok, c] of toks) {
+      const short = this.corpus.short.get(tok);
+      const body = this.corpus.body.get(tok);
+      const df = Math.max(short?.docs.length ?? 0, body?.docs.length ?? 0);
+      if (!df) continue;
+      c.active = true;
+      const idf = Math.log(1 + n / (1 + df));
+      if (short)
+        for (let k = 0; k < short.docs.length; k++)
+          acc.add(short.docs[k]!, idf * MASK_WEIGHT[short.masks[k]!]!);
+      if (body) for (let k = 0; k < body.docs.length; k++) acc.add(body.docs[k]!, idf * BODY_WEIGHT * 0.5);
+    }
+    if (!acc.size) this.charsInNames(plan);
+    if (!acc.size) return 0;
+    const byDomain = new Map<string, number>();
+    let best = 0;
+    for (let k = 0; k < acc.size; k++) {
+      const d = acc.list[k]!;
+      const dom = this.corpus.docs[d]!.domain;
+      byDomain.set(dom, (byDomain.get(dom) ?? 0) + acc.vals[d]!);
+      best = Math.max(best, acc.vals[d]!);
+    }
+    const topDomain = [...byDomain].sort((a, b) => b[1] - a[1])[0]![0];
+    for (let k = 0; k < acc.size; k++) {
+      const d = acc.list[k]!;
+      if (this.corpus.docs[d]!.domain === topDomain) acc.add(d, best * 0.15);
+    }
+    return best * 1.15;
+  }
+
+  private charsInNames(plan: Plan): void {
+    const chars = new Map<string, Concept>();
+    for (const c of plan.concepts)
+      for (const ch of codePoints(c.source))
+        if (isHanCode(ch.codePointAt(0)!) && !FUNCTION_WORDS.has(ch)) chars.set(ch, c);
+    if (chars.size < 2) return;
+    const acc = this.acc;
+    for (let d = 0; d < this.corpus.docCount; d++) {
+      const t = this.corpus.docNorm(d);
+      let hit = 0;
+      for (const ch of chars.keys()) if (t.leaf.includes(ch) || t.parents.includes(ch)) hit++;
+      if (hit >= 2) acc.add(d, hit);
+    }
+    if (acc.size) for (const c of chars.values()) c.active = true;
   }
 }

@@ -1,9 +1,11 @@
 // Stage 1, understanding: turns the typed text into a plan of "concepts" (what the visitor asks about), each with
 // alternative Chinese strings: the typed text, synonym and lexicon official terms, the words its pinyin spells,
 // a homophone or typo correction. Also decides the query's intent. Reads the corpus; scores nothing.
-import type { Corpus } from './corpus.ts';
+import type { Corpus, VocabEntry } from './corpus.ts';
 import type { VocabHit } from './pinyin.ts';
+import { detectIntents, type IntentKind } from './intent.ts';
 import { detectIntent, splitPieces, stripQuestionWords, WEAK_WORDS, type Intent } from './query.ts';
+import { splitAtFunctionWords, words } from './segment.ts';
 import { codePoints, normalizeText, splitRuns, type Run } from './text.ts';
 
 export type Via = 'query' | 'synonym' | 'pinyin' | 'initials' | 'homophone' | 'fuzzy' | 'lexicon';
@@ -29,7 +31,10 @@ export interface Concept {
 
 export interface Plan {
   concepts: Concept[];
+  /** The document type the query asks for (guide, interpretation), if any. */
   intent: Intent;
+  /** What kind of answer the query asks for (intent.ts); ranking boosts documents that give it. */
+  intents: IntentKind[];
   /** The normalised query without spaces, for whole-query exact-name matching. */
   whole: string;
   corrections: string[];
@@ -88,12 +93,17 @@ export class Understanding {
     const plan: Plan = {
       concepts: [],
       intent: null,
+      intents: [],
       whole: runs.map((r) => r.chars.join('')).join(''),
       corrections: [],
     };
     if (!runs.length) return plan;
     // 居住证办理 names an item; its 办理 does not ask for a guide.
-    if (!this.corpus.names.has(plan.whole)) plan.intent = detectIntent(norm);
+    if (!this.corpus.names.has(plan.whole)) {
+      plan.intent = detectIntent(norm);
+      plan.intents = detectIntents(norm);
+    }
+    if (runs.every((r) => r.kind === 'ascii') && this.englishConcepts(norm, plan)) return plan;
     if (runs.some((r) => r.kind === 'ascii' && isLatin(r.chars.join('')))) {
       // Pinyin, initials or mixed script: first read the whole query as one vocabulary term (hukou迁移 → 户口迁移).
       const whole = this.wholePinyin(runs);
@@ -130,15 +140,86 @@ export class Understanding {
       via = 'initials';
     }
     const chosen = this.chooseHits(hits, source.length);
-    if (!chosen.length) return null;
+    const syllables = !hasHan && via === 'pinyin' ? this.corpus.table.split(source) : null;
+    const spelled = syllables ? this.spelledWords(syllables) : [];
+    if (!chosen.length && !spelled.length) return null;
     const c = this.newConcept(source, []);
-    for (const h of chosen)
-      this.addAlt(c, {
-        text: this.corpus.vocab[h.id]!.norm,
-        weight: h.quality * (via === 'initials' ? 0.95 : 1),
-        via,
-      });
+    const viaWeight = via === 'initials' ? 0.95 : 1;
+    for (const h of chosen) {
+      const v = this.corpus.vocab[h.id]!;
+      this.addAlt(c, { text: v.norm, weight: h.quality * viaWeight, via });
+      // The word the letters spell, not only the term it starts: yinhang finds every title holding 银行.
+      const part = spelledPart(v, h.from, h.to);
+      if (part && part !== v.norm) this.addAlt(c, { text: part, weight: viaWeight, via });
+    }
+    // Corpus words read that way, character by character: catches a polyphone the vocabulary's reading missed
+    // (pinyin-pro reads 还款 as hai kuan; huankuan must still find it).
+    for (const w of spelled) this.addAlt(c, { text: w, weight: 1, via });
     return c;
+  }
+
+  /**
+   * Han strings of the corpus whose characters read as the given syllables, one by one (every adjacent pair a
+   * corpus bigram). Only for 2-6 complete syllables: longer input is several words.
+   */
+  private spelledWords(syllables: readonly string[]): string[] {
+    const n = syllables.length;
+    const { table, bigramLex } = this.corpus;
+    if (n < 2 || n > 6 || !syllables.every((s) => table.syllables.has(s))) return [];
+    const pairs = (i: number): string[][] =>
+      (bigramLex.full.get(syllables[i]! + syllables[i + 1]!) ?? [])
+        .map((b) => codePoints(b))
+        .filter(
+          (c) =>
+            table.readings(c[0]!).includes(syllables[i]!) &&
+            table.readings(c[1]!).includes(syllables[i + 1]!),
+        );
+    let cands = pairs(0);
+    for (let i = 1; i + 1 < n && cands.length; i++) {
+      const next: string[][] = [];
+      for (const p of pairs(i))
+        for (const c of cands) if (c[c.length - 1] === p[0] && next.length < 64) next.push([...c, p[1]!]);
+      cands = next;
+    }
+    return cands
+      .map((c) => c.join(''))
+      .map((w) => ({ w, df: this.corpus.short.df(w.length === 2 ? w : codePoints(w).slice(0, 2).join('')) }))
+      .sort((a, b) => b.df - a.df)
+      .slice(0, 3)
+      .map((x) => x.w);
+  }
+
+  /**
+   * English names from the lexicon (subsistence allowance → 最低生活保障): the longest run of words that names a
+   * service, left to right. Returns whether any did; the rest of the words then count only if the corpus has them.
+   */
+  private englishConcepts(norm: string, plan: Plan): boolean {
+    const english = this.corpus.english;
+    if (!english.size) return false;
+    const ws = norm.split(/[^a-z0-9]+/).filter(Boolean);
+    const found: Concept[] = [];
+    const rest: string[] = [];
+    for (let i = 0; i < ws.length;) {
+      let hit = 0;
+      for (let j = Math.min(ws.length, i + 8); j > i; j--) {
+        const official = english.get(ws.slice(i, j).join(' '));
+        if (official) {
+          const c = this.newConcept(ws.slice(i, j).join(' '), []);
+          for (const o of official) this.addAlt(c, { text: o, weight: 1, via: 'lexicon' });
+          found.push(c);
+          hit = j - i;
+          break;
+        }
+      }
+      if (hit) i += hit;
+      else rest.push(ws[i++]!);
+    }
+    if (!found.length) return false;
+    plan.concepts.push(...found);
+    for (const w of rest)
+      if (this.corpus.short.has(w))
+        plan.concepts.push(this.newConcept(w, [{ text: w, weight: 1, via: 'query' }]));
+    return true;
   }
 
   /** Keeps the best class of vocabulary hits; weak partial matches of short input are noise, not answers. */
@@ -233,10 +314,11 @@ export class Understanding {
   }
 
   private hanConcepts(run: string, plan: Plan): void {
-    for (const segment of stripQuestionWords(
-      run,
-      (s) => this.corpus.synonyms.has(s) || this.corpus.isTerm(s),
-    )) {
+    const known = (s: string) => this.corpus.synonyms.has(s) || this.corpus.isTerm(s);
+    // Two single characters the segmenter left apart (还/款) are one word when the corpus has them together.
+    const shielded = (s: string) => known(s) || (codePoints(s).length === 2 && this.corpus.short.has(s));
+    const segments = stripQuestionWords(run, known).flatMap((s) => splitAtFunctionWords(s, shielded));
+    for (const segment of segments) {
       // A typo can break a name into a synonym term plus debris (工伤认订 → 工伤 + 认订): try to correct the
       // whole segment first, and split it into pieces only if that fails.
       if (
@@ -256,11 +338,44 @@ export class Understanding {
         this.corpus.isTerm(s),
       );
       for (const piece of pieces) {
+        const plain = !piece.official && !piece.weak;
+        const parts = plain ? this.wordGroups(piece.text) : null;
+        if (parts) {
+          for (const part of parts)
+            plan.concepts.push(
+              this.newConcept(part, [{ text: part, weight: 1, via: 'query' }], codePoints(part).length === 1),
+            );
+          continue;
+        }
         const c = this.newConcept(piece.text, [{ text: piece.text, weight: 1, via: 'query' }], !!piece.weak);
-        if (!piece.official && !piece.weak) this.correctTypos(c, plan.corrections, false);
+        if (plain) this.correctTypos(c, plan.corrections, false);
         plan.concepts.push(c);
       }
     }
+  }
+
+  /**
+   * A stretch the corpus does not hold as a whole (食品店开业) read as the words it is made of, each a concept of its
+   * own (食品, 店, 开业), adjacent words kept together while the corpus holds them together. Null when the stretch
+   * is not made of known words: then it is more likely a typo, left to correction.
+   */
+  private wordGroups(text: string): string[] | null {
+    const chars = codePoints(text);
+    if (chars.length < 3 || this.corpus.isTerm(text) || this.corpus.inCorpus(text)) return null;
+    const ws = words(text);
+    if (ws.length < 2) return null;
+    const groups: string[] = [];
+    for (const w of ws) {
+      const last = groups[groups.length - 1];
+      if (last !== undefined && this.corpus.inCorpus(last + w)) groups[groups.length - 1] = last + w;
+      else groups.push(w);
+    }
+    // Words the corpus knows, or dictionary words of the segmenter, with at most one lone character: two lone
+    // characters side by side are the debris of a typo (户口签移 → 户口/签/移), left to correction.
+    const known = groups.filter((g) => this.corpus.inCorpus(g) || this.corpus.isTerm(g)).length;
+    const singles = groups.filter((g) => codePoints(g).length === 1).length;
+    const ok = known >= 1 && singles <= 1;
+    return ok && groups.length >= 2 ? groups : null;
   }
 
   /**
@@ -334,4 +449,11 @@ export class Understanding {
     }
     return changed ? out.join('') : null;
   }
+}
+
+/** The characters of a vocabulary term that syllables [from, to) read, when its syllables map one to one. */
+function spelledPart(v: VocabEntry, from: number, to: number): string | null {
+  const chars = codePoints(v.norm);
+  if (chars.length !== v.syllables.length || to - from < 2) return null;
+  return chars.slice(from, Math.min(to, chars.length)).join('');
 }
