@@ -133,7 +133,8 @@ export class Retrieval {
     const n = this.corpus.docCount;
     const toks = new Map<string, Concept>();
     for (const c of plan.concepts)
-      for (const a of [{ text: c.source }, ...c.alts])
+      // Two initials are too weak a clue to show anything for when nothing else matches.
+      for (const a of [{ text: c.source }, ...c.alts.filter((x) => x.via !== 'guess')])
         for (const run of splitRuns(a.text))
           if (run.kind === 'han') {
             for (let i = 0; i + 1 < run.chars.length; i++) toks.set(run.chars[i]! + run.chars[i + 1]!, c);

@@ -8,7 +8,8 @@ import { detectIntent, splitPieces, stripQuestionWords, WEAK_WORDS, type Intent 
 import { splitAtFunctionWords, words } from './segment.ts';
 import { codePoints, normalizeText, splitRuns, type Run } from './text.ts';
 
-export type Via = 'query' | 'synonym' | 'pinyin' | 'initials' | 'homophone' | 'fuzzy' | 'lexicon';
+/** Where an alternative comes from; 'guess' is a corpus word two initials might stand for (sq → 申请). */
+export type Via = 'query' | 'synonym' | 'pinyin' | 'initials' | 'homophone' | 'fuzzy' | 'lexicon' | 'guess';
 
 export interface Alt {
   text: string;
@@ -282,7 +283,7 @@ export class Understanding {
         const fb = j - i <= 12 ? lex.full.get(s) : undefined;
         if (fb) relax(j, 1.6, this.lexAlts(fb));
         const ib = j - i === 2 ? lex.init.get(s) : undefined;
-        if (ib) relax(j, 2.2, this.lexAlts(ib));
+        if (ib) relax(j, 2.2, this.lexAlts(ib, 'guess'));
       }
     }
     const pieces: Array<{ source: string; alts: Alt[] }> = [];
@@ -305,12 +306,12 @@ export class Understanding {
   }
 
   /** Corpus words for a pinyin piece, most frequent first (申请 before 申情). */
-  private lexAlts(words: string[]): Alt[] {
+  private lexAlts(words: string[], via: Via = 'lexicon'): Alt[] {
     return words
       .map((w) => ({ w, df: this.corpus.short.df(w) }))
       .sort((a, b) => b.df - a.df)
       .slice(0, 4)
-      .map((x, i) => ({ text: x.w, weight: Math.max(0.6, 0.9 - i * 0.1), via: 'lexicon' as const }));
+      .map((x, i) => ({ text: x.w, weight: Math.max(0.6, 0.9 - i * 0.1), via }));
   }
 
   private hanConcepts(run: string, plan: Plan): void {
