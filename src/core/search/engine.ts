@@ -69,7 +69,9 @@ class Engine implements SearchEngine {
     response.rewritten = plan.concepts.map(
       (c) => (c.weak ? '~' : '') + c.alts.map((a) => a.text).join('|') + (c.active ? '' : ' (absent)'),
     );
-    if (activeWeight) this.ranking.rank(acc, plan, activeWeight, limit, response);
+    // Weak words alone (管, 申请) do not make a match when every topic word of the query is unknown to the bundle.
+    const topical = plan.concepts.some((c) => c.active && !c.weak) || plan.concepts.every((c) => c.weak);
+    if (activeWeight && topical) this.ranking.rank(acc, plan, activeWeight, limit, response);
     if (!response.results.length) {
       // Never an empty screen for a query that shares meaning with the catalogue: the closest documents, marked
       // as such for the UI. Only a query with nothing in common with the bundle gets nothing.

@@ -4,6 +4,7 @@ import { getLang, t, type StringId } from '../../i18n/strings.ts';
 import type { SearchHit, ResultType } from '../../search/types.ts';
 import type { SearchAnswer } from '../../search/bridge.ts';
 import { href } from '../router.ts';
+import { CallStaff } from './CallStaff.tsx';
 import { ValidityTag } from './ContentPage.tsx';
 import { Highlight } from './Highlight.tsx';
 
@@ -69,7 +70,7 @@ function AnswerView({
   pick: { current: (query: string) => void };
 }) {
   const shown = answer.query;
-  const { results: ranked, didYouMean } = answer.response;
+  const { results: ranked, didYouMean, closest } = answer.response;
   // The best few first: a visitor reads the top of the list, and every row rendered is layout work the next
   // keystroke waits for on a kiosk CPU (issue 3). The rest are one tap away.
   const [limit, setLimit] = useState(FIRST_SHOWN);
@@ -87,9 +88,16 @@ function AnswerView({
   }
   return (
     <section class="results">
-      <p class="results-count" role="status">
-        {t('search.count', { n: ranked.length })}
-      </p>
+      {closest ? (
+        // Nothing matched in full: say so before the closest documents, never an empty screen (issue 11).
+        <p class="results-count closest-note" role="status">
+          {t('search.closest.title')}
+        </p>
+      ) : (
+        <p class="results-count" role="status">
+          {t('search.count', { n: ranked.length })}
+        </p>
+      )}
       <ul class="result-groups" aria-label={`${t('search.results')}：${shown}`}>
         {GROUPS.map((type) => {
           const hits = results.filter((r) => r.type === type);
@@ -115,6 +123,20 @@ function AnswerView({
             {t('search.more', { n: more })}
           </button>
         </p>
+      ) : null}
+      {closest ? (
+        <nav class="closest-help" aria-label={t('search.closest.help')}>
+          <ul class="actions">
+            <li>
+              <CallStaff />
+            </li>
+            <li>
+              <a class="button" href={href(['apply'])}>
+                {t('search.none.apply')}
+              </a>
+            </li>
+          </ul>
+        </nav>
       ) : null}
     </section>
   );
