@@ -74,6 +74,14 @@ export const FUNCTION_WORDS = new Set([
   '一般',
   '非常',
   '比较',
+  // Frequency and time adverbials (每月发多少): they say when, never what about.
+  '每月',
+  '每个月',
+  '每年',
+  '每天',
+  '平时',
+  '以后',
+  '之前',
 ]);
 
 let segmenter: Intl.Segmenter | null | undefined;
