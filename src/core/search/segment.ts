@@ -84,7 +84,12 @@ export const FUNCTION_WORDS = new Set([
   '之前',
 ]);
 
+/** Every character of a function word: a stretch holding none of them has nothing to drop (most names). */
+const FUNCTION_CHARS = new Set([...FUNCTION_WORDS].flatMap((w) => Array.from(w)));
+
 let segmenter: Intl.Segmenter | null | undefined;
+/** Recent segmentations: typing repeats the same stretches keystroke after keystroke. */
+const memo = new Map<string, string[]>();
 
 function getSegmenter(): Intl.Segmenter | null {
   if (segmenter === undefined) {
@@ -99,10 +104,14 @@ function getSegmenter(): Intl.Segmenter | null {
 
 /** The words of a Han string, in order. */
 export function words(text: string): string[] {
+  const hit = memo.get(text);
+  if (hit) return hit;
   const s = getSegmenter();
   if (!s) return codePoints(text);
   const out: string[] = [];
   for (const w of s.segment(text)) out.push(w.segment);
+  if (memo.size >= 256) memo.clear();
+  memo.set(text, out);
   return out;
 }
 
@@ -111,6 +120,7 @@ export function words(text: string): string[] {
  * catalogue name: 有线电视, 我要办 in a title) whole. Returns the content stretches, never empty strings.
  */
 export function splitAtFunctionWords(text: string, isProtected: (s: string) => boolean): string[] {
+  if (!Array.from(text).some((ch) => FUNCTION_CHARS.has(ch))) return [text];
   const ws = words(text);
   if (ws.length < 2) return [text];
   const parts: string[] = [];
