@@ -104,7 +104,9 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   await expectAccessible(page, 'results (closest)');
   // Nonsense still gets the screen that says nothing was found.
   await searchbox.fill('噼里啪啦咕噜');
-  await expect(page.getByRole('heading', { name: /没有找到“噼里啪啦咕噜”/ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: '没有找到“噼里啪啦咕噜”的相关内容' }),
+  ).toBeVisible();
 
   // Browse to a domain from the home screen.
   await searchbox.fill('');
