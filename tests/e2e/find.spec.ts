@@ -91,6 +91,12 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   await expect(searchbox).toHaveValue('低保怎么申请');
   await expect(results.getByRole('link', { name: /^最低生活保障/ }).first()).toBeVisible();
 
+  // A where/phone question: the department's contact above the results.
+  await searchbox.fill('最低生活保障在哪里办');
+  const contact = page.getByRole('region', { name: /^联系部门：/ });
+  await expect(contact).toBeVisible();
+  await expect(contact.getByText('0591-88611710')).toBeVisible();
+
   // A question that shares only some words with the catalogue: the closest documents, said so, help at hand.
   await page.getByRole('button', { name: '首页' }).click();
   await searchbox.fill('老人摔倒了谁管');

@@ -146,6 +146,10 @@ export class Ranking {
     });
     scored.sort((a, b) => b.score - a.score || a.d - b.d);
     response.total = total;
+    if (plan.intents.includes('contact') && scored.length) {
+      const dept = this.corpus.docs[scored[0]!.d]!.dept;
+      if (dept) response.contactDept = dept;
+    }
     response.results = scored.slice(0, limit).map(({ d, score, highlights }) => {
       const doc = this.corpus.docs[d]!;
       return {

@@ -29,6 +29,11 @@ export interface SearchResponse {
   total: number;
   /** Suggestions when results are few or none, and the corrected form when a typo was corrected. */
   didYouMean: string[];
+  /**
+   * The query asks where, when or by what phone (在哪办, 电话): the department named by the first result, whose
+   * contact the UI shows above the list.
+   */
+  contactDept?: string;
   /** Nothing matched in full: the results are the closest documents (the UI says so). */
   closest?: true;
   /** The query as the engine understood it, one entry per concept: `~` marks a weak word, `|` separates alternatives. */

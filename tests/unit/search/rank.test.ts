@@ -29,4 +29,16 @@ describe('ranking (coverage → ordered results)', () => {
     };
     expect(gap('义务教育招生入学名单')).toBeGreaterThan(gap('义务教育招生入学') + 5);
   });
+
+  it('names the department to contact for a where or phone question, and only then', () => {
+    const contact = (q: string) => {
+      const plan = understanding.plan(q);
+      const r = emptyResponse(q);
+      ranking.rank(retrieval.acc, plan, retrieval.scorePlan(plan, true), 20, r);
+      return r.contactDept;
+    };
+    expect(contact('最低生活保障在哪里办')).toBe('区民政局');
+    expect(contact('户口迁移电话')).toBe('某某市公安局某某分局');
+    expect(contact('最低生活保障')).toBeUndefined();
+  });
 });
