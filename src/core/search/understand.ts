@@ -251,6 +251,9 @@ export class Understanding {
       plan.concepts.push(whole);
       return;
     }
+    // A long word that is not pinyin (housing, provident) is English or noise: guessing pinyin pieces in it only
+    // brings up unrelated documents. Initials are short (dbsq), and pinyin splits.
+    if (text.length >= 7 && !this.corpus.table.split(text)) return;
     plan.concepts.push(...this.segmentLatin(text));
   }
 
@@ -322,10 +325,12 @@ export class Understanding {
     for (const segment of segments) {
       // A typo can break a name into a synonym term plus debris (工伤认订 → 工伤 + 认订): try to correct the
       // whole segment first, and split it into pieces only if that fails.
+      // A stretch made of words the bundle knows (举报 + 食品 + 安全) is not a typo, however its junctions read.
       if (
         !this.corpus.names.has(segment) &&
         !this.corpus.synonyms.has(segment) &&
-        codePoints(segment).length >= 3
+        codePoints(segment).length >= 3 &&
+        !this.madeOfKnownWords(segment)
       ) {
         const whole = this.newConcept(segment, [{ text: segment, weight: 1, via: 'query' }]);
         const corrections: string[] = [];
@@ -353,6 +358,20 @@ export class Understanding {
         plan.concepts.push(c);
       }
     }
+  }
+
+  /** Whether the segmenter cuts the text into known words (corpus, vocabulary, synonyms), at most one lone character. */
+  private madeOfKnownWords(text: string): boolean {
+    const ws = words(text);
+    if (ws.length < 2) return false;
+    let singles = 0;
+    for (const w of ws) {
+      if (codePoints(w).length === 1) {
+        if (++singles > 1) return false;
+      } else if (!this.corpus.inCorpus(w) && !this.corpus.isTerm(w) && !this.corpus.synonyms.has(w))
+        return false;
+    }
+    return true;
   }
 
   /**
