@@ -104,7 +104,20 @@ export class Understanding {
       plan.intent = detectIntent(norm);
       plan.intents = detectIntents(norm);
     }
-    if (runs.every((r) => r.kind === 'ascii') && this.englishConcepts(norm, plan)) return plan;
+    if (runs.every((r) => r.kind === 'ascii')) {
+      if (this.englishConcepts(norm, plan)) return plan;
+      // Words too long to be initials that do not split into pinyin (housing provident fund): English or noise,
+      // searched only as the ASCII words the bundle holds, never guessed as pinyin pieces.
+      const foreign = runs.some((r) => r.chars.length >= 7 && !this.corpus.table.split(r.chars.join('')));
+      if (foreign && runs.length > 1) {
+        for (const r of runs) {
+          const w = r.chars.join('');
+          if (this.corpus.short.has(w))
+            plan.concepts.push(this.newConcept(w, [{ text: w, weight: 1, via: 'query' }]));
+        }
+        return plan;
+      }
+    }
     if (runs.some((r) => r.kind === 'ascii' && isLatin(r.chars.join('')))) {
       // Pinyin, initials or mixed script: first read the whole query as one vocabulary term (hukou迁移 → 户口迁移).
       const whole = this.wholePinyin(runs);
@@ -360,9 +373,25 @@ export class Understanding {
     }
   }
 
+  /**
+   * The segmenter's words, with two lone characters joined when the bundle or the synonym table knows them as a
+   * word: the runtime's dictionary lacks many words of public services (举报 and 低保 come out as 举/报, 低/保).
+   */
+  private corpusWords(text: string): string[] {
+    const out: string[] = [];
+    for (const w of words(text)) {
+      const last = out[out.length - 1];
+      const pair =
+        last !== undefined && codePoints(last).length === 1 && codePoints(w).length === 1 ? last + w : '';
+      if (pair && (this.corpus.short.has(pair) || this.corpus.synonyms.has(pair))) out[out.length - 1] = pair;
+      else out.push(w);
+    }
+    return out;
+  }
+
   /** Whether the segmenter cuts the text into known words (corpus, vocabulary, synonyms), at most one lone character. */
   private madeOfKnownWords(text: string): boolean {
-    const ws = words(text);
+    const ws = this.corpusWords(text);
     if (ws.length < 2) return false;
     let singles = 0;
     for (const w of ws) {
@@ -382,7 +411,7 @@ export class Understanding {
   private wordGroups(text: string): string[] | null {
     const chars = codePoints(text);
     if (chars.length < 3 || this.corpus.isTerm(text) || this.corpus.inCorpus(text)) return null;
-    const ws = words(text);
+    const ws = this.corpusWords(text);
     if (ws.length < 2) return null;
     const groups: string[] = [];
     for (const w of ws) {

@@ -31,4 +31,18 @@ describe('understanding (query → plan)', () => {
     expect(detectIntents('低保公示名单')).toEqual(['result']);
     expect(detectIntents('最低生活保障')).toEqual([]);
   });
+
+  it('reads a stretch of known words as those words, not as a typo of a longer term', () => {
+    // 临时救助 and 名单 are both known: no "did you mean" as if 名单 were a typo.
+    for (const q of ['临时救助名单', '最低生活保障名单']) {
+      const plan = understanding.plan(q);
+      expect(plan.corrections).toEqual([]);
+      expect(plan.concepts.map((c) => c.source)).toContain('名单');
+    }
+  });
+
+  it('does not guess pinyin pieces inside English words', () => {
+    expect(understanding.plan('housing provident fund').concepts).toEqual([]);
+    expect(understanding.plan('dibaoshenqing').concepts.length).toBeGreaterThan(0);
+  });
 });
