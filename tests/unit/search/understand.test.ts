@@ -27,6 +27,7 @@ describe('understanding (query → plan)', () => {
   it('detects several intents at once, and none in a plain name', () => {
     expect(detectIntents('低保标准怎么申请')).toEqual(expect.arrayContaining(['how', 'amount']));
     expect(detectIntents('民政局电话')).toEqual(['contact']);
+    expect(detectIntents('开饭店要办什么证')).toEqual(['how']);
     expect(detectIntents('我要投诉')).toEqual(['complaint']);
     expect(detectIntents('低保公示名单')).toEqual(['result']);
     expect(detectIntents('最低生活保障')).toEqual([]);
