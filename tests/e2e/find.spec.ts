@@ -91,6 +91,29 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   await expect(searchbox).toHaveValue('低保怎么申请');
   await expect(results.getByRole('link', { name: /^最低生活保障/ }).first()).toBeVisible();
 
+  // A where/phone question: the department's contact above the results.
+  await searchbox.fill('最低生活保障在哪里办');
+  const contact = page.getByRole('region', { name: /^联系部门：/ });
+  await expect(contact).toBeVisible();
+  await expect(contact.getByText('0591-88611710')).toBeVisible();
+
+  // A question that shares only some words with the catalogue: the closest documents, said so, help at hand.
+  await page.getByRole('button', { name: '首页' }).click();
+  await searchbox.fill('老人摔倒了谁管');
+  await expect(
+    page.getByRole('status').filter({ hasText: '没有完全符合的结果，以下内容可能相关' }),
+  ).toBeVisible();
+  await expect(results.getByRole('link').first()).toBeVisible();
+  const help = page.getByRole('navigation', { name: '没有找到想要的内容？' });
+  await expect(help.getByRole('button', { name: '呼叫工作人员' })).toBeVisible();
+  await expect(help.getByRole('link', { name: '申请政府信息公开' })).toBeVisible();
+  await expectAccessible(page, 'results (closest)');
+  // Nonsense still gets the screen that says nothing was found.
+  await searchbox.fill('噼里啪啦咕噜');
+  await expect(
+    page.getByRole('status').filter({ hasText: '没有找到“噼里啪啦咕噜”的相关内容' }),
+  ).toBeVisible();
+
   // Browse to a domain from the home screen.
   await searchbox.fill('');
   const tile = domains.getByRole('link', { name: /社会救助/ });

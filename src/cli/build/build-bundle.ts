@@ -14,6 +14,7 @@ import {
 import { signManifest } from '../../core/bundle/sign.ts';
 import { MANIFEST_PATH, SIGNATURE_PATH } from '../../core/bundle/verify.ts';
 import { buildSearchIndex } from '../../core/search/build-index.ts';
+import { builtinLexicon } from '../../core/search/lexicon/builtin.ts';
 import { writeBundleDir } from '../bundle-dir.ts';
 import type { SourceProblem } from '../problems.ts';
 import { loadSource, type LoadOptions, type SourceData } from './source.ts';
@@ -41,6 +42,8 @@ export interface BuildSummary {
     notices: number;
     attachments: number;
   };
+  /** The built-in lexicon: its pairs (colloquial × official) and how many reach at least one document. */
+  lexicon: { version: number; hash: string; pairs: number; reaching: number; terms: number } | null;
   warnings: SourceProblem[];
 }
 
@@ -117,6 +120,15 @@ export async function buildBundle(opts: BuildOptions): Promise<BuildResult> {
         notices: d.notices.length,
         attachments: source.attachments.size,
       },
+      lexicon: searchIndex.lexicon
+        ? {
+            version: searchIndex.lexicon.v,
+            hash: searchIndex.lexicon.hash,
+            pairs: builtinLexicon().pairCount,
+            reaching: searchIndex.lexicon.terms.reduce((n, p) => n + p.official.length, 0),
+            terms: searchIndex.lexicon.terms.length,
+          }
+        : null,
       warnings: problems.filter((p) => p.severity === 'warning'),
     },
   };

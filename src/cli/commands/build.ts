@@ -81,6 +81,11 @@ export function registerBuild(program: Command): void {
             `  items ${summary.counts.items} in ${Object.keys(summary.itemsPerDomain).length} domains, guides ${summary.counts.guides}, interpretations ${summary.counts.interpretations}, departments ${summary.counts.departments}, synonyms ${summary.counts.synonyms}, notices ${summary.counts.notices}, attachments ${summary.counts.attachments}, warnings ${summary.warnings.length}`,
           );
           for (const [domain, n] of Object.entries(summary.itemsPerDomain)) console.log(`  ${domain}: ${n}`);
+          const lx = summary.lexicon;
+          if (lx)
+            console.log(
+              `  lexicon v${lx.version} (${lx.hash}): ${lx.reaching} of ${lx.pairs} pairs reach at least one document (${lx.terms} colloquial terms carried)`,
+            );
         }
       },
     );

@@ -64,6 +64,8 @@ export function registerSearch(program: Command): void {
       console.log(`查询 query: ${query}`);
       console.log(`理解为 understood as: ${response.rewritten.join(' + ') || '(nothing searchable)'}`);
       if (!response.results.length) console.log('没有结果 no results');
+      else if (response.closest)
+        console.log('没有完全符合的结果，以下内容可能相关 no exact match; the closest documents:');
       response.results.forEach((r, i) => {
         console.log(
           `${String(i + 1).padStart(2)}. [${TYPE_LABELS[r.type]}${r.validity ? `·${POLICY_VALIDITY_LABELS[r.validity]}` : ''}] ${r.title}  (${r.id}, ${r.domain}, score ${r.score})`,

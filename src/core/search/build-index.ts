@@ -6,6 +6,9 @@ import { collectDocs, collectDocTexts, docsHash, FIELDS } from './docs.ts';
 import { SEARCH_INDEX_VERSION, VOCAB_KIND, type SearchIndexFile, type VocabKind } from './format.ts';
 import { addRunTokens, isHanCode, normalizeText, splitRuns } from './text.ts';
 import { encodeInts } from './varint.ts';
+import { builtinLexicon } from './lexicon/builtin.ts';
+import type { Lexicon } from './lexicon/parse.ts';
+import { ReachIndex, reachingPairs } from './lexicon/reach.ts';
 
 type Source = Omit<BundleData, 'searchIndex'>;
 
@@ -70,7 +73,12 @@ function encodeIndex(map: Map<string, number[]>, pairs: boolean): { terms: strin
   return { terms: terms.join(' '), postings: postings.join(' ') };
 }
 
-export function buildSearchIndex(data: Source): SearchIndexFile {
+export interface BuildIndexOptions {
+  /** The lexicon to carry (default: the built-in one); null builds without any. */
+  lexicon?: Lexicon | null;
+}
+
+export function buildSearchIndex(data: Source, opts: BuildIndexOptions = {}): SearchIndexFile {
   const docs = collectDocs(data);
   const texts = collectDocTexts(data);
 
@@ -136,6 +144,23 @@ export function buildSearchIndex(data: Source): SearchIndexFile {
     addVocab(s.term, 'synonym');
     for (const o of s.official) addVocab(o, 'official');
   }
+  // Lexicon pairs that reach a document of this bundle; their colloquial terms join the vocabulary, so their
+  // pinyin and initials (jingshifang, jsf) find the service too.
+  const lexicon = opts.lexicon === undefined ? builtinLexicon() : opts.lexicon;
+  let lexiconField: SearchIndexFile['lexicon'];
+  if (lexicon) {
+    const reach = new ReachIndex((tok) => {
+      const s = short.get(tok) ?? [];
+      const out: number[] = [];
+      for (let i = 0; i < s.length; i += 2) out.push(s[i]!);
+      return out.concat(body.get(tok) ?? []);
+    });
+    const district = new Set(data.synonyms.map((s) => s.term));
+    const terms = reachingPairs(lexicon.pairs, reach, district);
+    const en = reachingPairs(lexicon.en, reach, new Set());
+    for (const p of terms) if (!vocab.has(p.term)) addVocab(p.term, 'synonym');
+    lexiconField = { v: lexicon.formatVersion, hash: lexicon.hash, terms, en };
+  }
   const vocabTexts = [...vocab.keys()];
 
   // Homophone table: every character the bundle uses plus the common characters.
@@ -169,5 +194,6 @@ export function buildSearchIndex(data: Source): SearchIndexFile {
       n: vocabTexts.map((t) => vocab.get(t)!.n),
     },
     chars,
+    ...(lexiconField ? { lexicon: lexiconField } : {}),
   };
 }

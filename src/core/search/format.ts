@@ -18,6 +18,11 @@ export const InvertedIndexSchema = z.object({
   postings: z.string(),
 });
 
+export const LexiconPairSchema = z.object({
+  term: z.string().min(1).max(100),
+  official: z.array(z.string().min(1).max(100)).min(1),
+});
+
 export const SearchIndexFileSchema = z.object({
   v: z.literal(SEARCH_INDEX_VERSION),
   /** Which documents the index was built for (docs.ts order); the engine refuses a mismatch. */
@@ -40,5 +45,20 @@ export const SearchIndexFileSchema = z.object({
   }),
   /** Toneless pinyin syllable (ü as v) → every character read that way (a polyphonic character is listed under each). */
   chars: z.record(z.string(), z.string()),
+  /**
+   * The built-in lexicon's pairs that reach at least one document of this bundle (lexicon/), carried here so the
+   * kiosk loads it with the search index in the worker, never with the first paint. Absent in older bundles.
+   */
+  lexicon: z
+    .object({
+      /** The lexicon file's format version and content hash, to tell which lexicon a bundle was built with. */
+      v: z.number().int().positive(),
+      hash: z.string(),
+      /** Colloquial term → official terms. */
+      terms: z.array(LexiconPairSchema),
+      /** English name (lower case) → official terms. */
+      en: z.array(LexiconPairSchema),
+    })
+    .optional(),
 });
 export type SearchIndexFile = z.infer<typeof SearchIndexFileSchema>;

@@ -78,6 +78,9 @@ export interface VocabHit {
   quality: number;
   /** Share of the term's pinyin the match covers. */
   cover: number;
+  /** The matched syllables of the term: [from, to) syllable indexes (a partial last syllable counts). */
+  from: number;
+  to: number;
 }
 
 /** One blob of all terms' readings ('|' separated) with syllable boundaries, searched with indexOf. */
@@ -141,7 +144,14 @@ class Blob {
       else quality = endBoundary ? 0.75 : 0.6;
       const cover = q.length / Math.max(1, termEnd - start);
       const prev = best.get(id);
-      if (!prev || prev.quality < quality) best.set(id, { id, quality, cover });
+      if (!prev || prev.quality < quality) {
+        let from = 0;
+        for (let k = start + 1; k <= p; k++) if (this.boundary[k]) from++;
+        let to = from;
+        for (let k = p + 1; k <= end; k++) if (this.boundary[k]) to++;
+        if (!endBoundary) to++;
+        best.set(id, { id, quality, cover, from, to });
+      }
     }
     return [...best.values()];
   }

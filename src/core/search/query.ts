@@ -86,6 +86,8 @@ export const WEAK_WORDS = new Set([
   '指南',
   '步骤',
   '窗口',
+  // How much (低保标准): asks for the 标准 row but must not outweigh the programme's name.
+  '标准',
 ]);
 
 /** Words and phrases that say the visitor wants a 办事指南 (how to do something). */

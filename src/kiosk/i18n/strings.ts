@@ -26,6 +26,11 @@ const STRINGS = {
   'search.group.item': { 'zh-CN': '事项', en: 'Items' },
   'search.group.guide': { 'zh-CN': '办事指南', en: 'Service guides' },
   'search.group.interpretation': { 'zh-CN': '政策解读', en: 'Policy interpretations' },
+  'search.closest.title': {
+    'zh-CN': '没有完全符合的结果，以下内容可能相关',
+    en: 'No exact match; these may be related',
+  },
+  'search.closest.help': { 'zh-CN': '没有找到想要的内容？', en: 'Not what you need?' },
   'search.none.title': { 'zh-CN': '没有找到“{q}”的相关内容', en: 'Nothing found for “{q}”' },
   'search.none.didYouMean': { 'zh-CN': '您是不是要找：', en: 'Did you mean:' },
   'search.none.tips': {

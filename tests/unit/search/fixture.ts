@@ -1,7 +1,7 @@
 // A small hand-written bundle for unit tests of the engine (independent of the sample district's evolution).
 import type { BundleData, CatalogueItem, Guide } from '../../../src/core/bundle/schema.ts';
 
-function item(
+export function item(
   id: string,
   domain: string,
   level1: string,
@@ -31,7 +31,7 @@ function item(
   };
 }
 
-function guide(
+export function guide(
   id: string,
   title: string,
   domain: string,

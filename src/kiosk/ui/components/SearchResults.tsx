@@ -4,6 +4,11 @@ import { getLang, t, type StringId } from '../../i18n/strings.ts';
 import type { SearchHit, ResultType } from '../../search/types.ts';
 import type { SearchAnswer } from '../../search/bridge.ts';
 import { href } from '../router.ts';
+import { useKioskState } from '../../state.ts';
+import { useAsync } from '../hooks.ts';
+import { repo } from '../repo-loader.ts';
+import { CallStaff } from './CallStaff.tsx';
+import { DepartmentContact } from './DepartmentContact.tsx';
 import { ValidityTag } from './ContentPage.tsx';
 import { Highlight } from './Highlight.tsx';
 
@@ -69,7 +74,7 @@ function AnswerView({
   pick: { current: (query: string) => void };
 }) {
   const shown = answer.query;
-  const { results: ranked, didYouMean } = answer.response;
+  const { results: ranked, didYouMean, closest, contactDept } = answer.response;
   // The best few first: a visitor reads the top of the list, and every row rendered is layout work the next
   // keystroke waits for on a kiosk CPU (issue 3). The rest are one tap away.
   const [limit, setLimit] = useState(FIRST_SHOWN);
@@ -87,9 +92,17 @@ function AnswerView({
   }
   return (
     <section class="results">
-      <p class="results-count" role="status">
-        {t('search.count', { n: ranked.length })}
-      </p>
+      {closest ? (
+        // Nothing matched in full: say so before the closest documents, never an empty screen (issue 11).
+        <p class="results-count closest-note" role="status">
+          {t('search.closest.title')}
+        </p>
+      ) : (
+        <p class="results-count" role="status">
+          {t('search.count', { n: ranked.length })}
+        </p>
+      )}
+      {contactDept ? <ContactCard name={contactDept} /> : null}
       <ul class="result-groups" aria-label={`${t('search.results')}：${shown}`}>
         {GROUPS.map((type) => {
           const hits = results.filter((r) => r.type === type);
@@ -115,6 +128,20 @@ function AnswerView({
             {t('search.more', { n: more })}
           </button>
         </p>
+      ) : null}
+      {closest ? (
+        <nav class="closest-help" aria-label={t('search.closest.help')}>
+          <ul class="actions">
+            <li>
+              <CallStaff />
+            </li>
+            <li>
+              <a class="button" href={href(['apply'])}>
+                {t('search.none.apply')}
+              </a>
+            </li>
+          </ul>
+        </nav>
       ) : null}
     </section>
   );
@@ -167,6 +194,28 @@ function NoResults({
         {t('search.none.desk')}
         {deskLocation ? `（${t('search.none.deskAt', { where: deskLocation })}）` : ''}
       </p>
+    </section>
+  );
+}
+
+/** A where/when/phone question (在哪办, 电话多少): the department's contact above the list (issue 11). */
+function ContactCard({ name }: { name: string }) {
+  const dbName = useKioskState().live?.dbName;
+  const dept = useAsync(async () => {
+    if (!dbName) return null;
+    return (await repo()).departmentByName(dbName, name);
+  }, [dbName, name]);
+  if (!dept.value) return null;
+  return (
+    <section class="contact-card" aria-labelledby="contact-card-title">
+      <h3 id="contact-card-title">
+        {t('item.contact')}
+        {getLang() === 'en' ? ': ' : '：'}
+        <span lang="zh-CN" data-content>
+          {dept.value.name}
+        </span>
+      </h3>
+      <DepartmentContact dept={dept.value} />
     </section>
   );
 }

@@ -1,0 +1,62 @@
+// What kind of answer a query asks for, beyond its topic: how to do it, how much, where and when, complaints,
+// published lists, or what a policy means. Intents only add to a document's score in ranking; they never remove a
+// result, so a wrong guess costs an order, not an answer.
+import type { SearchDoc } from './docs.ts';
+
+export type IntentKind = 'how' | 'amount' | 'contact' | 'complaint' | 'result' | 'explain';
+
+interface IntentRule {
+  kind: IntentKind;
+  /** Words in the query that signal the intent. */
+  query: RegExp;
+  /** Words in an item's name (or a guide's or interpretation's title) that answer it. */
+  row: RegExp;
+  /** Document types that answer it whatever their name. */
+  types: ReadonlyArray<SearchDoc['type']>;
+}
+
+export const INTENT_RULES: readonly IntentRule[] = [
+  {
+    kind: 'how',
+    query:
+      /怎么|如何|怎样|咋|流程|材料|资料|手续|条件|办理|申请|申领|需要什么|要什么|带什么|步骤|指南|多久|办不办|能不能办|去哪办|办什么|要办|办个|怎么弄/,
+    row: /办事指南|办理指南|服务指南|申请指南|办理流程|办事流程|申请条件|申请材料|办理条件|所需材料|办理程序|申请程序/,
+    types: ['guide'],
+  },
+  {
+    kind: 'amount',
+    query: /多少钱|多少|标准|能领|能拿|补贴多少|补助多少|金额|几块|每月发|发多少|给多少|待遇/,
+    row: /标准|发放|待遇|金额|资金|补贴|补助|救助金|养老金/,
+    types: [],
+  },
+  {
+    kind: 'contact',
+    query: /在哪|哪里|地址|地点|电话|联系|几点|时间|上班|窗口|怎么走|营业/,
+    row: /联系|电话|地址|地点|办公|窗口|机构|时间/,
+    types: [],
+  },
+  { kind: 'complaint', query: /投诉|举报|反映|监督|维权/, row: /投诉|举报|监督|信访/, types: [] },
+  {
+    kind: 'result',
+    query: /名单|公示|结果|名录|有没有我|批了没|批没批/,
+    row: /名单|公示|结果|名录|名册/,
+    types: [],
+  },
+  {
+    kind: 'explain',
+    query: /为什么|解读|政策|是什么意思|什么意思|什么是|是什么/,
+    row: /解读|问答|释义/,
+    types: ['interpretation'],
+  },
+];
+
+/** The intents a query's words signal (several may hold: 低保标准怎么申请 asks how and how much). */
+export function detectIntents(query: string): IntentKind[] {
+  return INTENT_RULES.filter((r) => r.query.test(query)).map((r) => r.kind);
+}
+
+/** Whether a document answers an intent, by its type or by the words of its own name. */
+export function answersIntent(kind: IntentKind, type: SearchDoc['type'], name: string): boolean {
+  const rule = INTENT_RULES.find((r) => r.kind === kind)!;
+  return rule.types.includes(type) || rule.row.test(name);
+}

@@ -1,0 +1,169 @@
+// Stage 3, ranking: takes retrieval's coverage per document and orders the best candidates, adding bonuses for
+// exact names, how much of the title the query covers, the query's intent, a named department or domain, and
+// marks the matched parts of each title for the UI.
+import type { Corpus } from './corpus.ts';
+import { answersIntent } from './intent.ts';
+import { NAME_LEAF, NAME_PARENT, NAME_TITLE } from './corpus.ts';
+import type { SearchResponse } from './results.ts';
+import type { Acc } from './structures.ts';
+import { splitRuns } from './text.ts';
+import type { Plan } from './understand.ts';
+
+const EXACT_LEAF = 60;
+const EXACT_TITLE = 55;
+const EXACT_PARENT = 30;
+const EXACT_WHOLE = 70;
+const TITLE_COVER = 12;
+const INTENT_BONUS = 8;
+/** Below an exact name, above what separates the rows of one programme (最低生活保障 保障标准 vs 审核信息). */
+const INTENT_ROW_BONUS = 10;
+const DEPT_BONUS = 20;
+const DOMAIN_BONUS = 10;
+/** Less than an exact name's bonus, more than what usually separates two documents on one topic. */
+const REPEALED_PENALTY = 30;
+
+export class Ranking {
+  constructor(private readonly corpus: Corpus) {}
+
+  /** The strings to mark in titles: every bigram (or lone character, or ASCII word) of an active alternative. */
+  private needles(plan: Plan): string[] {
+    const out = new Set<string>();
+    for (const c of plan.concepts) {
+      if (!c.active) continue;
+      for (const alt of c.alts) {
+        for (const run of splitRuns(alt.text)) {
+          const ch = run.chars;
+          if (run.kind === 'ascii' || ch.length === 1) out.add(ch.join(''));
+          else for (let i = 0; i + 1 < ch.length; i++) out.add(ch[i]! + ch[i + 1]!);
+        }
+      }
+    }
+    return [...out];
+  }
+
+  /** Marks the parts of a title that a query alternative matches. */
+  private highlight(d: number, needles: readonly string[]): Array<[number, number]> {
+    const { text, map } = this.corpus.titleNorm(d);
+    const mark = new Uint8Array(text.length);
+    for (const needle of needles) {
+      for (let p = text.indexOf(needle); p >= 0; p = text.indexOf(needle, p + 1))
+        mark.fill(1, p, p + needle.length);
+    }
+    const ranges: Array<[number, number]> = [];
+    for (let i = 0; i < mark.length;) {
+      if (!mark[i]) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < mark.length && mark[j]) j++;
+      ranges.push([map[i]!, map[j]!]);
+      i = j;
+    }
+    return ranges;
+  }
+
+  rank(acc: Acc, plan: Plan, activeWeight: number, limit: number, response: SearchResponse): void {
+    let best = 0;
+    for (let k = 0; k < acc.size; k++) best = Math.max(best, acc.vals[acc.list[k]!]!);
+    const minCoverage = Math.max(0.3, (0.4 * best) / activeWeight);
+    const keep = Math.max(limit * 3, 60);
+    // Bounded selection of the best candidates by coverage (a full sort of 10k hits costs more than the rest).
+    const cand: number[] = [];
+    let total = 0;
+    for (let k = 0; k < acc.size; k++) {
+      const d = acc.list[k]!;
+      if (acc.vals[d]! / activeWeight >= minCoverage) {
+        total++;
+        cand.push(d);
+      }
+    }
+    if (cand.length > keep) {
+      // The keep-th best coverage by a native numeric sort, then one filtering pass (no comparator calls).
+      const values = new Float32Array(cand.length);
+      cand.forEach((d, k) => (values[k] = acc.vals[d]!));
+      values.sort();
+      const cut = values[values.length - keep]!;
+      const above = cand.filter((d) => acc.vals[d]! > cut);
+      for (const d of cand) if (above.length < keep && acc.vals[d]! === cut) above.push(d);
+      cand.length = 0;
+      cand.push(...above);
+    }
+    const inCand = new Set(cand);
+    const exact = new Map<number, number>();
+    for (const c of plan.concepts) {
+      if (!c.active) continue;
+      const share = c.weight / activeWeight;
+      // Per concept a document takes its best exact match; concepts add up (最低生活保障 + 审核信息).
+      const perDoc = new Map<number, number>();
+      for (const a of c.alts) {
+        for (const [d, kind] of this.corpus.names.get(a.text) ?? []) {
+          const base = kind === NAME_LEAF ? EXACT_LEAF : kind === NAME_TITLE ? EXACT_TITLE : EXACT_PARENT;
+          perDoc.set(d, Math.max(perDoc.get(d) ?? 0, base * share * a.weight));
+        }
+      }
+      for (const [d, b] of perDoc) exact.set(d, (exact.get(d) ?? 0) + b);
+    }
+    const wholeExact = new Map<number, number>();
+    for (const [d, kind] of this.corpus.names.get(plan.whole) ?? []) {
+      if (kind !== NAME_PARENT) wholeExact.set(d, EXACT_WHOLE);
+    }
+    // Exact names always reach the re-ranking, however many documents tie on coverage (capped: a generic name
+    // like 办事指南 can be shared by hundreds of items, and ties then keep catalogue order).
+    let added = 0;
+    for (const d of [...wholeExact.keys(), ...exact.keys()]) {
+      if (added >= keep) break;
+      if (!inCand.has(d) && acc.get(d) > 0) {
+        added++;
+        inCand.add(d);
+        cand.push(d);
+        total++;
+      }
+    }
+    const needles = this.needles(plan);
+    const depts = plan.concepts.filter((c) => c.active && c.depts.length);
+    const domains = plan.concepts.filter((c) => c.active && c.domain);
+    const scored = cand.map((d) => {
+      const doc = this.corpus.docs[d]!;
+      const coverage = acc.get(d) / activeWeight;
+      let score = coverage * 100 + Math.max(exact.get(d) ?? 0, wholeExact.get(d) ?? 0);
+      const highlights = this.highlight(d, needles);
+      let marked = 0;
+      for (const [a, b] of highlights) marked += b - a;
+      score += (TITLE_COVER * marked) / Math.max(1, doc.title.replace(/\s+/g, '').length);
+      if (plan.intent && plan.intent === doc.type) score += INTENT_BONUS;
+      // The kind of answer asked for (how, how much, where, complaints, lists) by the document's own name.
+      for (const kind of plan.intents) if (answersIntent(kind, doc.type, doc.leaf)) score += INTENT_ROW_BONUS;
+      for (const c of depts) {
+        const dn = this.corpus.docNorm(d).dept;
+        if (c.depts.some((n) => dn.includes(n))) score += (DEPT_BONUS * c.weight) / activeWeight;
+      }
+      for (const c of domains)
+        if (this.corpus.docNorm(d).domain === c.domain) score += (DOMAIN_BONUS * c.weight) / activeWeight;
+      // A repealed policy's interpretation stays findable (first for its exact title) but below what is in force.
+      if (doc.validity === 'repealed') score -= REPEALED_PENALTY;
+      return { d, score, highlights };
+    });
+    scored.sort((a, b) => b.score - a.score || a.d - b.d);
+    response.total = total;
+    if (plan.intents.includes('contact') && scored.length) {
+      const dept = this.corpus.docs[scored[0]!.d]!.dept;
+      if (dept) response.contactDept = dept;
+    }
+    response.results = scored.slice(0, limit).map(({ d, score, highlights }) => {
+      const doc = this.corpus.docs[d]!;
+      return {
+        type: doc.type,
+        id: doc.id,
+        title: doc.title,
+        domain: doc.domain,
+        level1: doc.level1,
+        level2: doc.level2,
+        level3: doc.level3,
+        score: Math.round(score * 100) / 100,
+        ...(doc.validity ? { validity: doc.validity } : {}),
+        highlights,
+      };
+    });
+  }
+}

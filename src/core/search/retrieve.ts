@@ -1,0 +1,187 @@
+// Stage 2, retrieval: scores every document a plan's concepts reach by weighted bigram coverage over the short
+// fields (and the bodies of guides and interpretations when asked), combined over concepts as a soft AND. The
+// result is a coverage per document in an accumulator; ranking decides the order.
+import { BODY_WEIGHT } from './docs.ts';
+import type { Corpus } from './corpus.ts';
+import { Acc, MASK_WEIGHT } from './structures.ts';
+import { codePoints, isHanCode, splitRuns } from './text.ts';
+import { FUNCTION_WORDS } from './segment.ts';
+import type { Alt, Concept, Plan } from './understand.ts';
+
+export class Retrieval {
+  /** Coverage per document, summed over concepts (each weighted): read by ranking after scorePlan. */
+  readonly acc: Acc;
+  private readonly altAcc: Acc;
+  private readonly bodyAcc: Acc;
+  private readonly conceptAcc: Acc;
+
+  constructor(private readonly corpus: Corpus) {
+    const n = corpus.docCount;
+    this.acc = new Acc(n);
+    this.altAcc = new Acc(n);
+    this.bodyAcc = new Acc(n);
+    this.conceptAcc = new Acc(n);
+  }
+
+  /** Tokens of an alternative with their idf; a missing token still counts against coverage. */
+  private altTokens(text: string): Array<{ tok: string; idf: number }> {
+    const seen = new Set<string>();
+    const out: Array<{ tok: string; idf: number; df: number }> = [];
+    const n = this.corpus.docCount;
+    const add = (tok: string) => {
+      if (seen.has(tok)) return;
+      seen.add(tok);
+      const df = this.corpus.short.df(tok) || this.corpus.body.df(tok);
+      out.push({ tok, idf: Math.log(1 + n / (1 + df)), df });
+    };
+    for (const run of splitRuns(text)) {
+      const c = run.chars;
+      if (run.kind === 'han') {
+        if (c.length === 1) add(c[0]!);
+        for (let i = 0; i + 1 < c.length; i++) add(c[i]! + c[i + 1]!);
+      } else add(c.join(''));
+    }
+    // A bigram found nowhere is usually a typo's doing, not the rarest word of the query: it counts against
+    // coverage like an average token, so one wrong character cannot sink an otherwise perfect match.
+    const present = out.filter((t) => t.df > 0);
+    if (present.length && present.length < out.length) {
+      const mean = present.reduce((s, t) => s + t.idf, 0) / present.length;
+      for (const t of out) if (!t.df) t.idf = mean;
+    }
+    return out;
+  }
+
+  /** Scores one alternative into altAcc (coverage in 0..1); returns whether anything matched. */
+  private scoreAlt(alt: Alt, useBody: boolean): boolean {
+    const acc = this.altAcc;
+    acc.reset();
+    const chars = codePoints(alt.text);
+    if (chars.length === 1 && isHanCode(alt.text.codePointAt(0)!)) {
+      // One character: no bigram to look up, and a single character only means something in a name.
+      const ch = alt.text;
+      for (let d = 0; d < this.corpus.docCount; d++) {
+        const t = this.corpus.docNorm(d);
+        const w = t.leaf.includes(ch) ? 1 : t.parents.includes(ch) ? 0.85 : t.dept.includes(ch) ? 0.6 : 0;
+        if (w) acc.add(d, w);
+      }
+      return acc.size > 0;
+    }
+    const tokens = this.altTokens(alt.text);
+    let total = 0;
+    for (const t of tokens) total += t.idf;
+    if (!total) return false;
+    for (const t of tokens) {
+      const p = this.corpus.short.get(t.tok);
+      if (!p) continue;
+      const w = t.idf / total;
+      for (let k = 0; k < p.docs.length; k++) acc.add(p.docs[k]!, w * MASK_WEIGHT[p.masks[k]!]!);
+    }
+    if (useBody) {
+      const b = this.bodyAcc;
+      b.reset();
+      for (const t of tokens) {
+        const p = this.corpus.body.get(t.tok);
+        if (!p) continue;
+        const w = (t.idf / total) * BODY_WEIGHT;
+        for (let k = 0; k < p.docs.length; k++) b.add(p.docs[k]!, w);
+      }
+      for (let k = 0; k < b.size; k++) {
+        const d = b.list[k]!;
+        acc.max(d, b.vals[d]!);
+      }
+    }
+    return acc.size > 0;
+  }
+
+  /** Soft AND over concepts: each contributes its best alternative's coverage times its weight. */
+  scorePlan(plan: Plan, useBody: boolean): number {
+    const total = this.acc;
+    total.reset();
+    let activeWeight = 0;
+    for (const c of plan.concepts) {
+      const cacc = this.conceptAcc;
+      cacc.reset();
+      for (const alt of c.alts) {
+        if (!this.scoreAlt(alt, useBody)) continue;
+        const a = this.altAcc;
+        for (let k = 0; k < a.size; k++) {
+          const d = a.list[k]!;
+          cacc.max(d, a.vals[d]! * alt.weight);
+        }
+      }
+      // A concept the bundle knows nothing of (孩子) cannot tell documents apart: leave it out of the sum.
+      c.active = cacc.size > 0;
+      if (!c.active) continue;
+      activeWeight += c.weight;
+      for (let k = 0; k < cacc.size; k++) {
+        const d = cacc.list[k]!;
+        total.add(d, cacc.vals[d]! * c.weight);
+      }
+    }
+    return activeWeight;
+  }
+
+  /**
+   * The closest documents when nothing matches in full: any word (bigram) of any concept counts on its own (an OR,
+   * not the soft AND), weighted by its rarity and the field it is in; failing that, documents whose names hold two
+   * or more of the query's characters. Documents of the domain most hits fall in gain a little, so a stray word
+   * elsewhere does not come first. Returns the best score (0 when nothing is related: nonsense gets nothing).
+   */
+  scoreClosest(plan: Plan): number {
+    const acc = this.acc;
+    acc.reset();
+    const n = this.corpus.docCount;
+    const toks = new Map<string, Concept>();
+    for (const c of plan.concepts)
+      // Two initials are too weak a clue to show anything for when nothing else matches.
+      for (const a of [{ text: c.source }, ...c.alts.filter((x) => x.via !== 'guess')])
+        for (const run of splitRuns(a.text))
+          if (run.kind === 'han') {
+            for (let i = 0; i + 1 < run.chars.length; i++) toks.set(run.chars[i]! + run.chars[i + 1]!, c);
+          } else if (run.chars.length >= 2) toks.set(run.chars.join(''), c);
+    for (const [tok, c] of toks) {
+      const short = this.corpus.short.get(tok);
+      const body = this.corpus.body.get(tok);
+      const df = Math.max(short?.docs.length ?? 0, body?.docs.length ?? 0);
+      if (!df) continue;
+      c.active = true;
+      const idf = Math.log(1 + n / (1 + df));
+      if (short)
+        for (let k = 0; k < short.docs.length; k++)
+          acc.add(short.docs[k]!, idf * MASK_WEIGHT[short.masks[k]!]!);
+      if (body) for (let k = 0; k < body.docs.length; k++) acc.add(body.docs[k]!, idf * BODY_WEIGHT * 0.5);
+    }
+    if (!acc.size) this.charsInNames(plan);
+    if (!acc.size) return 0;
+    const byDomain = new Map<string, number>();
+    let best = 0;
+    for (let k = 0; k < acc.size; k++) {
+      const d = acc.list[k]!;
+      const dom = this.corpus.docs[d]!.domain;
+      byDomain.set(dom, (byDomain.get(dom) ?? 0) + acc.vals[d]!);
+      best = Math.max(best, acc.vals[d]!);
+    }
+    const topDomain = [...byDomain].sort((a, b) => b[1] - a[1])[0]![0];
+    for (let k = 0; k < acc.size; k++) {
+      const d = acc.list[k]!;
+      if (this.corpus.docs[d]!.domain === topDomain) acc.add(d, best * 0.15);
+    }
+    return best * 1.15;
+  }
+
+  private charsInNames(plan: Plan): void {
+    const chars = new Map<string, Concept>();
+    for (const c of plan.concepts)
+      for (const ch of codePoints(c.source))
+        if (isHanCode(ch.codePointAt(0)!) && !FUNCTION_WORDS.has(ch)) chars.set(ch, c);
+    if (chars.size < 2) return;
+    const acc = this.acc;
+    for (let d = 0; d < this.corpus.docCount; d++) {
+      const t = this.corpus.docNorm(d);
+      let hit = 0;
+      for (const ch of chars.keys()) if (t.leaf.includes(ch) || t.parents.includes(ch)) hit++;
+      if (hit >= 2) acc.add(d, hit);
+    }
+    if (acc.size) for (const c of chars.values()) c.active = true;
+  }
+}

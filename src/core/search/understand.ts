@@ -1,0 +1,508 @@
+// Stage 1, understanding: turns the typed text into a plan of "concepts" (what the visitor asks about), each with
+// alternative Chinese strings: the typed text, synonym and lexicon official terms, the words its pinyin spells,
+// a homophone or typo correction. Also decides the query's intent. Reads the corpus; scores nothing.
+import type { Corpus, VocabEntry } from './corpus.ts';
+import type { VocabHit } from './pinyin.ts';
+import { detectIntents, type IntentKind } from './intent.ts';
+import { detectIntent, splitPieces, stripQuestionWords, WEAK_WORDS, type Intent } from './query.ts';
+import { splitAtFunctionWords, words } from './segment.ts';
+import { codePoints, normalizeText, splitRuns, type Run } from './text.ts';
+
+/** Where an alternative comes from; 'guess' is a corpus word two initials might stand for (sq → 申请). */
+export type Via = 'query' | 'synonym' | 'pinyin' | 'initials' | 'homophone' | 'fuzzy' | 'lexicon' | 'guess';
+
+export interface Alt {
+  text: string;
+  weight: number;
+  via: Via;
+}
+
+export interface Concept {
+  source: string;
+  alts: Alt[];
+  weight: number;
+  weak: boolean;
+  /** Normalised names of departments the concept names (民政局), for the department bonus. */
+  depts: string[];
+  /** A domain the concept names exactly. */
+  domain: string | null;
+  /** Set by retrieval: whether any document matched the concept. */
+  active: boolean;
+}
+
+export interface Plan {
+  concepts: Concept[];
+  /** The document type the query asks for (guide, interpretation), if any. */
+  intent: Intent;
+  /** What kind of answer the query asks for (intent.ts); ranking boosts documents that give it. */
+  intents: IntentKind[];
+  /** The normalised query without spaces, for whole-query exact-name matching. */
+  whole: string;
+  corrections: string[];
+}
+
+export const WEAK_WEIGHT = 0.3;
+export const MAX_ALTS = 6;
+
+export function isLatin(s: string): boolean {
+  return /[a-z]/.test(s);
+}
+
+export class Understanding {
+  constructor(private readonly corpus: Corpus) {}
+
+  private newConcept(source: string, alts: Alt[], weak = false): Concept {
+    const c: Concept = {
+      source,
+      alts: [],
+      weight: weak ? WEAK_WEIGHT : 1,
+      weak,
+      depts: [],
+      domain: null,
+      active: false,
+    };
+    for (const a of alts) this.addAlt(c, a);
+    return c;
+  }
+
+  /** Adds an alternative, expanding a synonym-table term into its official terms and noting departments. */
+  private addAlt(c: Concept, alt: Alt): void {
+    if (!alt.text || c.alts.length >= MAX_ALTS * 2) return;
+    const prev = c.alts.find((a) => a.text === alt.text);
+    if (prev) {
+      prev.weight = Math.max(prev.weight, alt.weight);
+      return;
+    }
+    c.alts.push(alt);
+    const official = this.corpus.synonyms.get(alt.text);
+    if (official) {
+      // A synonym term that is itself a catalogue name (工伤认定 → 工伤保险) was typed for what it names; the
+      // broader official term only widens the net. A colloquial term (低保) stands fully for its official terms.
+      // A term the bundle itself uses (家庭医生) keeps its literal matches ahead of the expansion.
+      const w =
+        alt.weight * (this.corpus.names.has(alt.text) ? 0.6 : this.corpus.inCorpus(alt.text) ? 0.85 : 1);
+      for (const o of official) this.addAlt(c, { text: o, weight: w, via: 'synonym' });
+    }
+    const dept = this.corpus.deptNames.get(alt.text);
+    if (dept) c.depts.push(...dept);
+    if (this.corpus.domains.has(alt.text)) c.domain = alt.text;
+  }
+
+  plan(query: string): Plan {
+    const norm = normalizeText(query).trim();
+    const runs = splitRuns(norm);
+    const plan: Plan = {
+      concepts: [],
+      intent: null,
+      intents: [],
+      whole: runs.map((r) => r.chars.join('')).join(''),
+      corrections: [],
+    };
+    if (!runs.length) return plan;
+    // 居住证办理 names an item; its 办理 does not ask for a guide.
+    if (!this.corpus.names.has(plan.whole)) {
+      plan.intent = detectIntent(norm);
+      plan.intents = detectIntents(norm);
+    }
+    if (runs.every((r) => r.kind === 'ascii')) {
+      if (this.englishConcepts(norm, plan)) return plan;
+      // Words too long to be initials that do not split into pinyin (housing provident fund): English or noise,
+      // searched only as the ASCII words the bundle holds, never guessed as pinyin pieces.
+      const foreign = runs.some((r) => r.chars.length >= 7 && !this.corpus.table.split(r.chars.join('')));
+      if (foreign && runs.length > 1) {
+        for (const r of runs) {
+          const w = r.chars.join('');
+          if (this.corpus.short.has(w))
+            plan.concepts.push(this.newConcept(w, [{ text: w, weight: 1, via: 'query' }]));
+        }
+        return plan;
+      }
+    }
+    if (runs.some((r) => r.kind === 'ascii' && isLatin(r.chars.join('')))) {
+      // Pinyin, initials or mixed script: first read the whole query as one vocabulary term (hukou迁移 → 户口迁移).
+      const whole = this.wholePinyin(runs);
+      if (whole) {
+        plan.concepts.push(whole);
+        return plan;
+      }
+    }
+    for (const run of runs) {
+      if (run.kind === 'han') this.hanConcepts(run.chars.join(''), plan);
+      else this.latinConcepts(run.chars.join(''), plan);
+    }
+    // A query made only of weak words (申请材料) means them.
+    if (plan.concepts.length && plan.concepts.every((c) => c.weak))
+      for (const c of plan.concepts) c.weight = 1;
+    return plan;
+  }
+
+  /** Reads a query with Latin letters as pinyin (or initials) of one vocabulary term. */
+  private wholePinyin(runs: Run[]): Concept | null {
+    const hasHan = runs.some((r) => r.kind === 'han');
+    const chars = runs.flatMap((r) => r.chars);
+    if (chars.length < 2) return null;
+    const source = chars.join('');
+    let hits: VocabHit[] = [];
+    let via: Via = 'pinyin';
+    if (hasHan) {
+      for (const v of this.corpus.table.variants(chars, 4))
+        hits.push(...this.corpus.vocabPinyin.searchFull(v.join(''), false));
+    } else if (this.corpus.table.split(source)) {
+      hits = this.corpus.vocabPinyin.searchFull(source, true);
+    } else if (/^[a-z]+$/.test(source)) {
+      hits = this.corpus.vocabPinyin.searchInitials(source);
+      via = 'initials';
+    }
+    const chosen = this.chooseHits(hits, source.length);
+    const syllables = !hasHan && via === 'pinyin' ? this.corpus.table.split(source) : null;
+    const spelled = syllables ? this.spelledWords(syllables) : [];
+    if (!chosen.length && !spelled.length) return null;
+    const c = this.newConcept(source, []);
+    const viaWeight = via === 'initials' ? 0.95 : 1;
+    for (const h of chosen) {
+      const v = this.corpus.vocab[h.id]!;
+      this.addAlt(c, { text: v.norm, weight: h.quality * viaWeight, via });
+      // The word the letters spell, not only the term it starts: yinhang finds every title holding 银行.
+      const part = spelledPart(v, h.from, h.to);
+      if (part && part !== v.norm) this.addAlt(c, { text: part, weight: viaWeight, via });
+    }
+    // Corpus words read that way, character by character: catches a polyphone the vocabulary's reading missed
+    // (pinyin-pro reads 还款 as hai kuan; huankuan must still find it).
+    for (const w of spelled) this.addAlt(c, { text: w, weight: 1, via });
+    return c;
+  }
+
+  /**
+   * Han strings of the corpus whose characters read as the given syllables, one by one (every adjacent pair a
+   * corpus bigram). Only for 2-6 complete syllables: longer input is several words.
+   */
+  private spelledWords(syllables: readonly string[]): string[] {
+    const n = syllables.length;
+    const { table, bigramLex } = this.corpus;
+    if (n < 2 || n > 6 || !syllables.every((s) => table.syllables.has(s))) return [];
+    const pairs = (i: number): string[][] =>
+      (bigramLex.full.get(syllables[i]! + syllables[i + 1]!) ?? [])
+        .map((b) => codePoints(b))
+        .filter(
+          (c) =>
+            table.readings(c[0]!).includes(syllables[i]!) &&
+            table.readings(c[1]!).includes(syllables[i + 1]!),
+        );
+    let cands = pairs(0);
+    for (let i = 1; i + 1 < n && cands.length; i++) {
+      const next: string[][] = [];
+      for (const p of pairs(i))
+        for (const c of cands) if (c[c.length - 1] === p[0] && next.length < 64) next.push([...c, p[1]!]);
+      cands = next;
+    }
+    return cands
+      .map((c) => c.join(''))
+      .map((w) => ({ w, df: this.corpus.short.df(w.length === 2 ? w : codePoints(w).slice(0, 2).join('')) }))
+      .sort((a, b) => b.df - a.df)
+      .slice(0, 3)
+      .map((x) => x.w);
+  }
+
+  /**
+   * English names from the lexicon (subsistence allowance → 最低生活保障): the longest run of words that names a
+   * service, left to right. Returns whether any did; the rest of the words then count only if the corpus has them.
+   */
+  private englishConcepts(norm: string, plan: Plan): boolean {
+    const english = this.corpus.english;
+    if (!english.size) return false;
+    const ws = norm.split(/[^a-z0-9]+/).filter(Boolean);
+    const found: Concept[] = [];
+    const rest: string[] = [];
+    for (let i = 0; i < ws.length;) {
+      let hit = 0;
+      for (let j = Math.min(ws.length, i + 8); j > i; j--) {
+        const official = english.get(ws.slice(i, j).join(' '));
+        if (official) {
+          const c = this.newConcept(ws.slice(i, j).join(' '), []);
+          for (const o of official) this.addAlt(c, { text: o, weight: 1, via: 'lexicon' });
+          found.push(c);
+          hit = j - i;
+          break;
+        }
+      }
+      if (hit) i += hit;
+      else rest.push(ws[i++]!);
+    }
+    if (!found.length) return false;
+    plan.concepts.push(...found);
+    for (const w of rest)
+      if (this.corpus.short.has(w))
+        plan.concepts.push(this.newConcept(w, [{ text: w, weight: 1, via: 'query' }]));
+    return true;
+  }
+
+  /** Keeps the best class of vocabulary hits; weak partial matches of short input are noise, not answers. */
+  private chooseHits(hits: VocabHit[], queryLength: number): VocabHit[] {
+    const useful = hits.filter(
+      (h) => h.quality >= 0.8 || (h.quality >= 0.75 && (h.cover >= 0.5 || queryLength >= 6)),
+    );
+    if (!useful.length) return [];
+    useful.sort(
+      (a, b) =>
+        b.quality - a.quality ||
+        b.cover - a.cover ||
+        this.corpus.vocab[b.id]!.n - this.corpus.vocab[a.id]!.n ||
+        this.corpus.vocab[a.id]!.norm.length - this.corpus.vocab[b.id]!.norm.length,
+    );
+    const top = useful[0]!;
+    return useful.filter((h) => h.quality === top.quality && h.cover >= top.cover - 0.25).slice(0, MAX_ALTS);
+  }
+
+  private latinConcepts(text: string, plan: Plan): void {
+    if (!isLatin(text) || this.corpus.short.has(text)) {
+      // Digits and known ASCII words (12345, ic) are searched as written.
+      plan.concepts.push(this.newConcept(text, [{ text, weight: 1, via: 'query' }]));
+      if (!isLatin(text)) return;
+    }
+    const whole = this.wholePinyin([{ kind: 'ascii', chars: codePoints(text), start: 0 }]);
+    if (whole) {
+      plan.concepts.push(whole);
+      return;
+    }
+    // A long word that is not pinyin (housing, provident) is English or noise: guessing pinyin pieces in it only
+    // brings up unrelated documents. Initials are short (dbsq), and pinyin splits.
+    if (text.length >= 7 && !this.corpus.table.split(text)) return;
+    plan.concepts.push(...this.segmentLatin(text));
+  }
+
+  /**
+   * Segments letters into vocabulary terms and corpus words by pinyin or initials, fewest pieces first:
+   * dibaoshenqing → 低保 + 申请, dbsq → 低保 + 申请.
+   */
+  private segmentLatin(letters: string): Concept[] {
+    const n = letters.length;
+    const vp = this.corpus.vocabPinyin;
+    const lex = this.corpus.bigramLex;
+    type Step = { cost: number; from: number; alts: Alt[] | null };
+    const best: (Step | null)[] = new Array(n + 1).fill(null);
+    best[0] = { cost: 0, from: -1, alts: null };
+    for (let i = 0; i < n; i++) {
+      const cur = best[i];
+      if (!cur) continue;
+      const relax = (j: number, cost: number, alts: Alt[] | null) => {
+        const total = cur.cost + cost;
+        const prev = best[j];
+        if (!prev || total < prev.cost) best[j] = { cost: total, from: i, alts };
+      };
+      relax(i + 1, 3, null); // skip a letter that fits nothing
+      for (let j = i + 2; j <= Math.min(n, i + 30); j++) {
+        const s = letters.slice(i, j);
+        const fv = vp.fullKey.get(s);
+        if (fv) relax(j, 1, this.vocabAlts(fv, 'pinyin'));
+        const iv = j - i <= 8 ? vp.initKey.get(s) : undefined;
+        if (iv) relax(j, 1.3, this.vocabAlts(iv, 'initials'));
+        const fb = j - i <= 12 ? lex.full.get(s) : undefined;
+        if (fb) relax(j, 1.6, this.lexAlts(fb));
+        const ib = j - i === 2 ? lex.init.get(s) : undefined;
+        if (ib) relax(j, 2.2, this.lexAlts(ib, 'guess'));
+      }
+    }
+    const pieces: Array<{ source: string; alts: Alt[] }> = [];
+    for (let j = n; j > 0;) {
+      const step = best[j]!;
+      if (step.alts) pieces.unshift({ source: letters.slice(step.from, j), alts: step.alts });
+      j = step.from;
+    }
+    return pieces.map((p) => {
+      const weak = p.alts.length > 0 && WEAK_WORDS.has(p.alts[0]!.text);
+      return this.newConcept(p.source, p.alts, weak);
+    });
+  }
+
+  private vocabAlts(ids: number[], via: Via): Alt[] {
+    return [...ids]
+      .sort((a, b) => this.corpus.vocab[b]!.n - this.corpus.vocab[a]!.n)
+      .slice(0, MAX_ALTS)
+      .map((id) => ({ text: this.corpus.vocab[id]!.norm, weight: via === 'initials' ? 0.95 : 1, via }));
+  }
+
+  /** Corpus words for a pinyin piece, most frequent first (申请 before 申情). */
+  private lexAlts(words: string[], via: Via = 'lexicon'): Alt[] {
+    return words
+      .map((w) => ({ w, df: this.corpus.short.df(w) }))
+      .sort((a, b) => b.df - a.df)
+      .slice(0, 4)
+      .map((x, i) => ({ text: x.w, weight: Math.max(0.6, 0.9 - i * 0.1), via }));
+  }
+
+  private hanConcepts(run: string, plan: Plan): void {
+    const known = (s: string) => this.corpus.synonyms.has(s) || this.corpus.isTerm(s);
+    // Two single characters the segmenter left apart (还/款) are one word when the corpus has them together.
+    const shielded = (s: string) => known(s) || (codePoints(s).length === 2 && this.corpus.short.has(s));
+    const segments = stripQuestionWords(run, known).flatMap((s) => splitAtFunctionWords(s, shielded));
+    for (const segment of segments) {
+      // A typo can break a name into a synonym term plus debris (工伤认订 → 工伤 + 认订): try to correct the
+      // whole segment first, and split it into pieces only if that fails.
+      // A stretch made of words the bundle knows (举报 + 食品 + 安全) is not a typo, however its junctions read.
+      if (
+        !this.corpus.names.has(segment) &&
+        !this.corpus.synonyms.has(segment) &&
+        codePoints(segment).length >= 3 &&
+        !this.madeOfKnownWords(segment)
+      ) {
+        const whole = this.newConcept(segment, [{ text: segment, weight: 1, via: 'query' }]);
+        const corrections: string[] = [];
+        if (this.correctTypos(whole, corrections, true)) {
+          plan.corrections.push(...corrections);
+          plan.concepts.push(whole);
+          continue;
+        }
+      }
+      const pieces = splitPieces(segment, this.corpus.synonyms, this.corpus.maxSynonym, (s) =>
+        this.corpus.isTerm(s),
+      );
+      for (const piece of pieces) {
+        const plain = !piece.official && !piece.weak;
+        const parts = plain ? this.wordGroups(piece.text) : null;
+        if (parts) {
+          for (const part of parts)
+            plan.concepts.push(
+              this.newConcept(part, [{ text: part, weight: 1, via: 'query' }], codePoints(part).length === 1),
+            );
+          continue;
+        }
+        const c = this.newConcept(piece.text, [{ text: piece.text, weight: 1, via: 'query' }], !!piece.weak);
+        if (plain) this.correctTypos(c, plan.corrections, false);
+        plan.concepts.push(c);
+      }
+    }
+  }
+
+  /**
+   * The segmenter's words, with two lone characters joined when the bundle or the synonym table knows them as a
+   * word: the runtime's dictionary lacks many words of public services (举报 and 低保 come out as 举/报, 低/保).
+   */
+  private corpusWords(text: string): string[] {
+    const out: string[] = [];
+    for (const w of words(text)) {
+      const last = out[out.length - 1];
+      const pair =
+        last !== undefined && codePoints(last).length === 1 && codePoints(w).length === 1 ? last + w : '';
+      if (pair && (this.corpus.short.has(pair) || this.corpus.synonyms.has(pair))) out[out.length - 1] = pair;
+      else out.push(w);
+    }
+    return out;
+  }
+
+  /** Whether the segmenter cuts the text into known words (corpus, vocabulary, synonyms), at most one lone character. */
+  private madeOfKnownWords(text: string): boolean {
+    const ws = this.corpusWords(text);
+    if (ws.length < 2) return false;
+    let singles = 0;
+    for (const w of ws) {
+      if (codePoints(w).length === 1) {
+        if (++singles > 1) return false;
+      } else if (!this.corpus.inCorpus(w) && !this.corpus.isTerm(w) && !this.corpus.synonyms.has(w))
+        return false;
+    }
+    return true;
+  }
+
+  /**
+   * A stretch the corpus does not hold as a whole (食品店开业) read as the words it is made of, each a concept of its
+   * own (食品, 店, 开业), adjacent words kept together while the corpus holds them together. Null when the stretch
+   * is not made of known words: then it is more likely a typo, left to correction.
+   */
+  private wordGroups(text: string): string[] | null {
+    const chars = codePoints(text);
+    if (chars.length < 3 || this.corpus.isTerm(text) || this.corpus.inCorpus(text)) return null;
+    const ws = this.corpusWords(text);
+    if (ws.length < 2) return null;
+    const groups: string[] = [];
+    for (const w of ws) {
+      const last = groups[groups.length - 1];
+      if (last !== undefined && this.corpus.inCorpus(last + w)) groups[groups.length - 1] = last + w;
+      else groups.push(w);
+    }
+    // Words the corpus knows, or dictionary words of the segmenter, with at most one lone character: two lone
+    // characters side by side are the debris of a typo (户口签移 → 户口/签/移), left to correction.
+    const known = groups.filter((g) => this.corpus.inCorpus(g) || this.corpus.isTerm(g)).length;
+    const singles = groups.filter((g) => codePoints(g).length === 1).length;
+    const ok = known >= 1 && singles <= 1;
+    return ok && groups.length >= 2 ? groups : null;
+  }
+
+  /**
+   * Homophone and one-character typos, only for text with a bigram found nowhere in the bundle. With `strict`,
+   * only a correction into a complete known term counts (used on a whole segment before splitting it).
+   * Returns whether a correction was added.
+   */
+  private correctTypos(c: Concept, corrections: string[], strict: boolean): boolean {
+    const text = c.source;
+    const chars = codePoints(text);
+    if (chars.length < 2 || !this.missingCount(chars)) return false;
+    const before = c.alts.length;
+    // 1. The text read aloud is a vocabulary term (低宝 → dibao → 低保; 户口签移 → 户口迁移).
+    const vp = this.corpus.vocabPinyin;
+    for (const v of this.corpus.table.variants(chars, 8)) {
+      for (const id of vp.fullKey.get(v.join('')) ?? []) {
+        const t = this.corpus.vocab[id]!.norm;
+        if (t !== text) this.addAlt(c, { text: t, weight: 0.95, via: 'homophone' });
+      }
+    }
+    // 2. Replace missing bigrams by corpus bigrams that sound the same (最低生活保帐 → 保障). A fix that leaves a
+    // bigram still unknown is only a partial guess: an edit-distance match to a known term is preferred then.
+    let partial: string | null = null;
+    if (c.alts.length === before && chars.length >= 3) {
+      const fixed = this.homophoneFix(chars);
+      if (fixed && this.missingCount(codePoints(fixed)) === 0)
+        this.addAlt(c, { text: fixed, weight: 0.9, via: 'homophone' });
+      else partial = fixed;
+    }
+    // 3. One character wrong, not a homophone: the nearest vocabulary term by edit distance.
+    if (c.alts.length === before && chars.length >= 3) {
+      for (const t of this.corpus.nearTerms(chars)) this.addAlt(c, { text: t, weight: 0.8, via: 'fuzzy' });
+    }
+    if (c.alts.length === before && partial && !strict)
+      this.addAlt(c, { text: partial, weight: 0.7, via: 'homophone' });
+    for (const a of c.alts.slice(before)) if (a.via !== 'synonym') corrections.push(a.text);
+    return c.alts.length > before;
+  }
+
+  private missingCount(chars: readonly string[]): number {
+    let n = 0;
+    for (let i = 0; i + 1 < chars.length; i++) if (!this.corpus.exists(chars[i]! + chars[i + 1]!)) n++;
+    return n;
+  }
+
+  private homophoneFix(input: string[]): string | null {
+    const out = [...input];
+    const lex = this.corpus.bigramLex.full;
+    let changed = false;
+    for (let i = 0; i + 1 < out.length; i++) {
+      if (this.corpus.exists(out[i]! + out[i + 1]!)) continue;
+      let best: { c: string[]; score: number } | null = null;
+      for (const v of this.corpus.table.variants([out[i]!, out[i + 1]!], 9)) {
+        for (const cand of lex.get(v.join('')) ?? []) {
+          const c = codePoints(cand);
+          // Same sound must hold character by character, not just for the concatenated letters (fang an ≠ fan gan).
+          if (!c.every((ch, k) => this.corpus.table.readings(ch).includes(v[k]!))) continue;
+          const same = (c[0] === out[i] ? 1 : 0) + (c[1] === out[i + 1] ? 1 : 0);
+          if (same === 0 && out.length <= 4) continue; // replacing both characters of a short word is a guess
+          const left = i > 0 && this.corpus.exists(out[i - 1]! + c[0]!) ? 1 : 0;
+          const right = i + 2 < out.length && this.corpus.exists(c[1]! + out[i + 2]!) ? 1 : 0;
+          const score = same * 2 + (left + right) * 1.5 + Math.log(1 + this.corpus.short.df(cand)) / 10;
+          if (!best || score > best.score) best = { c, score };
+        }
+      }
+      if (best) {
+        out[i] = best.c[0]!;
+        out[i + 1] = best.c[1]!;
+        changed = true;
+      }
+    }
+    return changed ? out.join('') : null;
+  }
+}
+
+/** The characters of a vocabulary term that syllables [from, to) read, when its syllables map one to one. */
+function spelledPart(v: VocabEntry, from: number, to: number): string | null {
+  const chars = codePoints(v.norm);
+  if (chars.length !== v.syllables.length || to - from < 2) return null;
+  return chars.slice(from, Math.min(to, chars.length)).join('');
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../../src/core/search/build-index.ts';
+import { createSearchEngine } from '../../../src/core/search/engine.ts';
+import { builtinLexicon } from '../../../src/core/search/lexicon/builtin.ts';
+import { LexiconError, parseLexicon } from '../../../src/core/search/lexicon/parse.ts';
+import { ReachIndex, reachingPairs } from '../../../src/core/search/lexicon/reach.ts';
+import { fixtureData } from './fixture.ts';
+
+const HEADER = 'domain\tofficial\tcolloquial\ten';
+const lex = (...rows: string[]) => parseLexicon(['# test lexicon', '', HEADER, ...rows].join('\n'));
+
+function errorOf(text: string): LexiconError {
+  try {
+    parseLexicon(text);
+  } catch (e) {
+    if (e instanceof LexiconError) return e;
+    throw e;
+  }
+  throw new Error('no error');
+}
+
+describe('lexicon file', () => {
+  it('parses rows into colloquial and English pairs, skipping comments and blank lines', () => {
+    const l = lex(
+      '社会救助\t最低生活保障\t低保|吃低保\tsubsistence allowance|dibao',
+      '',
+      '# a comment',
+      '社会救助\t特困人员救助供养|特困供养\t五保户\t',
+    );
+    expect(l.rows).toHaveLength(2);
+    expect(l.rows[1]!.line).toBe(7);
+    expect(l.pairs).toContainEqual({ term: '吃低保', official: ['最低生活保障'] });
+    expect(l.pairs).toContainEqual({ term: '五保户', official: ['特困人员救助供养', '特困供养'] });
+    expect(l.pairCount).toBe(4);
+    expect(l.en).toContainEqual({ term: 'subsistence allowance', official: ['最低生活保障'] });
+    expect(l.hash).not.toBe(lex('社会救助\t最低生活保障\t低保\t').hash);
+  });
+
+  it('names the line and column of a bad row', () => {
+    const bad = errorOf([HEADER, '社会救助\t最低生活保障\t低保||吃低保\t'].join('\n'));
+    expect(bad).toMatchObject({ line: 2, columnName: 'colloquial', column: 16 });
+    expect(bad.message).toMatch(/^lexicon\.tsv:2:16 \(colloquial\): empty term/);
+    expect(errorOf([HEADER, '社会救助\t最低生活保障\t低保\tDibao'].join('\n'))).toMatchObject({
+      line: 2,
+      columnName: 'en',
+      column: 16,
+    });
+    expect(errorOf([HEADER, 'social\t最低生活保障\t低保\t'].join('\n'))).toMatchObject({
+      columnName: 'domain',
+    });
+    expect(errorOf([HEADER, '社会救助\t最低生活保障'].join('\n'))).toMatchObject({ line: 2, column: 1 });
+    expect(errorOf('domain\tofficial\tcolloquial\n').message).toMatch(/:1:1: header/);
+  });
+
+  it('the built-in file is valid', () => {
+    const l = builtinLexicon();
+    expect(l.rows.length).toBeGreaterThanOrEqual(20);
+    expect(l.pairs.every((p) => p.official.length > 0)).toBe(true);
+  });
+
+  it('keeps pairs whose official term a document holds, even abbreviated, and leaves district terms alone', () => {
+    // Document 1 holds 特困人员供养, document 4 特困人员救助.
+    const docs: Record<string, number[]> = {
+      特困: [1, 4],
+      困人: [1, 4],
+      人员: [1, 2, 4],
+      员供: [1],
+      供养: [1],
+      员救: [4],
+      救助: [4],
+      最低: [3],
+    };
+    const reach = new ReachIndex((t) => docs[t] ?? []);
+    expect(reach.reaches('特困人员供养')).toBe(true);
+    // Five of the seven bigrams of the longer official name are in document 4 (助供 and 供养 are not).
+    expect(reach.reaches('特困人员救助供养')).toBe(true);
+    expect(reach.reaches('最低生活保障')).toBe(false);
+    const kept = reachingPairs(
+      [
+        { term: '五保户', official: ['特困人员救助供养', '最低生活保障'] },
+        { term: '低保', official: ['最低生活保障'] },
+        { term: '五保', official: ['特困人员供养'] },
+      ],
+      reach,
+      new Set(['五保']),
+    );
+    expect(kept).toEqual([{ term: '五保户', official: ['特困人员救助供养'] }]);
+  });
+});
+
+describe('lexicon in the engine', () => {
+  const data = fixtureData();
+  const lexicon = lex(
+    '社会救助\t特困人员救助供养\t五保户|五保\tsupport for persons in extreme poverty|wubao',
+    '社会救助\t最低生活保障\t低保|吃低保\tsubsistence allowance',
+    '社会保险\t失业保险\t失业金\tunemployment benefit',
+    '财政预决算\t国债发行\t国债\t',
+  );
+  const index = buildSearchIndex(data, { lexicon });
+  const engine = createSearchEngine({ ...data, searchIndex: JSON.parse(JSON.stringify(index)) as unknown });
+  const first = (q: string) => engine.search(q, { limit: 5 }).results[0];
+
+  it('carries only the pairs that reach a document, with the lexicon version', () => {
+    expect(index.lexicon?.v).toBe(1);
+    expect(index.lexicon?.hash).toBe(lexicon.hash);
+    const terms = index.lexicon!.terms.map((p) => p.term);
+    expect(terms).toContain('五保户');
+    expect(terms).not.toContain('国债'); // nothing in the fixture is about 国债发行
+    // 低保 is the district's own synonym: its table decides.
+    expect(terms).not.toContain('低保');
+  });
+
+  it('finds a service by a colloquial name the district never listed, typed or spelled', () => {
+    expect(first('五保户')).toMatchObject({ level1: '特困人员救助供养' });
+    expect(first('五保户怎么申请')).toMatchObject({ level1: '特困人员救助供养' });
+    expect(first('wubaohu')).toMatchObject({ level1: '特困人员救助供养' });
+    expect(first('失业金')).toMatchObject({ level1: '失业保险金申领' });
+  });
+
+  it('finds a service by its English name', () => {
+    expect(first('subsistence allowance')).toMatchObject({ level1: '最低生活保障' });
+    expect(first('Unemployment Benefit')).toMatchObject({ level1: '失业保险金申领' });
+  });
+
+  it("lets the district's synonyms.csv override a lexicon entry", () => {
+    const own = { ...data, synonyms: [...data.synonyms, { term: '五保户', official: ['临时救助'] }] };
+    const e = createSearchEngine({ ...own, searchIndex: buildSearchIndex(own, { lexicon }) });
+    expect(e.search('五保户').results[0]).toMatchObject({ level1: '临时救助' });
+  });
+
+  it('builds without a lexicon', () => {
+    expect(buildSearchIndex(data, { lexicon: null }).lexicon).toBeUndefined();
+  });
+});

@@ -1,0 +1,63 @@
+// Full pinyin and initials of a government polyphone find every document whose title holds the word: the item whose
+// name starts with it, and the guide and interpretation holding it inside their titles (issue 11 item 5).
+import { describe, expect, it } from 'vitest';
+import type { BundleData } from '../../../src/core/bundle/schema.ts';
+import { buildSearchIndex } from '../../../src/core/search/build-index.ts';
+import { createSearchEngine } from '../../../src/core/search/engine.ts';
+import { fixtureData, guide, item } from './fixture.ts';
+
+/** Word, its reading in this word (toneless), and the initials. */
+const WORDS: Array<[string, string]> = [
+  ['银行', 'yinhang'],
+  ['行政', 'xingzheng'],
+  ['重庆', 'chongqing'],
+  ['单位', 'danwei'],
+  ['还款', 'huankuan'],
+  ['调休', 'tiaoxiu'],
+  ['长春', 'changchun'],
+  ['朝阳', 'chaoyang'],
+  ['厦门', 'xiamen'],
+  ['了解', 'liaojie'],
+  ['校长', 'xiaozhang'],
+  ['处罚', 'chufa'],
+];
+
+function bundle(): Omit<BundleData, 'searchIndex'> {
+  const base = fixtureData();
+  WORDS.forEach(([w], i) => {
+    base.catalogue.push(item(`pw${i}`, '社会保险', `${w}业务事项`, '办理信息', null, '区社会保险中心'));
+    base.guides.push(guide(`pg${i}`, `某某区涉及${w}业务的办理指南`, '社会保险', '区社会保险中心', []));
+    base.interpretations.push({
+      id: `pi${i}`,
+      title: `《某某区${w}管理规定》政策解读`,
+      domain: '社会保险',
+      department: '区社会保险中心',
+      policy: `《某某区${w}管理规定》`,
+      date: '2026-04-10',
+      summary: '明确有关事项。',
+      qa: [],
+      itemIds: [],
+    });
+  });
+  return base;
+}
+
+describe('pinyin of polyphonic words', () => {
+  const data = bundle();
+  const engine = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data, { lexicon: null }) });
+  const top10 = (q: string) => engine.search(q, { limit: 10 }).results.map((r) => `${r.type}:${r.id}`);
+
+  WORDS.forEach(([w, py], i) => {
+    it(`${py} finds the item, the guide and the interpretation holding ${w}`, () => {
+      expect(top10(py)).toEqual(
+        expect.arrayContaining([`item:pw${i}`, `guide:pg${i}`, `interpretation:pi${i}`]),
+      );
+      const initials = py
+        .match(/(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv]+n?g?r?/g)!
+        .map((s) => s[0])
+        .join('');
+      // Two letters stand for many words; the item named with the word must still be among the first ten.
+      expect(top10(initials)).toContain(`item:pw${i}`);
+    });
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { emptyResponse, stages } from './stages.ts';
+
+describe('ranking (coverage → ordered results)', () => {
+  const { understanding, retrieval, ranking } = stages();
+  const ranked = (q: string) => {
+    const plan = understanding.plan(q);
+    const w = retrieval.scorePlan(plan, true);
+    const r = emptyResponse(q);
+    ranking.rank(retrieval.acc, plan, w, 20, r);
+    return r.results;
+  };
+
+  it('puts the exact name first and marks the matched part of the title', () => {
+    const r = ranked('户口迁移');
+    expect(r[0]!.level1).toBe('户口迁移');
+    expect(r[0]!.title.slice(...r[0]!.highlights[0]!)).toBe('户口迁移');
+  });
+
+  it('boosts the rows that answer the intent without hiding the others', () => {
+    const plain = ranked('最低生活保障').map((r) => r.id);
+    const how = ranked('最低生活保障怎么申请').map((r) => r.id);
+    expect(how.slice(0, 2)).toEqual(expect.arrayContaining(['dibao-shenqing', 'sj3']));
+    expect(how).toEqual(expect.arrayContaining(plain));
+    // 录取结果 answers a question for a list: it gains on 报名和材料审核 when the visitor asks for one.
+    const gap = (q: string) => {
+      const r = ranked(q);
+      return r.find((x) => x.id === 'jy2')!.score - r.find((x) => x.id === 'jy1')!.score;
+    };
+    expect(gap('义务教育招生入学名单')).toBeGreaterThan(gap('义务教育招生入学') + 5);
+  });
+
+  it('names the department to contact for a where or phone question, and only then', () => {
+    const contact = (q: string) => {
+      const plan = understanding.plan(q);
+      const r = emptyResponse(q);
+      ranking.rank(retrieval.acc, plan, retrieval.scorePlan(plan, true), 20, r);
+      return r.contactDept;
+    };
+    expect(contact('最低生活保障在哪里办')).toBe('区民政局');
+    expect(contact('户口迁移电话')).toBe('某某市公安局某某分局');
+    expect(contact('最低生活保障')).toBeUndefined();
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { FUNCTION_WORDS, splitAtFunctionWords, words } from '../../../src/core/search/segment.ts';
+
+describe('query segmentation', () => {
+  it('cuts a spoken question into dictionary words', () => {
+    expect(words('生孩子能报销吗')).toEqual(['生', '孩子', '能', '报销', '吗']);
+    expect(words('最低生活保障').join('')).toBe('最低生活保障');
+  });
+
+  it('drops particles, pronouns and modal verbs, keeping the content around them', () => {
+    expect(splitAtFunctionWords('生孩子能报销吗', () => false)).toEqual(['生孩子', '报销']);
+    expect(splitAtFunctionWords('退休了每个月能拿', () => false)).toEqual(['退休', '每个月', '拿']);
+    expect(splitAtFunctionWords('我想办居住证', () => false).join('')).toContain('居住证');
+  });
+
+  it('keeps a function word inside a word, or where the caller protects it', () => {
+    expect(splitAtFunctionWords('要素市场', () => false)).toEqual(['要素市场']);
+    expect(splitAtFunctionWords('还款', () => false)).toEqual(['款']);
+    expect(splitAtFunctionWords('还款', (s) => s === '还款')).toEqual(['还款']);
+    expect(FUNCTION_WORDS.has('吗')).toBe(true);
+    expect(FUNCTION_WORDS.has('保障')).toBe(false);
+  });
+});

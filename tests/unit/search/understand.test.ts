@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { detectIntents } from '../../../src/core/search/intent.ts';
+import { stages } from './stages.ts';
+
+describe('understanding (query → plan)', () => {
+  const { understanding } = stages();
+  const concepts = (q: string) => understanding.plan(q).concepts.map((c) => c.alts.map((a) => a.text));
+
+  it('drops particles and reads the topic words of a spoken question', () => {
+    const plan = understanding.plan('退休金每个月能拿多少呢');
+    expect(plan.concepts[0]!.alts.map((a) => a.text)).toContain('企业职工基本养老保险');
+    for (const c of plan.concepts) expect(['能', '呢', '吗', '多少']).not.toContain(c.source);
+    expect(plan.intents).toContain('amount');
+  });
+
+  it('expands lexicon terms the district never listed, and English names', () => {
+    expect(concepts('五保户')[0]).toContain('特困人员救助供养');
+    expect(concepts('public rental housing')).toEqual([['公共租赁住房']]);
+  });
+
+  it('reads full pinyin as the word it spells as well as the vocabulary terms starting with it', () => {
+    const alts = concepts('huji')[0]!;
+    expect(alts).toContain('户籍');
+    expect(alts.some((a) => a.startsWith('户籍') && a.length > 2)).toBe(true);
+  });
+
+  it('detects several intents at once, and none in a plain name', () => {
+    expect(detectIntents('低保标准怎么申请')).toEqual(expect.arrayContaining(['how', 'amount']));
+    expect(detectIntents('民政局电话')).toEqual(['contact']);
+    expect(detectIntents('开饭店要办什么证')).toEqual(['how']);
+    expect(detectIntents('我要投诉')).toEqual(['complaint']);
+    expect(detectIntents('低保公示名单')).toEqual(['result']);
+    expect(detectIntents('最低生活保障')).toEqual([]);
+  });
+
+  it('reads a stretch of known words as those words, not as a typo of a longer term', () => {
+    // 临时救助 and 名单 are both known: no "did you mean" as if 名单 were a typo.
+    for (const q of ['临时救助名单', '最低生活保障名单']) {
+      const plan = understanding.plan(q);
+      expect(plan.corrections).toEqual([]);
+      expect(plan.concepts.map((c) => c.source)).toContain('名单');
+    }
+  });
+
+  it('does not guess pinyin pieces inside English words', () => {
+    expect(understanding.plan('housing provident fund').concepts).toEqual([]);
+    expect(understanding.plan('dibaoshenqing').concepts.length).toBeGreaterThan(0);
+  });
+});
