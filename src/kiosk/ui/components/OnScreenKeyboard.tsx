@@ -1,7 +1,8 @@
 // The on-screen keyboard: docked at the bottom, never over the field it types into (the page gets room below
 // and the field is scrolled above the keyboard). Keys are buttons with names; pressing one never takes the focus
-// from the field. Layouts: pinyin (with candidates), letters, digits (ID numbers with X, phones), e-mail, and
-// upper-case credit codes (USCC).
+// from the field. Layouts: pinyin (with candidates), letters, digits (ID numbers with X, phones), e-mail,
+// upper-case credit codes (USCC) and receipt codes (查询码); every text layout reaches the 123/符号 layer (digits and
+// punctuation) with one key and comes back with one.
 import { memo } from 'preact/compat';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getLang, t } from '../../i18n/strings.ts';
@@ -23,11 +24,13 @@ import {
 } from '../../keyboard/controller.ts';
 import type { Candidate } from '../../keyboard/ime.ts';
 import {
+  CODE_ROWS,
   DIGIT_ROW,
   digitRows,
   EMAIL_EXTRA,
   isDigitLayout,
   LETTER_ROWS,
+  SYMBOL_ROWS,
   USCC_ROWS,
   type LayoutName,
 } from '../../keyboard/layouts.ts';
@@ -52,8 +55,11 @@ function useAttach(): void {
       }
     };
     const focus = (e: FocusEvent) => {
-      // No system keyboard for any field, whoever focuses it.
-      if (isTextField(e.target)) suppressSystemKeyboard(e.target);
+      // No system keyboard for any field, whoever focuses it; while the keyboard shows, it follows the focus
+      // (an error summary link, Tab) and takes the new field's layout.
+      if (!isTextField(e.target)) return;
+      suppressSystemKeyboard(e.target);
+      if (getKeyboard().target) attach(e.target);
     };
     // A new page (not the search text changing in the address) hides the keyboard.
     const pathOf = () => parseHash(location.hash).parts.join('/');
@@ -96,33 +102,41 @@ function Key({
   );
 }
 
-/** The keys of a layout: they depend on the layout only, so a key press re-renders just the candidates. */
-const KeyRows = memo(function KeyRows({ layout }: { layout: LayoutName }) {
-  const letters = layout === 'pinyin' || layout === 'letters' || layout === 'email';
-  const digits = layout === 'id' || layout === 'digits' || layout === 'phone';
-  const rows = layout === 'uscc' ? USCC_ROWS : letters ? LETTER_ROWS : null;
+/** Rows of character keys, ⌫ at the end of the row given (the last one by default). */
+function CharRows({ rows, backspaceRow }: { rows: readonly string[][]; backspaceRow?: number }) {
+  const at = backspaceRow ?? rows.length - 1;
   return (
     <>
-      {layout === 'email' || layout === 'uscc' ? (
-        <div class="osk-row">
-          {DIGIT_ROW.map((k) => (
+      {rows.map((row, i) => (
+        <div class="osk-row" key={i}>
+          {row.map((k) => (
             <Key key={k} label={k} onPress={() => press(k)} />
           ))}
+          {i === at ? <Key label="⌫" name={t('kb.backspace')} onPress={backspace} wide /> : null}
         </div>
-      ) : null}
-      {rows
-        ? rows.map((row, i) => (
-            <div class="osk-row" key={i}>
-              {row.map((k) => (
-                <Key key={k} label={k} onPress={() => press(k)} />
-              ))}
-              {i === 2 ? <Key label="⌫" name={t('kb.backspace')} onPress={backspace} wide /> : null}
-            </div>
-          ))
-        : null}
-      {digits ? (
+      ))}
+    </>
+  );
+}
+
+/** The keys of a layout: they depend on the layout only, so a key press re-renders just the candidates. */
+const KeyRows = memo(function KeyRows({ layout }: { layout: LayoutName }) {
+  switch (layout) {
+    case 'symbols':
+      return <CharRows rows={SYMBOL_ROWS} />;
+    case 'code':
+      return <CharRows rows={CODE_ROWS} />;
+    case 'uscc':
+      return <CharRows rows={[DIGIT_ROW, ...USCC_ROWS]} />;
+    case 'email':
+      return <CharRows rows={[DIGIT_ROW, ...LETTER_ROWS]} />;
+    case 'pinyin':
+    case 'letters':
+      return <CharRows rows={LETTER_ROWS} />;
+    default:
+      return (
         <div class="osk-pad">
-          {digitRows(layout as 'id' | 'digits' | 'phone').map((row, i) => (
+          {digitRows(layout).map((row, i) => (
             <div class="osk-row" key={i}>
               {row.map((k) => (
                 <Key key={k} label={k} onPress={() => press(k)} />
@@ -131,9 +145,8 @@ const KeyRows = memo(function KeyRows({ layout }: { layout: LayoutName }) {
             </div>
           ))}
         </div>
-      ) : null}
-    </>
-  );
+      );
+  }
 });
 
 /** Candidates shown at once: a page that always fits the list's rows (none clipped), and less to draw per key. */
@@ -199,20 +212,45 @@ export function OnScreenKeyboard() {
   }, [kb.target, kb.layout, kb.candidates.length > 0]);
 
   if (!kb.target) return null;
-  const letters = kb.layout === 'pinyin' || kb.layout === 'letters' || kb.layout === 'email';
-  // The switch keys: pinyin ⇄ letters for text; a digits field can go to letters (a credit code) and back.
   const homeLabel =
-    kb.home === 'pinyin' ? t('kb.toPinyin') : isDigitLayout(kb.home) ? t('kb.toDigits') : t('kb.toLetters');
-  const switchKey =
-    kb.layout === 'pinyin' ? (
-      <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
-    ) : kb.layout !== kb.home ? (
-      <Key label={homeLabel} onPress={() => setLayout(kb.home)} wide />
+    kb.home === 'pinyin'
+      ? t('kb.toPinyin')
+      : kb.home === 'email'
+        ? t('kb.toEmail')
+        : isDigitLayout(kb.home)
+          ? t('kb.toDigits')
+          : t('kb.toLetters');
+  // The switch keys: pinyin ⇄ letters for text, 123/符号 from every text layout and back to the field's own; a
+  // digits field can go to letters (a credit code) and back.
+  const back = <Key label={homeLabel} onPress={() => setLayout(kb.home)} wide />;
+  const toSymbols = (
+    <Key label={t('kb.symbolsKey')} name={t('kb.toSymbols')} onPress={() => setLayout('symbols')} wide />
+  );
+  const switchKeys =
+    kb.layout === 'symbols' ? (
+      back
+    ) : kb.layout === 'pinyin' ? (
+      <>
+        <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
+        {toSymbols}
+      </>
     ) : kb.layout === 'letters' ? (
-      <Key label={t('kb.toPinyin')} onPress={() => setLayout('pinyin')} wide />
+      <>
+        {kb.home === 'letters' ? (
+          <Key label={t('kb.toPinyin')} onPress={() => setLayout('pinyin')} wide />
+        ) : (
+          back
+        )}
+        {toSymbols}
+      </>
+    ) : kb.layout === 'email' ? (
+      toSymbols
+    ) : kb.layout !== kb.home ? (
+      back
     ) : isDigitLayout(kb.layout) ? (
       <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
     ) : null;
+  const spaceKey = kb.layout === 'pinyin' || kb.layout === 'letters' || kb.layout === 'symbols';
   return (
     <div
       ref={panel}
@@ -235,8 +273,8 @@ export function OnScreenKeyboard() {
         {kb.layout === 'email'
           ? EMAIL_EXTRA.map((k) => <Key key={k} label={k} onPress={() => press(k)} />)
           : null}
-        {switchKey}
-        {letters && kb.layout !== 'email' ? <Key label={t('kb.space')} onPress={space} wide /> : null}
+        {switchKeys}
+        {spaceKey ? <Key label={t('kb.space')} onPress={space} wide /> : null}
         <Key label={t('kb.hide')} onPress={hide} wide />
       </div>
     </div>
