@@ -1,5 +1,8 @@
 // The complete on-screen keyboard (issue 14): the 123/符号 layer from every text layout, each field's own layout
-// on every path, the receipt-code layout; typed only with the keyboard's keys, found by role and name.
+// on every path, the receipt-code layout, handwriting; typed only with the keyboard's keys and the pad, found by
+// role and name.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { seriousViolations } from './axe.ts';
 
@@ -167,3 +170,65 @@ for (const mode of ['长辈版', '高对比度'] as const) {
     await expectUsableKeys(page, `the 123/符号 layer (${mode})`);
   });
 }
+
+/** A character's stroke medians from hanzi-writer-data (Make Me a Hanzi: 1024 box, y up from 900). */
+function medians(ch: string): [number, number][][] {
+  const file = createRequire(import.meta.url).resolve(`hanzi-writer-data/${ch}.json`);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { medians: [number, number][][] }).medians;
+}
+
+/** Draws a character on the pad with pointer events along its medians, a stroke at a time. */
+async function draw(page: Page, pad: Locator, ch: string) {
+  const box = (await pad.boundingBox())!;
+  const at = ([x, y]: [number, number]) => [
+    box.x + (x / 1024) * box.width,
+    box.y + ((900 - y) / 1024) * box.height,
+  ];
+  for (const stroke of medians(ch)) {
+    const [x0, y0] = at(stroke[0]!);
+    await page.mouse.move(x0!, y0!);
+    await page.mouse.down();
+    for (const p of stroke.slice(1)) {
+      const [x, y] = at(p);
+      await page.mouse.move(x!, y!, { steps: 3 });
+    }
+    await page.mouse.up();
+  }
+}
+
+test('手写: drawing 低 and 保 puts them among the first candidates; the data loads on first use of the pad', async ({
+  page,
+}) => {
+  await ready(page);
+  const loaded = () =>
+    page.evaluate(() => performance.getEntriesByType('resource').some((e) => /medians/.test(e.name)));
+  const box = page.getByRole('searchbox').first();
+  await box.click();
+  const kb = keyboard(page);
+  await expect(kb).toBeVisible();
+  expect(await loaded(), 'handwriting data before the pad opened').toBe(false);
+
+  await kb.getByRole('button', { name: '手写' }).click();
+  const pad = kb.getByRole('img', { name: /手写区/ });
+  await expect(pad).toBeVisible();
+  await expect(pad).toHaveAttribute('aria-busy', 'false');
+  expect(await loaded()).toBe(true);
+  await expectUsableKeys(page, 'the handwriting pad');
+
+  const candidates = kb.getByRole('group', { name: '候选字词' });
+  for (const ch of ['低', '保']) {
+    await draw(page, pad, ch);
+    await expect(candidates.getByRole('button', { name: ch, exact: true })).toBeVisible();
+    const first = (await candidates.locator('.candidate').allInnerTexts()).slice(0, 5);
+    expect(first, `candidates for ${ch}`).toContain(ch);
+    await candidates.getByRole('button', { name: ch, exact: true }).click();
+  }
+  await expect(box).toHaveValue('低保');
+  // Candidates come after each stroke, and 重写 clears the box.
+  await draw(page, pad, '人');
+  await expect(candidates.locator('.candidate').first()).toBeVisible();
+  await kb.getByRole('button', { name: '重写' }).click();
+  await expect(candidates.locator('.candidate')).toHaveCount(0);
+  await kb.getByRole('button', { name: '拼音' }).click();
+  await expect(kb.getByRole('button', { name: 'q', exact: true })).toBeVisible();
+});

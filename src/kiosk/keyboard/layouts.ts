@@ -1,10 +1,10 @@
 // Key layouts of the on-screen keyboard. A field picks one with
 // data-keyboard="pinyin|letters|id|digits|phone|email|uscc|code" (type, the field's own inputmode and an ID-number
-// or credit-code name are recognised too); text fields get pinyin. 'symbols' (digits and punctuation) is a layer
-// every text layout reaches with one key, not a field's own layout.
+// or credit-code name are recognised too); text fields get pinyin. 'symbols' (digits and punctuation) and
+// 'handwriting' (手写) are layers a text layout reaches with one key, not a field's own layout.
 
 export type LayoutName =
-  'pinyin' | 'letters' | 'id' | 'digits' | 'phone' | 'email' | 'uscc' | 'code' | 'symbols';
+  'pinyin' | 'letters' | 'id' | 'digits' | 'phone' | 'email' | 'uscc' | 'code' | 'symbols' | 'handwriting';
 
 const FIELD_LAYOUTS: readonly LayoutName[] = [
   'pinyin',

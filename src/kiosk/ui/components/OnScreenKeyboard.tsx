@@ -13,7 +13,6 @@ import {
   getKeyboard,
   hide,
   isTextField,
-  pick,
   press,
   reset,
   setLayout,
@@ -22,7 +21,8 @@ import {
   suppressSystemKeyboard,
   type KeyboardView,
 } from '../../keyboard/controller.ts';
-import type { Candidate } from '../../keyboard/ime.ts';
+import { HandwritingPad } from './HandwritingPad.tsx';
+import { CandidatePages, Key } from './KeyboardKeys.tsx';
 import {
   CODE_ROWS,
   DIGIT_ROW,
@@ -84,24 +84,6 @@ function useAttach(): void {
   }, []);
 }
 
-function Key({
-  label,
-  name,
-  onPress,
-  wide,
-}: {
-  label: string;
-  name?: string;
-  onPress: () => void;
-  wide?: boolean;
-}) {
-  return (
-    <button type="button" class={`key${wide ? ' wide' : ''}`} aria-label={name} onClick={onPress}>
-      {label}
-    </button>
-  );
-}
-
 /** Rows of character keys, ⌫ at the end of the row given (the last one by default). */
 function CharRows({ rows, backspaceRow }: { rows: readonly string[][]; backspaceRow?: number }) {
   const at = backspaceRow ?? rows.length - 1;
@@ -124,6 +106,8 @@ const KeyRows = memo(function KeyRows({ layout }: { layout: LayoutName }) {
   switch (layout) {
     case 'symbols':
       return <CharRows rows={SYMBOL_ROWS} />;
+    case 'handwriting':
+      return <HandwritingPad />;
     case 'code':
       return <CharRows rows={CODE_ROWS} />;
     case 'uscc':
@@ -148,41 +132,6 @@ const KeyRows = memo(function KeyRows({ layout }: { layout: LayoutName }) {
       );
   }
 });
-
-/** Candidates shown at once: a page that always fits the list's rows (none clipped), and less to draw per key. */
-const CANDIDATES_PER_PAGE = 8;
-
-function CandidatePages({ candidates }: { candidates: readonly Candidate[] }) {
-  // New candidates (a new key) start again at the first page.
-  const [paged, setPaged] = useState({ of: candidates, page: 0 });
-  const page = paged.of === candidates ? paged.page : 0;
-  const pages = Math.max(1, Math.ceil(candidates.length / CANDIDATES_PER_PAGE));
-  const shown = candidates.slice(page * CANDIDATES_PER_PAGE, (page + 1) * CANDIDATES_PER_PAGE);
-  return (
-    <div class="osk-candidate-list" role="group" aria-label={t('kb.candidates')} lang="zh-CN">
-      {page > 0 ? (
-        <Key
-          label="‹"
-          name={t('kb.prevCandidates')}
-          onPress={() => setPaged({ of: candidates, page: page - 1 })}
-        />
-      ) : null}
-      {/* Keyed by place: a key changes the buttons' text, not the buttons (less to build per key). */}
-      {shown.map((c, i) => (
-        <button key={i} type="button" class="key candidate" onClick={() => pick(c)}>
-          {c.text}
-        </button>
-      ))}
-      {page < pages - 1 ? (
-        <Key
-          label="›"
-          name={t('kb.nextCandidates')}
-          onPress={() => setPaged({ of: candidates, page: page + 1 })}
-        />
-      ) : null}
-    </div>
-  );
-}
 
 export function OnScreenKeyboard() {
   useAttach();
@@ -226,13 +175,15 @@ export function OnScreenKeyboard() {
   const toSymbols = (
     <Key label={t('kb.symbolsKey')} name={t('kb.toSymbols')} onPress={() => setLayout('symbols')} wide />
   );
+  const toHandwriting = <Key label={t('kb.handwriting')} onPress={() => setLayout('handwriting')} wide />;
   const switchKeys =
-    kb.layout === 'symbols' ? (
+    kb.layout === 'symbols' || kb.layout === 'handwriting' ? (
       back
     ) : kb.layout === 'pinyin' ? (
       <>
         <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
         {toSymbols}
+        {toHandwriting}
       </>
     ) : kb.layout === 'letters' ? (
       <>
@@ -242,6 +193,7 @@ export function OnScreenKeyboard() {
           back
         )}
         {toSymbols}
+        {toHandwriting}
       </>
     ) : kb.layout === 'email' ? (
       toSymbols
@@ -250,7 +202,11 @@ export function OnScreenKeyboard() {
     ) : isDigitLayout(kb.layout) ? (
       <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
     ) : null;
-  const spaceKey = kb.layout === 'pinyin' || kb.layout === 'letters' || kb.layout === 'symbols';
+  const spaceKey =
+    kb.layout === 'pinyin' ||
+    kb.layout === 'letters' ||
+    kb.layout === 'symbols' ||
+    kb.layout === 'handwriting';
   return (
     <div
       ref={panel}
