@@ -141,9 +141,14 @@ export class HandwritingRecogniser {
 
   /**
    * The likeliest characters for the strokes drawn so far (points in any unit; `box` is the side of the writing
-   * area in the same unit).
+   * area in the same unit). `countTolerance`: how far a template's stroke count may be from the strokes drawn.
    */
-  recognise(strokes: readonly (readonly Point[])[], box: number, limit = 10): Recognised[] {
+  recognise(
+    strokes: readonly (readonly Point[])[],
+    box: number,
+    limit = 10,
+    countTolerance = COUNT_TOLERANCE,
+  ): Recognised[] {
     const drawn = normalise(
       strokes.filter((s) => s.length),
       box,
@@ -156,7 +161,7 @@ export class HandwritingRecogniser {
     let worst = Infinity;
     // The drawn stroke count first: its good matches set the bound that cuts the other counts short.
     const counts = [n];
-    for (let k = 1; k <= COUNT_TOLERANCE; k++) counts.push(n - k, n + k);
+    for (let k = 1; k <= Math.min(countTolerance, this.maxStrokes); k++) counts.push(n - k, n + k);
     for (const m of counts) {
       for (const t of this.byCount.get(m) ?? []) {
         const score = alignmentCost(drawn, t.strokes, row, prev, worst - t.prior) + t.prior;
