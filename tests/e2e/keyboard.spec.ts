@@ -165,6 +165,9 @@ for (const mode of ['长辈版', '高对比度'] as const) {
     await page.getByRole('button', { name: mode }).click();
     await page.getByRole('searchbox').first().click();
     const kb = keyboard(page);
+    // The pinyin keys with the 123 and 手写 keys (their names begin with what they show).
+    await expect(kb.getByRole('button', { name: '手写' })).toBeVisible();
+    await expectUsableKeys(page, `the pinyin keys (${mode})`);
     await kb.getByRole('button', { name: '数字和符号' }).click();
     await expect(kb.getByRole('button', { name: '〔', exact: true })).toBeVisible();
     await expectUsableKeys(page, `the 123/符号 layer (${mode})`);

@@ -621,7 +621,7 @@ const STRINGS = {
   'kb.toLetters': { 'zh-CN': '英文', en: 'ABC' },
   'kb.toDigits': { 'zh-CN': '数字', en: '123' },
   'kb.toEmail': { 'zh-CN': '邮箱', en: 'E-mail' },
-  'kb.toSymbols': { 'zh-CN': '数字和符号', en: 'Digits and symbols' },
+  'kb.toSymbols': { 'zh-CN': '（数字和符号）', en: ' (digits and symbols)' },
   'kb.symbolsKey': { 'zh-CN': '123 符', en: '123 #' },
   'kb.handwriting': { 'zh-CN': '手写', en: 'Handwriting' },
   'kb.padArea': {

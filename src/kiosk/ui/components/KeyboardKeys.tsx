@@ -7,17 +7,22 @@ import type { Candidate } from '../../keyboard/ime.ts';
 export function Key({
   label,
   name,
+  more,
   onPress,
   wide,
 }: {
   label: string;
+  /** The name when the label is a sign (⌫ → 删除). */
   name?: string;
+  /** Said after the visible label, not shown (the name keeps the label's own words first). */
+  more?: string;
   onPress: () => void;
   wide?: boolean;
 }) {
   return (
     <button type="button" class={`key${wide ? ' wide' : ''}`} aria-label={name} onClick={onPress}>
       {label}
+      {more ? <span class="visually-hidden">{more}</span> : null}
     </button>
   );
 }

@@ -173,7 +173,7 @@ export function OnScreenKeyboard() {
   // digits field can go to letters (a credit code) and back.
   const back = <Key label={homeLabel} onPress={() => setLayout(kb.home)} wide />;
   const toSymbols = (
-    <Key label={t('kb.symbolsKey')} name={t('kb.toSymbols')} onPress={() => setLayout('symbols')} wide />
+    <Key label={t('kb.symbolsKey')} more={t('kb.toSymbols')} onPress={() => setLayout('symbols')} wide />
   );
   const toHandwriting = <Key label={t('kb.handwriting')} onPress={() => setLayout('handwriting')} wide />;
   const switchKeys =
