@@ -133,6 +133,61 @@ const KeyRows = memo(function KeyRows({ layout }: { layout: LayoutName }) {
   }
 });
 
+/** The bottom row: it depends on the layouts only, so a key press does not re-render it. */
+const BottomRow = memo(function BottomRow({ layout, home }: { layout: LayoutName; home: LayoutName }) {
+  const homeLabel =
+    home === 'pinyin'
+      ? t('kb.toPinyin')
+      : home === 'email'
+        ? t('kb.toEmail')
+        : isDigitLayout(home)
+          ? t('kb.toDigits')
+          : t('kb.toLetters');
+  // The switch keys: pinyin ⇄ letters for text, 123/符号 from every text layout and back to the field's own; a
+  // digits field can go to letters (a credit code) and back.
+  const back = <Key label={homeLabel} onPress={() => setLayout(home)} wide />;
+  const toSymbols = (
+    <Key label={t('kb.symbolsKey')} more={t('kb.toSymbols')} onPress={() => setLayout('symbols')} wide />
+  );
+  const toHandwriting = <Key label={t('kb.handwriting')} onPress={() => setLayout('handwriting')} wide />;
+  const switchKeys =
+    layout === 'symbols' || layout === 'handwriting' ? (
+      back
+    ) : layout === 'pinyin' ? (
+      <>
+        <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
+        {toSymbols}
+        {toHandwriting}
+      </>
+    ) : layout === 'letters' ? (
+      <>
+        {home === 'letters' ? (
+          <Key label={t('kb.toPinyin')} onPress={() => setLayout('pinyin')} wide />
+        ) : (
+          back
+        )}
+        {toSymbols}
+        {toHandwriting}
+      </>
+    ) : layout === 'email' ? (
+      toSymbols
+    ) : layout !== home ? (
+      back
+    ) : isDigitLayout(layout) ? (
+      <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
+    ) : null;
+  const spaceKey =
+    layout === 'pinyin' || layout === 'letters' || layout === 'symbols' || layout === 'handwriting';
+  return (
+    <div class="osk-row">
+      {layout === 'email' ? EMAIL_EXTRA.map((k) => <Key key={k} label={k} onPress={() => press(k)} />) : null}
+      {switchKeys}
+      {spaceKey ? <Key label={t('kb.space')} onPress={space} wide /> : null}
+      <Key label={t('kb.hide')} onPress={hide} wide />
+    </div>
+  );
+});
+
 export function OnScreenKeyboard() {
   useAttach();
   const kb = useKeyboard();
@@ -161,52 +216,6 @@ export function OnScreenKeyboard() {
   }, [kb.target, kb.layout, kb.candidates.length > 0]);
 
   if (!kb.target) return null;
-  const homeLabel =
-    kb.home === 'pinyin'
-      ? t('kb.toPinyin')
-      : kb.home === 'email'
-        ? t('kb.toEmail')
-        : isDigitLayout(kb.home)
-          ? t('kb.toDigits')
-          : t('kb.toLetters');
-  // The switch keys: pinyin ⇄ letters for text, 123/符号 from every text layout and back to the field's own; a
-  // digits field can go to letters (a credit code) and back.
-  const back = <Key label={homeLabel} onPress={() => setLayout(kb.home)} wide />;
-  const toSymbols = (
-    <Key label={t('kb.symbolsKey')} more={t('kb.toSymbols')} onPress={() => setLayout('symbols')} wide />
-  );
-  const toHandwriting = <Key label={t('kb.handwriting')} onPress={() => setLayout('handwriting')} wide />;
-  const switchKeys =
-    kb.layout === 'symbols' || kb.layout === 'handwriting' ? (
-      back
-    ) : kb.layout === 'pinyin' ? (
-      <>
-        <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
-        {toSymbols}
-        {toHandwriting}
-      </>
-    ) : kb.layout === 'letters' ? (
-      <>
-        {kb.home === 'letters' ? (
-          <Key label={t('kb.toPinyin')} onPress={() => setLayout('pinyin')} wide />
-        ) : (
-          back
-        )}
-        {toSymbols}
-        {toHandwriting}
-      </>
-    ) : kb.layout === 'email' ? (
-      toSymbols
-    ) : kb.layout !== kb.home ? (
-      back
-    ) : isDigitLayout(kb.layout) ? (
-      <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
-    ) : null;
-  const spaceKey =
-    kb.layout === 'pinyin' ||
-    kb.layout === 'letters' ||
-    kb.layout === 'symbols' ||
-    kb.layout === 'handwriting';
   return (
     <div
       ref={panel}
@@ -225,14 +234,7 @@ export function OnScreenKeyboard() {
         </div>
       ) : null}
       <KeyRows layout={kb.layout} key={getLang()} />
-      <div class="osk-row">
-        {kb.layout === 'email'
-          ? EMAIL_EXTRA.map((k) => <Key key={k} label={k} onPress={() => press(k)} />)
-          : null}
-        {switchKeys}
-        {spaceKey ? <Key label={t('kb.space')} onPress={space} wide /> : null}
-        <Key label={t('kb.hide')} onPress={hide} wide />
-      </div>
+      <BottomRow layout={kb.layout} home={kb.home} key={getLang()} />
     </div>
   );
 }
