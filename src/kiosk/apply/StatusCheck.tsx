@@ -117,6 +117,7 @@ export function StatusCheck() {
           value={code}
           onInput={setCode}
           error={issueOf('code')}
+          keyboard="code"
           autoCapitalize="characters"
           width="medium"
         />

@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n/strings.ts';
 import { issueText } from '../i18n/validation.ts';
-import type { LayoutName } from '../keyboard/layouts.ts';
+import { layoutFromAttributes, type LayoutName } from '../keyboard/layouts.ts';
 import { fieldDomId, type FieldIssue } from './draft.ts';
 
 type InputMode = 'text' | 'tel' | 'numeric' | 'email' | 'none';
@@ -103,7 +103,9 @@ export function TextField(p: TextFieldProps) {
     autoCorrect: 'off',
     spellcheck: false,
     inputMode: p.inputMode ?? 'text',
-    'data-keyboard': p.keyboard,
+    // Always written, so the keyboard reads this field's layout even when the element served another field before.
+    'data-keyboard':
+      p.keyboard ?? layoutFromAttributes({ type: p.type, inputMode: p.inputMode, name: p.field }),
     onInput: (e: Event) => {
       const el = e.currentTarget as HTMLInputElement;
       p.onInput(p.transform ? transformInPlace(el, p.transform) : el.value);

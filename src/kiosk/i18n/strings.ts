@@ -636,6 +636,18 @@ const STRINGS = {
   'kb.toLetters': { 'zh-CN': '英文', en: 'ABC' },
   'kb.toDigits': { 'zh-CN': '数字', en: '123' },
   'kb.toEmail': { 'zh-CN': '邮箱', en: 'E-mail' },
+  'kb.toSymbols': { 'zh-CN': '（数字和符号）', en: ' (digits and symbols)' },
+  'kb.symbolsKey': { 'zh-CN': '123 符', en: '123 #' },
+  'kb.handwriting': { 'zh-CN': '手写', en: 'Handwriting' },
+  'kb.padArea': {
+    'zh-CN': '手写区：用手指在框内写一个字，候选字在上方',
+    en: 'Writing area: write one character with your finger; candidates appear above',
+  },
+  'kb.rewrite': { 'zh-CN': '重写', en: 'Clear' },
+  'kb.padFailed': {
+    'zh-CN': '手写识别未能加载，请改用拼音输入。',
+    en: 'Handwriting could not load; please type pinyin.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringId = keyof typeof STRINGS;

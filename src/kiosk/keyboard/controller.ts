@@ -32,7 +32,7 @@ let imeLoading: Promise<PinyinIme> | null = null;
 
 /** The pinyin engine and its syllable table are fetched when a keyboard first shows (not for first paint). */
 export function loadIme(): Promise<PinyinIme> {
-  imeLoading ??= import('./ime.ts').then((m) => (ime = new m.PinyinIme()));
+  imeLoading ??= import('./ime.ts').then((m) => (ime = new m.PinyinIme([], m.parseWords())));
   return imeLoading;
 }
 
@@ -60,18 +60,26 @@ export function isTextField(el: EventTarget | null): el is Field {
   return ['text', 'search', 'tel', 'email', 'number', 'url', ''].includes(el.type);
 }
 
-/** No system keyboard for the field; its own inputmode is kept (data-osk-inputmode) to pick the layout. */
+/**
+ * No system keyboard for the field; the inputmode the page set is kept (data-osk-inputmode) to pick the layout.
+ * Recorded anew whenever the page has set one since (an element reused for another field on the next step).
+ */
 export function suppressSystemKeyboard(el: Field): void {
-  if (el.dataset.oskInputmode === undefined) el.dataset.oskInputmode = el.getAttribute('inputmode') ?? '';
+  const mode = el.getAttribute('inputmode');
+  if (mode !== 'none' || el.dataset.oskInputmode === undefined) el.dataset.oskInputmode = mode ?? '';
   el.inputMode = 'none';
 }
 
+/**
+ * Shows the keyboard for a field, in the layout the field asks for now. Touching the field it already types into
+ * keeps the layer the visitor chose, unless the field has become another field since (same element, new step).
+ */
 export function attach(el: Field): void {
   suppressSystemKeyboard(el);
   void loadIme();
-  if (view.target === el) return;
-  flushInput();
   const layout = layoutFor(el);
+  if (view.target === el && view.home === layout) return;
+  flushInput();
   compStart = -1;
   set({ target: el, layout, home: layout, composing: '', candidates: [] });
 }

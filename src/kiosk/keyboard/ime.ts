@@ -1,7 +1,10 @@
 // Pinyin input for the on-screen keyboard, pure logic (no DOM): typed letters → Chinese candidates.
-// Candidates are the bundle's own phrases first (低保, 民政局: computed at run time from the loaded bundle), then
-// single characters from the build-time syllable table (syllables.ts), most frequent first.
+// Candidates are words first: the bundle's own phrases (低保, 民政局: computed at run time from the loaded bundle)
+// ahead of the general words of the build-time word list (words.ts: 怎么, 户口, frequency-ordered), words that
+// are exactly the typed syllables before longer ones; then single characters from the build-time syllable table
+// (syllables.ts), most frequent first. Nothing typed or picked changes the order.
 import { SYLLABLES } from './syllables.ts';
+import { WORDS } from './words.ts';
 
 /** A phrase the keyboard offers, with its toneless syllables (ü as v). */
 export interface Phrase {
@@ -65,17 +68,49 @@ function charsForPrefix(prefix: string, limit: number): string[] {
   return out.slice(0, limit);
 }
 
+/** General words weigh below every bundle phrase (those weigh 1000 and more): 0–999 by frequency rank. */
+const GENERAL_WEIGHT = 1000;
+
+/**
+ * The build-time word list (words.ts) as phrases: a line is the word, and after | its syllables when a character
+ * has several readings; otherwise each character's only reading in the syllable table.
+ */
+export function parseWords(text: string = WORDS): Phrase[] {
+  const reading = new Map<string, string>();
+  for (const [syl, chars] of Object.entries(SYLLABLES)) for (const ch of chars) reading.set(ch, syl);
+  const lines = text.split('\n').filter(Boolean);
+  return lines.map((line, rank) => {
+    const [word = '', py] = line.split('|');
+    const syllables = py ? py.split(' ') : [...word].map((ch) => reading.get(ch) ?? '');
+    return {
+      text: word,
+      syllables,
+      weight: GENERAL_WEIGHT - 1 - Math.floor((rank * GENERAL_WEIGHT) / lines.length),
+    };
+  });
+}
+
 export class PinyinIme {
   private phrases: Phrase[] = [];
   /** Phrases by their first syllable, for quick look-up. */
   private byFirst = new Map<string, Phrase[]>();
+  private readonly general: readonly Phrase[];
 
-  constructor(phrases: Phrase[] = []) {
+  /** general: the words offered whatever the bundle (the build-time word list in the kiosk). */
+  constructor(phrases: Phrase[] = [], general: readonly Phrase[] = []) {
+    this.general = general;
     this.setPhrases(phrases);
   }
 
+  /** The bundle's phrases (replacing the previous bundle's), on top of the general words. */
   setPhrases(phrases: Phrase[]): void {
-    this.phrases = phrases
+    // One entry per word: the bundle's weight when the bundle has it too.
+    const byText = new Map<string, Phrase>();
+    for (const p of [...this.general, ...phrases]) {
+      const had = byText.get(p.text);
+      if (!had || had.weight < p.weight) byText.set(p.text, p);
+    }
+    this.phrases = [...byText.values()]
       .filter((p) => p.syllables.length >= 2 && p.syllables.length === [...p.text].length)
       .sort((a, b) => b.weight - a.weight || a.text.length - b.text.length);
     this.byFirst = new Map();

@@ -1,7 +1,8 @@
 // The on-screen keyboard: docked at the bottom, never over the field it types into (the page gets room below
 // and the field is scrolled above the keyboard). Keys are buttons with names; pressing one never takes the focus
-// from the field. Layouts: pinyin (with candidates), letters, digits (ID numbers with X, phones), e-mail, and
-// upper-case credit codes (USCC).
+// from the field. Layouts: pinyin (with candidates), letters, digits (ID numbers with X, phones), e-mail,
+// upper-case credit codes (USCC) and receipt codes (查询码); every text layout reaches the 123/符号 layer (digits and
+// punctuation) with one key and comes back with one.
 import { memo } from 'preact/compat';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getLang, t } from '../../i18n/strings.ts';
@@ -12,7 +13,6 @@ import {
   getKeyboard,
   hide,
   isTextField,
-  pick,
   press,
   reset,
   setLayout,
@@ -21,13 +21,16 @@ import {
   suppressSystemKeyboard,
   type KeyboardView,
 } from '../../keyboard/controller.ts';
-import type { Candidate } from '../../keyboard/ime.ts';
+import { HandwritingPad } from './HandwritingPad.tsx';
+import { CandidatePages, Key } from './KeyboardKeys.tsx';
 import {
+  CODE_ROWS,
   DIGIT_ROW,
   digitRows,
   EMAIL_EXTRA,
   isDigitLayout,
   LETTER_ROWS,
+  SYMBOL_ROWS,
   USCC_ROWS,
   type LayoutName,
 } from '../../keyboard/layouts.ts';
@@ -52,8 +55,11 @@ function useAttach(): void {
       }
     };
     const focus = (e: FocusEvent) => {
-      // No system keyboard for any field, whoever focuses it.
-      if (isTextField(e.target)) suppressSystemKeyboard(e.target);
+      // No system keyboard for any field, whoever focuses it; while the keyboard shows, it follows the focus
+      // (an error summary link, Tab) and takes the new field's layout.
+      if (!isTextField(e.target)) return;
+      suppressSystemKeyboard(e.target);
+      if (getKeyboard().target) attach(e.target);
     };
     // A new page (not the search text changing in the address) hides the keyboard.
     const pathOf = () => parseHash(location.hash).parts.join('/');
@@ -78,51 +84,43 @@ function useAttach(): void {
   }, []);
 }
 
-function Key({
-  label,
-  name,
-  onPress,
-  wide,
-}: {
-  label: string;
-  name?: string;
-  onPress: () => void;
-  wide?: boolean;
-}) {
+/** Rows of character keys, ⌫ at the end of the row given (the last one by default). */
+function CharRows({ rows, backspaceRow }: { rows: readonly string[][]; backspaceRow?: number }) {
+  const at = backspaceRow ?? rows.length - 1;
   return (
-    <button type="button" class={`key${wide ? ' wide' : ''}`} aria-label={name} onClick={onPress}>
-      {label}
-    </button>
+    <>
+      {rows.map((row, i) => (
+        <div class="osk-row" key={i}>
+          {row.map((k) => (
+            <Key key={k} label={k} onPress={() => press(k)} />
+          ))}
+          {i === at ? <Key label="⌫" name={t('kb.backspace')} onPress={backspace} wide /> : null}
+        </div>
+      ))}
+    </>
   );
 }
 
 /** The keys of a layout: they depend on the layout only, so a key press re-renders just the candidates. */
 const KeyRows = memo(function KeyRows({ layout }: { layout: LayoutName }) {
-  const letters = layout === 'pinyin' || layout === 'letters' || layout === 'email';
-  const digits = layout === 'id' || layout === 'digits' || layout === 'phone';
-  const rows = layout === 'uscc' ? USCC_ROWS : letters ? LETTER_ROWS : null;
-  return (
-    <>
-      {layout === 'email' || layout === 'uscc' ? (
-        <div class="osk-row">
-          {DIGIT_ROW.map((k) => (
-            <Key key={k} label={k} onPress={() => press(k)} />
-          ))}
-        </div>
-      ) : null}
-      {rows
-        ? rows.map((row, i) => (
-            <div class="osk-row" key={i}>
-              {row.map((k) => (
-                <Key key={k} label={k} onPress={() => press(k)} />
-              ))}
-              {i === 2 ? <Key label="⌫" name={t('kb.backspace')} onPress={backspace} wide /> : null}
-            </div>
-          ))
-        : null}
-      {digits ? (
+  switch (layout) {
+    case 'symbols':
+      return <CharRows rows={SYMBOL_ROWS} />;
+    case 'handwriting':
+      return <HandwritingPad />;
+    case 'code':
+      return <CharRows rows={CODE_ROWS} />;
+    case 'uscc':
+      return <CharRows rows={[DIGIT_ROW, ...USCC_ROWS]} />;
+    case 'email':
+      return <CharRows rows={[DIGIT_ROW, ...LETTER_ROWS]} />;
+    case 'pinyin':
+    case 'letters':
+      return <CharRows rows={LETTER_ROWS} />;
+    default:
+      return (
         <div class="osk-pad">
-          {digitRows(layout as 'id' | 'digits' | 'phone').map((row, i) => (
+          {digitRows(layout).map((row, i) => (
             <div class="osk-row" key={i}>
               {row.map((k) => (
                 <Key key={k} label={k} onPress={() => press(k)} />
@@ -131,45 +129,64 @@ const KeyRows = memo(function KeyRows({ layout }: { layout: LayoutName }) {
             </div>
           ))}
         </div>
-      ) : null}
-    </>
-  );
+      );
+  }
 });
 
-/** Candidates shown at once: a page that always fits the list's rows (none clipped), and less to draw per key. */
-const CANDIDATES_PER_PAGE = 8;
-
-function CandidatePages({ candidates }: { candidates: readonly Candidate[] }) {
-  // New candidates (a new key) start again at the first page.
-  const [paged, setPaged] = useState({ of: candidates, page: 0 });
-  const page = paged.of === candidates ? paged.page : 0;
-  const pages = Math.max(1, Math.ceil(candidates.length / CANDIDATES_PER_PAGE));
-  const shown = candidates.slice(page * CANDIDATES_PER_PAGE, (page + 1) * CANDIDATES_PER_PAGE);
+/** The bottom row: it depends on the layouts only, so a key press does not re-render it. */
+const BottomRow = memo(function BottomRow({ layout, home }: { layout: LayoutName; home: LayoutName }) {
+  const homeLabel =
+    home === 'pinyin'
+      ? t('kb.toPinyin')
+      : home === 'email'
+        ? t('kb.toEmail')
+        : isDigitLayout(home)
+          ? t('kb.toDigits')
+          : t('kb.toLetters');
+  // The switch keys: pinyin ⇄ letters for text, 123/符号 from every text layout and back to the field's own; a
+  // digits field can go to letters (a credit code) and back.
+  const back = <Key label={homeLabel} onPress={() => setLayout(home)} wide />;
+  const toSymbols = (
+    <Key label={t('kb.symbolsKey')} more={t('kb.toSymbols')} onPress={() => setLayout('symbols')} wide />
+  );
+  const toHandwriting = <Key label={t('kb.handwriting')} onPress={() => setLayout('handwriting')} wide />;
+  const switchKeys =
+    layout === 'symbols' || layout === 'handwriting' ? (
+      back
+    ) : layout === 'pinyin' ? (
+      <>
+        <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
+        {toSymbols}
+        {toHandwriting}
+      </>
+    ) : layout === 'letters' ? (
+      <>
+        {home === 'letters' ? (
+          <Key label={t('kb.toPinyin')} onPress={() => setLayout('pinyin')} wide />
+        ) : (
+          back
+        )}
+        {toSymbols}
+        {toHandwriting}
+      </>
+    ) : layout === 'email' ? (
+      toSymbols
+    ) : layout !== home ? (
+      back
+    ) : isDigitLayout(layout) ? (
+      <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
+    ) : null;
+  const spaceKey =
+    layout === 'pinyin' || layout === 'letters' || layout === 'symbols' || layout === 'handwriting';
   return (
-    <div class="osk-candidate-list" role="group" aria-label={t('kb.candidates')} lang="zh-CN">
-      {page > 0 ? (
-        <Key
-          label="‹"
-          name={t('kb.prevCandidates')}
-          onPress={() => setPaged({ of: candidates, page: page - 1 })}
-        />
-      ) : null}
-      {/* Keyed by place: a key changes the buttons' text, not the buttons (less to build per key). */}
-      {shown.map((c, i) => (
-        <button key={i} type="button" class="key candidate" onClick={() => pick(c)}>
-          {c.text}
-        </button>
-      ))}
-      {page < pages - 1 ? (
-        <Key
-          label="›"
-          name={t('kb.nextCandidates')}
-          onPress={() => setPaged({ of: candidates, page: page + 1 })}
-        />
-      ) : null}
+    <div class="osk-row">
+      {layout === 'email' ? EMAIL_EXTRA.map((k) => <Key key={k} label={k} onPress={() => press(k)} />) : null}
+      {switchKeys}
+      {spaceKey ? <Key label={t('kb.space')} onPress={space} wide /> : null}
+      <Key label={t('kb.hide')} onPress={hide} wide />
     </div>
   );
-}
+});
 
 export function OnScreenKeyboard() {
   useAttach();
@@ -199,20 +216,6 @@ export function OnScreenKeyboard() {
   }, [kb.target, kb.layout, kb.candidates.length > 0]);
 
   if (!kb.target) return null;
-  const letters = kb.layout === 'pinyin' || kb.layout === 'letters' || kb.layout === 'email';
-  // The switch keys: pinyin ⇄ letters for text; a digits field can go to letters (a credit code) and back.
-  const homeLabel =
-    kb.home === 'pinyin' ? t('kb.toPinyin') : isDigitLayout(kb.home) ? t('kb.toDigits') : t('kb.toLetters');
-  const switchKey =
-    kb.layout === 'pinyin' ? (
-      <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
-    ) : kb.layout !== kb.home ? (
-      <Key label={homeLabel} onPress={() => setLayout(kb.home)} wide />
-    ) : kb.layout === 'letters' ? (
-      <Key label={t('kb.toPinyin')} onPress={() => setLayout('pinyin')} wide />
-    ) : isDigitLayout(kb.layout) ? (
-      <Key label={t('kb.toLetters')} onPress={() => setLayout('letters')} wide />
-    ) : null;
   return (
     <div
       ref={panel}
@@ -231,14 +234,7 @@ export function OnScreenKeyboard() {
         </div>
       ) : null}
       <KeyRows layout={kb.layout} key={getLang()} />
-      <div class="osk-row">
-        {kb.layout === 'email'
-          ? EMAIL_EXTRA.map((k) => <Key key={k} label={k} onPress={() => press(k)} />)
-          : null}
-        {switchKey}
-        {letters && kb.layout !== 'email' ? <Key label={t('kb.space')} onPress={space} wide /> : null}
-        <Key label={t('kb.hide')} onPress={hide} wide />
-      </div>
+      <BottomRow layout={kb.layout} home={kb.home} key={getLang()} />
     </div>
   );
 }
