@@ -9,6 +9,7 @@ import { Tile, TileGrid } from '../components/Tile.tsx';
 import { href, replaceQuietly, type Route } from '../router.ts';
 import { useAsync } from '../hooks.ts';
 import { repo } from '../repo-loader.ts';
+import { countLabel, hasContent } from './Browse.tsx';
 
 export function Home({ route }: { route: Route }) {
   const kiosk = useKioskState();
@@ -131,13 +132,8 @@ function HomeTiles({ dbName }: { dbName: string }) {
       <section aria-labelledby="domains-heading">
         <h2 id="domains-heading">{t('home.domains')}</h2>
         <TileGrid label={t('home.domains')}>
-          {summary.domains.map((d) => (
-            <Tile
-              key={d.name}
-              to={href(['browse', d.name])}
-              label={d.name}
-              sub={t('home.itemsCount', { n: d.count })}
-            />
+          {summary.domains.filter(hasContent).map((d) => (
+            <Tile key={d.name} to={href(['browse', d.name])} label={d.name} sub={countLabel(d)} />
           ))}
         </TileGrid>
         <p>
