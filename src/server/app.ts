@@ -8,6 +8,7 @@
 //   /api/v1/events, /api/v1/staff/events…                            events.ts
 //   /api/v1/csp-report, /api/v1/staff/csp-reports                    csp.ts
 //   /staff/status                                                    status-page.ts
+//   /api/v1/item-opened, /api/v1/published-on-request, …/staff/shelf… routes/shelf.ts
 //   /desk/… (the office's desk: login, queue, applications, report)  routes/desk.ts
 //   /kiosk-config.json, /bundle/*                                    routes/channel.ts
 //   everything else (the PWA)                                        routes/kiosk-pages.ts
@@ -26,6 +27,7 @@ import { deskRoutes } from './routes/desk.ts';
 import { intakeRoutes } from './routes/intake.ts';
 import { kioskPageRoutes } from './routes/kiosk-pages.ts';
 import { kioskRoutes } from './routes/kiosks.ts';
+import { shelfRoutes } from './routes/shelf.ts';
 import { staffApplicationRoutes } from './routes/staff-applications.ts';
 import { statusLookupRoutes } from './routes/status-lookup.ts';
 import { registerStatusPage } from './status-page.ts';
@@ -137,6 +139,17 @@ export function createApp(deps: AppDeps): Hono {
     now: deps.now,
     cspReports: () => cspReports,
   });
+
+  app.route(
+    '/',
+    shelfRoutes({
+      db: store.db,
+      logger,
+      staffToken: deps.staffToken,
+      bundleDir: deps.bundleDir,
+      now: deps.now,
+    }),
+  );
 
   // The office's desk (its own accounts and sessions, not the staff token).
   app.route(
