@@ -1,6 +1,8 @@
 // Issue 15: the zone's own topic, catalogue details, browse filters, and an 依申请公开 item that leads into the
 // application form with its name and agency filled in. Controls are found by role and label only.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { sealJson, type PublicEcJwk } from '../../src/core/crypto/sealed-box.ts';
+import { sampleApplication } from '../unit/kiosk/sample-application.ts';
 import { seriousViolations } from './axe.ts';
 
 async function startKiosk(page: Page) {
@@ -80,4 +82,68 @@ test('an 依申请公开 item opens the application form with its name and agenc
   await expect(page.getByLabel('信息名称')).toHaveValue('依申请公开 申请办理结果');
   await page.evaluate(() => (location.hash = '#/apply/form/5'));
   await expect(page.getByRole('radio', { name: '区人民政府办公室' })).toBeChecked();
+});
+
+/** Files an application the way a kiosk does: sealed to the server's intake key. */
+async function fileApplication(request: APIRequestContext, title: string) {
+  const { jwk } = (await (await request.get('/api/v1/intake-key')).json()) as { jwk: PublicEcJwk };
+  const app = sampleApplication({
+    request: {
+      title,
+      documentNumber: '',
+      description: '',
+      agencyId: 'zhengfuban',
+      agencyName: '区人民政府办公室',
+    },
+  });
+  const res = await request.post('/api/v1/applications', {
+    headers: { 'idempotency-key': app.clientId },
+    data: {
+      envelope: await sealJson(jwk, app, app.clientId),
+      meta: { site: 'moumou-district', receiptRule: 'in-person' },
+    },
+  });
+  expect(res.status()).toBeLessThan(300);
+}
+
+test('the shelf: a request filed twice, marked published by staff, shows on the kiosk home and in search', async ({
+  page,
+  request,
+}) => {
+  // A title of its own per run (the e2e server may be reused between runs).
+  const year = 2000 + (Date.now() % 90);
+  const asked = `${year}年区政府常务会议纪要`;
+  await fileApplication(request, asked);
+  await fileApplication(request, `申请公开${year}年区政府常务会议纪要的相关信息`);
+
+  // Staff see the candidate on the staff page and mark it as now published, with its web address.
+  await page.goto('/staff/shelf?token=e2e-token');
+  const candidates = page.getByRole('table', { name: '重复申请' });
+  const row = candidates.getByRole('row').filter({ hasText: asked });
+  await expect(row.getByRole('cell', { name: '2', exact: true })).toBeVisible();
+  await row.getByLabel('信息名称').fill(`${year}年区政府常务会议纪要（公开版）`);
+  await row.getByLabel('公开后的网址').fill(`https://www.moumou.gov.cn/zwgk/hyjy/${year}.html`);
+  await row.getByRole('button', { name: /为已主动公开/ }).click();
+  await expect(page.getByRole('status')).toContainText('已标记为主动公开');
+  await expect(candidates.getByRole('row').filter({ hasText: asked })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: '已转为主动公开' })).toContainText(
+    `${year}年区政府常务会议纪要（公开版）`,
+  );
+
+  // The kiosk's home screen shows it on the 常被申请的信息 shelf.
+  await startKiosk(page);
+  const shelf = page.getByRole('list', { name: '常被申请的信息' });
+  const entry = shelf.getByRole('link', { name: new RegExp(`${year}年区政府常务会议纪要（公开版）`) });
+  await expect(entry).toBeVisible();
+  await expect(entry).toContainText('区人民政府办公室');
+  await expectAccessible(page, 'home with the shelf');
+
+  // …and beside the search results for it.
+  await page.getByRole('searchbox', { name: /搜索/ }).fill('常务会议纪要');
+  await expect(page.getByRole('list', { name: '常被申请的信息' }).getByRole('link')).toContainText([
+    `${year}年区政府常务会议纪要（公开版）`,
+  ]);
+  // A web address is never opened on the kiosk: the external-link guard shows it as a QR code.
+  await page.getByRole('list', { name: '常被申请的信息' }).getByRole('link').first().click();
+  await expect(page.getByRole('dialog')).toContainText(`https://www.moumou.gov.cn/zwgk/hyjy/${year}.html`);
 });

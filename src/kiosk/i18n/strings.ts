@@ -94,6 +94,12 @@ const STRINGS = {
     en: '; choose the agency in the form',
   },
   'apply.fromItem.start': { 'zh-CN': '开始填写', en: 'Start' },
+  'shelf.title': { 'zh-CN': '常被申请的信息', en: 'Often requested information' },
+  'shelf.lead': {
+    'zh-CN': '这些信息曾被多次申请，现已主动公开，无需再申请。',
+    en: 'Many asked for these; they are now published, no request needed.',
+  },
+  'shelf.published': { 'zh-CN': '{date} 公开', en: 'published {date}' },
   'apply.triage.guide': { 'zh-CN': '申请前可先阅读：', en: 'Before you apply, you may read:' },
   'guide.overview': { 'zh-CN': '概述', en: 'Overview' },
   'guide.attachments': { 'zh-CN': '附件', en: 'Attachments' },

@@ -4,6 +4,7 @@ import { t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
 import { search, type SearchAnswer } from '../../search/bridge.ts';
 import { SearchBox } from '../components/SearchBox.tsx';
+import { RequestedShelf } from '../components/RequestedShelf.tsx';
 import { SearchResults } from '../components/SearchResults.tsx';
 import { Tile, TileGrid } from '../components/Tile.tsx';
 import { href, replaceQuietly, type Route } from '../router.ts';
@@ -48,12 +49,15 @@ export function Home({ route }: { route: Route }) {
       <SearchBox value={query} onInput={setQuery} autoFocus />
       <StartupNote />
       {dbName && query.trim() ? (
-        <SearchResults
-          query={query}
-          answer={answer}
-          deskLocation={kiosk.config?.deskLocation ?? ''}
-          onPick={setQuery}
-        />
+        <>
+          <SearchResults
+            query={query}
+            answer={answer}
+            deskLocation={kiosk.config?.deskLocation ?? ''}
+            onPick={setQuery}
+          />
+          <RequestedShelf query={query} />
+        </>
       ) : dbName ? (
         <HomeTiles dbName={dbName} />
       ) : null}
@@ -142,6 +146,7 @@ function HomeTiles({ dbName }: { dbName: string }) {
           </a>
         </p>
       </section>
+      <RequestedShelf />
       {summary.recent.length > 0 ? (
         <section aria-labelledby="recent-heading">
           <h2 id="recent-heading">{t('home.recent')}</h2>

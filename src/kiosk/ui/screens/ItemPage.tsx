@@ -6,7 +6,9 @@ import {
   TIER_LABELS,
   type CatalogueItem,
 } from '../../../core/bundle/schema.ts';
+import { useEffect } from 'preact/hooks';
 import { t } from '../../i18n/strings.ts';
+import { reportItemOpened } from '../../shelf/item-opened.ts';
 import { useKioskState } from '../../state.ts';
 import { ContentHeading, LinkSection } from '../components/ContentPage.tsx';
 import { DepartmentContactSection } from '../components/DepartmentContact.tsx';
@@ -38,7 +40,12 @@ function fieldsOf(item: CatalogueItem): [string, string][] {
 }
 
 export function ItemPage({ id }: { id: string }) {
-  const dbName = useKioskState().live?.dbName;
+  const { live, config } = useKioskState();
+  const dbName = live?.dbName;
+  // Counted on the zone server for the frequently requested shelf (which item only).
+  useEffect(() => {
+    if (config) void reportItemOpened(config.serverUrl, config.site, id);
+  }, [id, config]);
   const data = useAsync(async () => {
     if (!dbName) return null;
     const r = await repo();
