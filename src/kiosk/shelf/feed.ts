@@ -28,6 +28,8 @@ export async function loadShelf(
   now = Date.now(),
 ): Promise<PublishedOnRequest[]> {
   if (memory && now - memory.at < FRESH_MS) return memory.entries;
+  // Offline: no request at all (a failed fetch is logged as an error in the kiosk's console).
+  if (globalThis.navigator?.onLine === false) return memory?.entries ?? stored();
   try {
     const res = await fetchFn(`${serverUrl.replace(/\/$/, '')}/api/v1/published-on-request`, {
       cache: 'no-cache',
