@@ -46,6 +46,18 @@ test('the 政务公开 domain holds its catalogue and guide; filters narrow it; 
   await expect(page.getByRole('link', { name: /政府信息公开年度报告/ })).toBeVisible();
   await expect(page.getByRole('link', { name: /领导信息/ })).toHaveCount(0);
 
+  // All domains at 乡级: template-A domains (no 公开层级 column) are left out, and the filter is carried in.
+  await page.goto('/#/browse');
+  await page.getByRole('group', { name: '公开层级' }).getByRole('button', { name: '乡级' }).click();
+  const all = page.getByRole('list', { name: '按领域浏览' });
+  await expect(all.getByRole('link', { name: /^政务公开/ })).toContainText('4 项');
+  await expect(all.getByRole('link', { name: /^社会救助/ })).toHaveCount(0);
+  await all.getByRole('link', { name: /^政务公开/ }).click();
+  await expect(
+    page.getByRole('group', { name: '公开层级' }).getByRole('button', { name: '乡级' }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('link', { name: /领导信息/ })).toHaveCount(0);
+
   // Template A (社会救助) has no 公开层级 / “五公开”阶段 columns: the item says so instead of 无.
   await page.goto('/#/browse/社会救助/最低生活保障');
   await page

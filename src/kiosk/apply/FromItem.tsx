@@ -9,7 +9,7 @@ import { href, navigate } from '../ui/router.ts';
 import { itemName } from '../ui/screens/Browse.tsx';
 import { outboxDb } from '../outbox/db.ts';
 import { getIntakeKey } from '../outbox/intake-key.ts';
-import { startDraft, type DraftPrefill } from './draft.ts';
+import { isDraftStarted, startDraft, stepOfField, STEPS, updateDraft, type DraftPrefill } from './draft.ts';
 import { prefillFromItem } from './prefill.ts';
 
 export function FromItem({ id }: { id: string }) {
@@ -31,6 +31,12 @@ export function FromItem({ id }: { id: string }) {
   const { prefill, name, hasKey } = data.value;
   const start = (staffAssisted: boolean, p: DraftPrefill) => {
     if (!hasKey) return navigate(href(['apply', 'unavailable']));
+    // A visitor already filling in the form (who looked at a suggested item) keeps what they typed: only the
+    // information and the agency change, and they go back to that step.
+    if (isDraftStarted()) {
+      updateDraft({ agencyId: '', agencyName: '', ...p });
+      return navigate(href(['apply', 'form', String(STEPS.indexOf(stepOfField('request.title')) + 1)]));
+    }
     startDraft(staffAssisted, p);
     navigate(href(['apply', 'form', '1']));
   };

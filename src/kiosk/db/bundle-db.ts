@@ -6,11 +6,13 @@ import type {
   CalendarYear,
   CatalogueItem,
   Department,
+  Disclosure,
   Guide,
   Interpretation,
   Manifest,
   Notice,
   Synonym,
+  Tier,
 } from '../../core/bundle/schema.ts';
 
 export const BUNDLE_DB_PREFIX = 'kiosk-bundle-v';
@@ -30,6 +32,14 @@ export interface RecentEntry {
   date: string;
 }
 
+export interface DomainSummary {
+  name: string;
+  count: number;
+  docs?: number;
+  /** Items by 公开层级 and by 公开方式 (an item may count under both of a pair): the domain list's filters. */
+  facets?: Partial<Record<Tier | Disclosure, number>>;
+}
+
 /** Precomputed at import so the home screen needs one read. */
 export interface BundleSummary {
   siteName: string;
@@ -38,7 +48,7 @@ export interface BundleSummary {
    * Domains in catalogue order, with their item count and (summaries written since issue 15) their guides and
    * interpretations; a domain with neither is not listed.
    */
-  domains: { name: string; count: number; docs?: number }[];
+  domains: DomainSummary[];
   /** Departments with items or guides of their own (none is offered as an empty page). */
   departments: { id: string; name: string; count: number; docs?: number }[];
   recent: RecentEntry[];
@@ -145,13 +155,20 @@ export function departmentNames(dept: Department): string[] {
 }
 
 export function summarize(manifest: Manifest, data: BundleData): BundleSummary {
-  const domains = new Map<string, { count: number; docs: number }>();
+  const domains = new Map<
+    string,
+    { count: number; docs: number; facets: Partial<Record<Tier | Disclosure, number>> }
+  >();
   const domainOf = (name: string) => {
-    const d = domains.get(name) ?? { count: 0, docs: 0 };
+    const d = domains.get(name) ?? { count: 0, docs: 0, facets: {} };
     domains.set(name, d);
     return d;
   };
-  for (const item of data.catalogue) domainOf(item.domain).count++;
+  for (const item of data.catalogue) {
+    const d = domainOf(item.domain);
+    d.count++;
+    for (const f of [...item.tier, ...item.disclosure]) d.facets[f] = (d.facets[f] ?? 0) + 1;
+  }
   for (const doc of [...data.guides, ...data.interpretations]) domainOf(doc.domain).docs++;
 
   const publisherCounts = new Map<string, number>();

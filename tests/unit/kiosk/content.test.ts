@@ -130,9 +130,9 @@ describe('summary', () => {
     data.departments.push(dept('zfb', '区人民政府办公室', ['区政府办']), dept('empty', '区档案馆'));
     const s = summarize(manifest, data);
     expect(s.domains).toEqual([
-      { name: '社会救助', count: 2, docs: 1 },
-      { name: '户籍管理', count: 1, docs: 0 },
-      { name: '政务公开', count: 0, docs: 1 },
+      { name: '社会救助', count: 2, docs: 1, facets: { district: 2, proactive: 2 } },
+      { name: '户籍管理', count: 1, docs: 0, facets: { district: 1, proactive: 1 } },
+      { name: '政务公开', count: 0, docs: 1, facets: {} },
     ]);
     expect(s.departments.map((d) => [d.id, d.count, d.docs])).toEqual([
       ['mzj', 3, 1],

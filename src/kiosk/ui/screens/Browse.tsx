@@ -1,5 +1,5 @@
 // Browse without typing: 领域 → 一级事项 → 二级事项 → 三级事项, and by department.
-import type { CatalogueItem } from '../../../core/bundle/schema.ts';
+import { TIERS, type CatalogueItem } from '../../../core/bundle/schema.ts';
 import { t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
 import {
@@ -51,20 +51,43 @@ export function countLabel(d: { count: number; docs?: number | undefined }): str
 export const hasContent = (d: { count: number; docs?: number | undefined }): boolean =>
   d.count + (d.docs ?? 0) > 0;
 
-export function DomainList() {
+/**
+ * All domains. A 公开层级 filter (a township's zone wants its own 乡级 items) counts each domain's items at that
+ * level, leaves out domains without any, and is carried into the domain.
+ */
+export function DomainList({ params = new URLSearchParams() }: { params?: URLSearchParams }) {
   const dbName = useKioskState().live?.dbName;
   const summary = useAsync(async () => (dbName ? (await repo()).getSummary(dbName) : null), [dbName]);
+  const { tier } = filterFromParams(params);
+  const domains = summary.value?.domains.filter(hasContent) ?? [];
+  // Summaries written before issue 15 have no facets: no filter is offered.
+  const tiers = TIERS.filter((x) => domains.some((d) => d.facets?.[x]));
+  const shown = tier
+    ? domains.flatMap((d) => (d.facets?.[tier] ? [{ ...d, count: d.facets[tier], docs: 0 }] : []))
+    : domains;
   return (
     <section class="screen" aria-labelledby="screen-title">
       <h1 id="screen-title" tabIndex={-1}>
         {t('browse.title')}
       </h1>
       {summary.value ? (
-        <TileGrid label={t('browse.title')}>
-          {summary.value.domains.filter(hasContent).map((d) => (
-            <Tile key={d.name} to={href(['browse', d.name])} label={d.name} sub={countLabel(d)} />
-          ))}
-        </TileGrid>
+        <>
+          <BrowseFilters
+            options={{ tier: tiers, how: [], dept: [] }}
+            filter={{ tier }}
+            onChange={(f) => replace(href(['browse'], filterParams({ tier: f.tier })))}
+          />
+          <TileGrid label={t('browse.title')}>
+            {shown.map((d) => (
+              <Tile
+                key={d.name}
+                to={href(['browse', d.name], filterParams({ tier }))}
+                label={d.name}
+                sub={countLabel(d)}
+              />
+            ))}
+          </TileGrid>
+        </>
       ) : summary.error ? (
         <ErrorNote error={summary.error} />
       ) : (
