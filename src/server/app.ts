@@ -140,16 +140,7 @@ export function createApp(deps: AppDeps): Hono {
     cspReports: () => cspReports,
   });
 
-  app.route(
-    '/',
-    shelfRoutes({
-      db: store.db,
-      logger,
-      staffToken: deps.staffToken,
-      bundleDir: deps.bundleDir,
-      now: deps.now,
-    }),
-  );
+  app.route('/', shelfRoutes({ ...deps, db: store.db })); // 常被申请的信息 (Art. 44)
 
   // The office's desk (its own accounts and sessions, not the staff token).
   app.route(
