@@ -82,6 +82,7 @@ test('an 依申请公开 item opens the application form with its name and agenc
   await page.getByRole('link', { name: /依申请公开 申请办理结果/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: '依申请公开 申请办理结果' })).toBeVisible();
 
+  await expectAccessible(page, 'an 依申请公开 item');
   await page.getByRole('link', { name: '申请公开此信息' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '申请公开此信息' })).toBeVisible();
   await expect(page.getByText('受理机关为“区人民政府办公室”')).toBeVisible();
