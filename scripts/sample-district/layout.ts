@@ -25,6 +25,7 @@ import shenong from './domains/shenong.ts';
 import jiaoyu from './domains/jiaoyu.ts';
 import weijian from './domains/weijian.ts';
 import shizheng from './domains/shizheng.ts';
+import zhengwuGongkai from './domains/zhengwu-gongkai.ts';
 
 export type Template = 'A' | 'B';
 export type Format = 'xlsx' | 'csv-utf8-bom' | 'csv-gb18030';
@@ -234,5 +235,21 @@ export const FILES: FileSpec[] = [
     format: 'csv-gb18030',
     creator: '区城市管理局',
     sheets: single(shizheng, 'B'),
+  },
+  {
+    // The zone's own topic: the 政府信息公开目录 of the 区人民政府办公室 (who runs the zone).
+    file: '20-政务公开领域政府信息公开目录.xlsx',
+    template: 'B',
+    format: 'xlsx',
+    creator: '区人民政府办公室',
+    sheets: [
+      {
+        name: '政务公开',
+        title: '某某区政务公开领域政府信息公开目录',
+        domains: [zhengwuGongkai],
+        domainColumn: false,
+      },
+    ],
+    urlColumn: true,
   },
 ];

@@ -12,6 +12,7 @@
 //                                                                    http/kiosk-auth.ts, mounted below
 //   /api/v1/csp-report, /api/v1/staff/csp-reports                    csp.ts
 //   /staff/status                                                    status-page.ts
+//   /api/v1/item-opened, /api/v1/published-on-request, …/staff/shelf… routes/shelf.ts
 //   /desk/… (the office's desk: login, queue, applications, report)  routes/desk.ts
 //   /kiosk-config.json, /bundle/*                                    routes/channel.ts
 //   everything else (the PWA)                                        routes/kiosk-pages.ts
@@ -34,6 +35,7 @@ import { enrolmentRoutes } from './routes/enrolment.ts';
 import { intakeRoutes } from './routes/intake.ts';
 import { kioskPageRoutes } from './routes/kiosk-pages.ts';
 import { kioskRoutes } from './routes/kiosks.ts';
+import { shelfRoutes } from './routes/shelf.ts';
 import { staffApplicationRoutes } from './routes/staff-applications.ts';
 import { statusLookupRoutes } from './routes/status-lookup.ts';
 import { retentionRoutes } from './routes/retention.ts';
@@ -205,6 +207,8 @@ export function createApp(deps: AppDeps): Hono {
     now: deps.now,
     cspReports: () => cspReports,
   });
+
+  app.route('/', shelfRoutes({ ...deps, db: store.db })); // 常被申请的信息 (Art. 44)
 
   // The office's desk (its own accounts and sessions, not the staff token).
   app.route(

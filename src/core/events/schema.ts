@@ -26,6 +26,17 @@ export const KioskEventSchema = z.discriminatedUnion('kind', [CallStaffEventSche
 export type KioskEvent = z.infer<typeof KioskEventSchema>;
 export type KioskEventKind = KioskEvent['kind'];
 
+/**
+ * An item page opened at a kiosk (POST /api/v1/item-opened, counted for the frequently requested shelf, Art. 44).
+ * Which item and which site only: no kiosk id, no visitor, no query, and the kiosk's clock is not needed.
+ */
+export const ItemOpenedEventSchema = z.object({
+  kind: z.literal('item-opened'),
+  site: EventSiteSchema,
+  itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'itemId: letters, digits, _ - (1-64)'),
+});
+export type ItemOpenedEvent = z.infer<typeof ItemOpenedEventSchema>;
+
 /** What POST /api/v1/events answers with 202. */
 export interface EventAccepted {
   id: number;

@@ -6,6 +6,7 @@
 //   #/apply/status              查询进度
 //   #/apply/elsewhere/<kind>    petition | correction: where to go instead
 //   #/apply/unavailable         no intake key: the paper form at the desk
+//   #/apply/item/<id>           an 依申请公开 item's 申请公开此信息: the form with its name and agency filled in
 import { t } from '../i18n/strings.ts';
 import { useKioskState } from '../state.ts';
 import { NotFound } from '../ui/components/Status.tsx';
@@ -15,6 +16,8 @@ import { outboxDb } from '../outbox/db.ts';
 import { getIntakeKey } from '../outbox/intake-key.ts';
 import { startDraft } from './draft.ts';
 import { CheckAnswers, FormStep } from './Form.tsx';
+import { FromItem } from './FromItem.tsx';
+import { ZoneGuides } from './ZoneGuides.tsx';
 import { Receipt } from './Receipt.tsx';
 import { StatusCheck } from './StatusCheck.tsx';
 import './apply.css';
@@ -36,6 +39,8 @@ export function ApplyFlow({ route }: { route: Route }) {
       return arg === 'petition' || arg === 'correction' ? <Elsewhere kind={arg} /> : <NotFound />;
     case 'unavailable':
       return <Unavailable />;
+    case 'item':
+      return arg ? <FromItem id={arg} /> : <NotFound />;
     default:
       return <NotFound />;
   }
@@ -99,6 +104,7 @@ function Triage() {
           onClick={() => start(true)}
         />
       </ul>
+      <ZoneGuides />
       <p>
         <a class="button secondary" href={href(['apply', 'status'])}>
           {t('apply.status.title')}

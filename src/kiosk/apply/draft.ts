@@ -105,8 +105,11 @@ export function updateDraft(patch: Partial<Draft>): void {
   for (const l of listeners) l();
 }
 
-export function startDraft(staffAssisted: boolean): void {
-  draft = emptyDraft(staffAssisted);
+/** What a catalogue item hands the form (an 依申请公开 item's 申请公开此信息): its name and, when known, the agency. */
+export type DraftPrefill = Partial<Pick<Draft, 'title' | 'agencyId' | 'agencyName'>>;
+
+export function startDraft(staffAssisted: boolean, prefill: DraftPrefill = {}): void {
+  draft = { ...emptyDraft(staffAssisted), ...prefill };
   started = true;
   for (const l of listeners) l();
 }

@@ -20,6 +20,19 @@ export async function itemsOfDomain(dbName: string, domain: string): Promise<Cat
   return liveDb(dbName).items.where('domain').equals(domain).toArray();
 }
 
+/** Guides and interpretations filed under a domain (the domain page lists them beside its items). */
+export async function documentsOfDomain(
+  dbName: string,
+  domain: string,
+): Promise<{ guides: Guide[]; interpretations: Interpretation[] }> {
+  const db = liveDb(dbName);
+  const [guides, interpretations] = await Promise.all([
+    db.guides.where('domain').equals(domain).toArray(),
+    db.interpretations.where('domain').equals(domain).toArray(),
+  ]);
+  return { guides, interpretations };
+}
+
 export async function getItem(dbName: string, id: string): Promise<CatalogueItem | null> {
   return (await liveDb(dbName).items.get(id)) ?? null;
 }
@@ -77,6 +90,12 @@ export async function departmentByName(dbName: string, name: string): Promise<De
 
 export async function itemsOfDepartment(dbName: string, dept: Department): Promise<CatalogueItem[]> {
   return liveDb(dbName).items.where('publisher').anyOf(departmentNames(dept)).toArray();
+}
+
+/** Guides whose department is this one (by name or alias). */
+export async function guidesOfDepartment(dbName: string, dept: Department): Promise<Guide[]> {
+  const names = departmentNames(dept);
+  return (await liveDb(dbName).guides.toArray()).filter((g) => names.includes(g.department));
 }
 
 export async function getFile(dbName: string, path: string): Promise<Uint8Array | null> {

@@ -6,11 +6,13 @@ import type {
   CalendarYear,
   CatalogueItem,
   Department,
+  Disclosure,
   Guide,
   Interpretation,
   Manifest,
   Notice,
   Synonym,
+  Tier,
 } from '../../core/bundle/schema.ts';
 
 export const BUNDLE_DB_PREFIX = 'kiosk-bundle-v';
@@ -30,13 +32,25 @@ export interface RecentEntry {
   date: string;
 }
 
+export interface DomainSummary {
+  name: string;
+  count: number;
+  docs?: number;
+  /** Items by 公开层级 and by 公开方式 (an item may count under both of a pair): the domain list's filters. */
+  facets?: Partial<Record<Tier | Disclosure, number>>;
+}
+
 /** Precomputed at import so the home screen needs one read. */
 export interface BundleSummary {
   siteName: string;
   version: number;
-  /** Domains in catalogue order, with their item count. */
-  domains: { name: string; count: number }[];
-  departments: { id: string; name: string; count: number }[];
+  /**
+   * Domains in catalogue order, with their item count and (summaries written since issue 15) their guides and
+   * interpretations; a domain with neither is not listed.
+   */
+  domains: DomainSummary[];
+  /** Departments with items or guides of their own (none is offered as an empty page). */
+  departments: { id: string; name: string; count: number; docs?: number }[];
   recent: RecentEntry[];
   counts: { items: number; guides: number; interpretations: number };
 }
@@ -141,18 +155,32 @@ export function departmentNames(dept: Department): string[] {
 }
 
 export function summarize(manifest: Manifest, data: BundleData): BundleSummary {
-  const domains = new Map<string, number>();
-  for (const item of data.catalogue) domains.set(item.domain, (domains.get(item.domain) ?? 0) + 1);
-  for (const g of data.guides) if (!domains.has(g.domain)) domains.set(g.domain, 0);
+  const domains = new Map<
+    string,
+    { count: number; docs: number; facets: Partial<Record<Tier | Disclosure, number>> }
+  >();
+  const domainOf = (name: string) => {
+    const d = domains.get(name) ?? { count: 0, docs: 0, facets: {} };
+    domains.set(name, d);
+    return d;
+  };
+  for (const item of data.catalogue) {
+    const d = domainOf(item.domain);
+    d.count++;
+    for (const f of [...item.tier, ...item.disclosure]) d.facets[f] = (d.facets[f] ?? 0) + 1;
+  }
+  for (const doc of [...data.guides, ...data.interpretations]) domainOf(doc.domain).docs++;
 
   const publisherCounts = new Map<string, number>();
   for (const item of data.catalogue)
     publisherCounts.set(item.publisher, (publisherCounts.get(item.publisher) ?? 0) + 1);
-  const departments = data.departments.map((d) => ({
-    id: d.id,
-    name: d.name,
-    count: departmentNames(d).reduce((n, name) => n + (publisherCounts.get(name) ?? 0), 0),
-  }));
+  const guideCounts = new Map<string, number>();
+  for (const g of data.guides) guideCounts.set(g.department, (guideCounts.get(g.department) ?? 0) + 1);
+  const sum = (counts: Map<string, number>, d: Department) =>
+    departmentNames(d).reduce((n, name) => n + (counts.get(name) ?? 0), 0);
+  const departments = data.departments
+    .map((d) => ({ id: d.id, name: d.name, count: sum(publisherCounts, d), docs: sum(guideCounts, d) }))
+    .filter((d) => d.count + d.docs > 0);
 
   const recent: RecentEntry[] = [
     ...data.guides.flatMap((g) =>
@@ -168,7 +196,7 @@ export function summarize(manifest: Manifest, data: BundleData): BundleSummary {
   return {
     siteName: manifest.siteName,
     version: manifest.version,
-    domains: [...domains].map(([name, count]) => ({ name, count })),
+    domains: [...domains].map(([name, d]) => ({ name, ...d })),
     departments,
     recent,
     counts: {

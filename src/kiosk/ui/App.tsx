@@ -35,7 +35,11 @@ function Screen({ route }: { route: Route }) {
     case undefined:
       return <Home route={route} />;
     case 'browse':
-      return a ? <DomainBrowse domain={a} path={rest} /> : <DomainList />;
+      return a ? (
+        <DomainBrowse domain={a} path={rest} params={route.params} />
+      ) : (
+        <DomainList params={route.params} />
+      );
     case 'departments':
       return <DepartmentList />;
     case 'department':

@@ -1,12 +1,22 @@
 // Browse without typing: 领域 → 一级事项 → 二级事项 → 三级事项, and by department.
-import type { CatalogueItem } from '../../../core/bundle/schema.ts';
+import { TIERS, type CatalogueItem } from '../../../core/bundle/schema.ts';
 import { t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
+import {
+  applyFilter,
+  filterFromParams,
+  filterOptions,
+  filterParams,
+  isFiltered,
+  type BrowseFilter,
+} from '../browse-filter.ts';
+import { BrowseFilters } from '../components/BrowseFilters.tsx';
+import { LinkSection } from '../components/ContentPage.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { Tile, TileGrid } from '../components/Tile.tsx';
 import { useAsync } from '../hooks.ts';
 import { repo } from '../repo-loader.ts';
-import { href } from '../router.ts';
+import { href, replace } from '../router.ts';
 
 const LEVELS = ['level1', 'level2', 'level3'] as const;
 
@@ -32,25 +42,52 @@ export function groupNext(items: CatalogueItem[], path: string[]) {
   return { folders, direct };
 }
 
-export function DomainList() {
+/** A tile's second line: its items, or for a domain of guides only, its documents. */
+export function countLabel(d: { count: number; docs?: number | undefined }): string {
+  return d.count > 0 || !d.docs ? t('home.itemsCount', { n: d.count }) : t('home.docsCount', { n: d.docs });
+}
+
+/** Summaries written before issue 15 listed guide-only domains with 0 items and departments with none. */
+export const hasContent = (d: { count: number; docs?: number | undefined }): boolean =>
+  d.count + (d.docs ?? 0) > 0;
+
+/**
+ * All domains. A 公开层级 filter (a township's zone wants its own 乡级 items) counts each domain's items at that
+ * level, leaves out domains without any, and is carried into the domain.
+ */
+export function DomainList({ params = new URLSearchParams() }: { params?: URLSearchParams }) {
   const dbName = useKioskState().live?.dbName;
   const summary = useAsync(async () => (dbName ? (await repo()).getSummary(dbName) : null), [dbName]);
+  const { tier } = filterFromParams(params);
+  const domains = summary.value?.domains.filter(hasContent) ?? [];
+  // Summaries written before issue 15 have no facets: no filter is offered.
+  const tiers = TIERS.filter((x) => domains.some((d) => d.facets?.[x]));
+  const shown = tier
+    ? domains.flatMap((d) => (d.facets?.[tier] ? [{ ...d, count: d.facets[tier], docs: 0 }] : []))
+    : domains;
   return (
     <section class="screen" aria-labelledby="screen-title">
       <h1 id="screen-title" tabIndex={-1}>
         {t('browse.title')}
       </h1>
       {summary.value ? (
-        <TileGrid label={t('browse.title')}>
-          {summary.value.domains.map((d) => (
-            <Tile
-              key={d.name}
-              to={href(['browse', d.name])}
-              label={d.name}
-              sub={t('home.itemsCount', { n: d.count })}
-            />
-          ))}
-        </TileGrid>
+        <>
+          <BrowseFilters
+            options={{ tier: tiers, how: [], dept: [] }}
+            filter={{ tier }}
+            onChange={(f) => replace(href(['browse'], filterParams({ tier: f.tier })))}
+          />
+          <TileGrid label={t('browse.title')}>
+            {shown.map((d) => (
+              <Tile
+                key={d.name}
+                to={href(['browse', d.name], filterParams({ tier }))}
+                label={d.name}
+                sub={countLabel(d)}
+              />
+            ))}
+          </TileGrid>
+        </>
       ) : summary.error ? (
         <ErrorNote error={summary.error} />
       ) : (
@@ -60,14 +97,37 @@ export function DomainList() {
   );
 }
 
-export function DomainBrowse({ domain, path }: { domain: string; path: string[] }) {
+export function DomainBrowse({
+  domain,
+  path,
+  params = new URLSearchParams(),
+}: {
+  domain: string;
+  path: string[];
+  params?: URLSearchParams;
+}) {
   const dbName = useKioskState().live?.dbName;
-  const items = useAsync(
-    async () => (dbName ? (await repo()).itemsOfDomain(dbName, domain) : []),
-    [dbName, domain],
-  );
+  const data = useAsync(async () => {
+    if (!dbName) return null;
+    const r = await repo();
+    const [items, docs] = await Promise.all([
+      r.itemsOfDomain(dbName, domain),
+      r.documentsOfDomain(dbName, domain),
+    ]);
+    return { items, ...docs };
+  }, [dbName, domain]);
+  const filter = filterFromParams(params);
   const title = path.length ? path[path.length - 1]! : domain;
-  const grouped = items.value ? groupNext(items.value, path) : null;
+  const inPath = data.value ? groupNext(data.value.items, path) : null;
+  const grouped = data.value ? groupNext(applyFilter(data.value.items, filter), path) : null;
+  // The domain's own guides and interpretations are listed on its first page, beside the items.
+  const docs = data.value && path.length === 0 ? data.value : null;
+  const docCount = docs ? docs.guides.length + docs.interpretations.length : 0;
+  const setFilter = (f: BrowseFilter) => replace(href(['browse', domain, ...path], filterParams(f)));
+  const options =
+    data.value && inPath
+      ? filterOptions(data.value.items.filter((i) => path.every((p, k) => i[LEVELS[k]!] === p)))
+      : null;
   return (
     <section class="screen" aria-labelledby="screen-title">
       <p class="crumbs" lang="zh-CN">
@@ -76,22 +136,31 @@ export function DomainBrowse({ domain, path }: { domain: string; path: string[] 
       <h1 id="screen-title" tabIndex={-1} lang="zh-CN">
         {title}
       </h1>
-      {!grouped ? (
-        items.error ? (
-          <ErrorNote error={items.error} />
+      {!grouped || !inPath ? (
+        data.error ? (
+          <ErrorNote error={data.error} />
         ) : (
           <Loading />
         )
-      ) : grouped.folders.length + grouped.direct.length === 0 ? (
+      ) : inPath.folders.length + inPath.direct.length + docCount === 0 ? (
         <p>{t('browse.empty')}</p>
       ) : (
         <>
+          {options ? <BrowseFilters options={options} filter={filter} onChange={setFilter} /> : null}
+          {grouped.folders.length + grouped.direct.length === 0 && isFiltered(filter) ? (
+            <p class="status" role="status">
+              {t('browse.filter.none')}{' '}
+              <button type="button" class="button secondary" onClick={() => setFilter({})}>
+                {t('browse.filter.clear')}
+              </button>
+            </p>
+          ) : null}
           {grouped.folders.length > 0 ? (
             <TileGrid label={title}>
               {grouped.folders.map((f) => (
                 <Tile
                   key={f.name}
-                  to={href(['browse', domain, ...path, f.name])}
+                  to={href(['browse', domain, ...path, f.name], filterParams(filter))}
                   label={f.name}
                   sub={t('home.itemsCount', { n: f.count })}
                 />
@@ -109,6 +178,25 @@ export function DomainBrowse({ domain, path }: { domain: string; path: string[] 
               ))}
             </ul>
           ) : null}
+          {docs ? (
+            <>
+              <LinkSection
+                id="domain-guides-heading"
+                title={t('browse.guides')}
+                links={docs.guides.map((g) => ({ key: g.id, href: href(['guide', g.id]), text: g.title }))}
+              />
+              <LinkSection
+                id="domain-interp-heading"
+                title={t('browse.interpretations')}
+                links={docs.interpretations.map((p) => ({
+                  key: p.id,
+                  href: href(['interpretation', p.id]),
+                  text: p.title,
+                  validity: p.validity,
+                }))}
+              />
+            </>
+          ) : null}
         </>
       )}
     </section>
@@ -125,13 +213,8 @@ export function DepartmentList() {
       </h1>
       {summary.value ? (
         <TileGrid label={t('browse.departments')}>
-          {summary.value.departments.map((d) => (
-            <Tile
-              key={d.id}
-              to={href(['department', d.id])}
-              label={d.name}
-              sub={t('home.itemsCount', { n: d.count })}
-            />
+          {summary.value.departments.filter(hasContent).map((d) => (
+            <Tile key={d.id} to={href(['department', d.id])} label={d.name} sub={countLabel(d)} />
           ))}
         </TileGrid>
       ) : (

@@ -1,5 +1,6 @@
 import { t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
+import { LinkSection } from '../components/ContentPage.tsx';
 import { DepartmentContact } from '../components/DepartmentContact.tsx';
 import { Loading, NotFound } from '../components/Status.tsx';
 import { useAsync } from '../hooks.ts';
@@ -13,18 +14,23 @@ export function DepartmentPage({ id }: { id: string }) {
     if (!dbName) return null;
     const r = await repo();
     const dept = await r.getDepartment(dbName, id);
-    return dept ? { dept, items: await r.itemsOfDepartment(dbName, dept) } : null;
+    if (!dept) return null;
+    const [items, guides] = await Promise.all([
+      r.itemsOfDepartment(dbName, dept),
+      r.guidesOfDepartment(dbName, dept),
+    ]);
+    return { dept, items, guides };
   }, [dbName, id]);
   if (data.loading) return <Loading />;
   if (!data.value) return <NotFound />;
-  const { dept, items } = data.value;
+  const { dept, items, guides } = data.value;
   return (
     <section class="screen" aria-labelledby="screen-title">
       <h1 id="screen-title" tabIndex={-1} lang="zh-CN">
         {dept.name}
       </h1>
       <DepartmentContact dept={dept} />
-      <h2>{t('dept.items')}</h2>
+      {items.length ? <h2>{t('dept.items')}</h2> : null}
       {items.length ? (
         <ul class="link-list" aria-label={t('dept.items')}>
           {items.map((item) => (
@@ -35,9 +41,14 @@ export function DepartmentPage({ id }: { id: string }) {
             </li>
           ))}
         </ul>
-      ) : (
+      ) : guides.length ? null : (
         <p>{t('browse.empty')}</p>
       )}
+      <LinkSection
+        id="dept-guides-heading"
+        title={t('browse.guides')}
+        links={guides.map((g) => ({ key: g.id, href: href(['guide', g.id]), text: g.title }))}
+      />
     </section>
   );
 }

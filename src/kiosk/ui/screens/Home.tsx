@@ -4,11 +4,13 @@ import { t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
 import { search, type SearchAnswer } from '../../search/bridge.ts';
 import { SearchBox } from '../components/SearchBox.tsx';
+import { RequestedShelf } from '../components/RequestedShelf.tsx';
 import { SearchResults } from '../components/SearchResults.tsx';
 import { Tile, TileGrid } from '../components/Tile.tsx';
 import { href, rememberQuery, type Route } from '../router.ts';
 import { useAsync } from '../hooks.ts';
 import { repo } from '../repo-loader.ts';
+import { countLabel, hasContent } from './Browse.tsx';
 
 export function Home({ route }: { route: Route }) {
   const kiosk = useKioskState();
@@ -47,12 +49,15 @@ export function Home({ route }: { route: Route }) {
       <SearchBox value={query} onInput={setQuery} autoFocus />
       <StartupNote />
       {dbName && query.trim() ? (
-        <SearchResults
-          query={query}
-          answer={answer}
-          deskLocation={kiosk.config?.deskLocation ?? ''}
-          onPick={setQuery}
-        />
+        <>
+          <SearchResults
+            query={query}
+            answer={answer}
+            deskLocation={kiosk.config?.deskLocation ?? ''}
+            onPick={setQuery}
+          />
+          <RequestedShelf query={query} />
+        </>
       ) : dbName ? (
         <HomeTiles dbName={dbName} />
       ) : null}
@@ -131,13 +136,8 @@ function HomeTiles({ dbName }: { dbName: string }) {
       <section aria-labelledby="domains-heading">
         <h2 id="domains-heading">{t('home.domains')}</h2>
         <TileGrid label={t('home.domains')}>
-          {summary.domains.map((d) => (
-            <Tile
-              key={d.name}
-              to={href(['browse', d.name])}
-              label={d.name}
-              sub={t('home.itemsCount', { n: d.count })}
-            />
+          {summary.domains.filter(hasContent).map((d) => (
+            <Tile key={d.name} to={href(['browse', d.name])} label={d.name} sub={countLabel(d)} />
           ))}
         </TileGrid>
         <p>
@@ -146,6 +146,7 @@ function HomeTiles({ dbName }: { dbName: string }) {
           </a>
         </p>
       </section>
+      <RequestedShelf />
       {summary.recent.length > 0 ? (
         <section aria-labelledby="recent-heading">
           <h2 id="recent-heading">{t('home.recent')}</h2>

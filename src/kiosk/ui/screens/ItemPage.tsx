@@ -6,7 +6,9 @@ import {
   TIER_LABELS,
   type CatalogueItem,
 } from '../../../core/bundle/schema.ts';
+import { useEffect } from 'preact/hooks';
 import { t } from '../../i18n/strings.ts';
+import { reportItemOpened } from '../../shelf/item-opened.ts';
 import { useKioskState } from '../../state.ts';
 import { ContentHeading, LinkSection } from '../components/ContentPage.tsx';
 import { DepartmentContactSection } from '../components/DepartmentContact.tsx';
@@ -18,6 +20,8 @@ import { href } from '../router.ts';
 import { itemName } from './Browse.tsx';
 
 const join = (list: string[]) => (list.length ? list.join('、') : t('item.none'));
+/** 公开层级 and “五公开”阶段 are columns of template B only: a template-A item does not say, which is not 无. */
+const joinListed = (list: string[]) => (list.length ? list.join('、') : t('item.notListed'));
 
 function fieldsOf(item: CatalogueItem): [string, string][] {
   return [
@@ -30,13 +34,18 @@ function fieldsOf(item: CatalogueItem): [string, string][] {
     [t('item.disclosure'), join(item.disclosure.map((d) => DISCLOSURE_LABELS[d]))],
     [t('item.channels'), join(item.channels)],
     [t('item.audience'), join(item.audience.map((a) => AUDIENCE_LABELS[a]))],
-    [t('item.tier'), join(item.tier.map((x) => TIER_LABELS[x]))],
-    [t('item.stages'), join(item.stages.map((s) => STAGE_LABELS[s]))],
+    [t('item.tier'), joinListed(item.tier.map((x) => TIER_LABELS[x]))],
+    [t('item.stages'), joinListed(item.stages.map((s) => STAGE_LABELS[s]))],
   ];
 }
 
 export function ItemPage({ id }: { id: string }) {
-  const dbName = useKioskState().live?.dbName;
+  const { live, config } = useKioskState();
+  const dbName = live?.dbName;
+  // Counted on the zone server for the frequently requested shelf (which item only).
+  useEffect(() => {
+    if (config) void reportItemOpened(config.serverUrl, config.site, id);
+  }, [id, config]);
   const data = useAsync(async () => {
     if (!dbName) return null;
     const r = await repo();
@@ -63,6 +72,14 @@ export function ItemPage({ id }: { id: string }) {
           </div>
         ))}
       </dl>
+      {item.disclosure.includes('onRequest') ? (
+        <div class="apply-for">
+          <p>{t('item.applyFor.why')}</p>
+          <a class="button" href={href(['apply', 'item', item.id])}>
+            {t('item.applyFor')}
+          </a>
+        </div>
+      ) : null}
       <LinkSection
         id="guides-heading"
         title={t('item.guides')}
