@@ -93,6 +93,7 @@ export function FormStep({ n, focus }: { n: number; focus: string | null }) {
 
   return (
     <section class="screen apply-form" aria-labelledby="screen-title">
+      <StepList current={n} />
       <p class="progress">{t('apply.progress', { n, total: STEPS.length })}</p>
       {d.staffAssisted ? <p class="assisted">{t('apply.staffAssistedNote')}</p> : null}
       <h1 id="screen-title" tabIndex={-1}>
@@ -107,18 +108,42 @@ export function FormStep({ n, focus }: { n: number; focus: string | null }) {
         }}
       >
         <StepFields step={step} d={d} errorOf={errorOf} />
+        {/* 上一步 on the left of 下一步, as a reader's eye goes; 下一步 keeps its place on step 1 too. */}
         <div class="form-actions">
-          <button type="submit" class="button">
-            {n < STEPS.length ? t('apply.next') : t('apply.toCheck')}
-          </button>
           {n > 1 ? (
             <button type="button" class="button secondary" onClick={() => navigate(stepHref(n - 1))}>
               {t('apply.prev')}
             </button>
-          ) : null}
+          ) : (
+            <span class="button secondary placeholder" aria-hidden="true">
+              {t('apply.prev')}
+            </span>
+          )}
+          <button type="submit" class="button">
+            {n < STEPS.length ? t('apply.next') : t('apply.toCheck')}
+          </button>
         </div>
       </form>
     </section>
+  );
+}
+
+/** The steps beside the current one, on a wide landscape screen only (CSS hides it elsewhere). */
+function StepList({ current }: { current: number }) {
+  return (
+    <nav class="step-list" aria-label={t('apply.steps')}>
+      <ol>
+        {STEPS.map((s, i) => (
+          <li
+            key={s}
+            class={i + 1 < current ? 'done' : undefined}
+            aria-current={i + 1 === current ? 'step' : undefined}
+          >
+            {t(`apply.step.${s}` as StringId)}
+          </li>
+        ))}
+      </ol>
+    </nav>
   );
 }
 
@@ -509,7 +534,13 @@ export function CheckAnswers() {
         {answerRows(d).map((r) => (
           <div key={r.field}>
             <dt>{fieldLabel(r.field, d)}</dt>
-            <dd>{r.value || <span class="meta">{t('apply.check.empty')}</span>}</dd>
+            <dd>
+              {r.field === 'applicant.idNumber' && r.value ? (
+                <MaskedId value={r.value} label={fieldLabel(r.field, d)} />
+              ) : (
+                r.value || <span class="meta">{t('apply.check.empty')}</span>
+              )}
+            </dd>
             <dd class="change">
               <a class="button secondary" href={stepHref(stepNumber(r.field), r.field)}>
                 {t('apply.check.change')}
@@ -532,4 +563,30 @@ export function CheckAnswers() {
       </div>
     </section>
   );
+}
+
+/** An ID number on a public screen: masked until the visitor presses 显示 (aria-pressed says which). */
+function MaskedId({ value, label }: { value: string; label: string }) {
+  const [shown, setShown] = useState(false);
+  return (
+    <span class="masked-id">
+      <span class="masked-value">{shown ? value : maskId(value)}</span>
+      <button
+        type="button"
+        class="button secondary"
+        aria-pressed={shown}
+        aria-label={t('apply.check.showId', { field: label })}
+        onClick={() => setShown((v) => !v)}
+      >
+        {t('apply.check.show')}
+      </button>
+    </span>
+  );
+}
+
+/** Keeps the first 3 and last 4 characters (region and check digits), the rest as •. */
+export function maskId(value: string): string {
+  const chars = [...value];
+  if (chars.length <= 7) return '•'.repeat(chars.length);
+  return chars.slice(0, 3).join('') + '•'.repeat(chars.length - 7) + chars.slice(-4).join('');
 }

@@ -353,6 +353,10 @@ const STRINGS = {
   },
   'apply.check.title': { 'zh-CN': '请核对填写内容', en: 'Check your answers' },
   'apply.check.change': { 'zh-CN': '修改', en: 'Change' },
+  // The screen used well (issue 14): step list, masked ID number.
+  'apply.steps': { 'zh-CN': '申请步骤', en: 'Steps' },
+  'apply.check.show': { 'zh-CN': '显示', en: 'Show' },
+  'apply.check.showId': { 'zh-CN': '显示{field}', en: 'Show {field}' },
   'apply.check.empty': { 'zh-CN': '未填写', en: 'Not given' },
   'apply.check.declaration': {
     'zh-CN': '点“提交申请”后，申请会加密保存并发送，您会得到一张回执。',
