@@ -184,3 +184,45 @@ test('high contrast keeps 呼叫工作人员 red', async ({ page }) => {
   expect(red(await staff.evaluate((el) => getComputedStyle(el).backgroundColor))).toBe(true);
   await expectAccessible(page, 'home, high contrast');
 });
+
+test('the agency step suggests the likely agency, groups the rest by name, and lists each street and town', async ({
+  page,
+}) => {
+  await ready(page);
+  await openForm(page);
+  await page.getByLabel('公民').check();
+  await next(page);
+  await page.getByLabel('姓名', { exact: true }).fill('张三');
+  await page.getByLabel('居民身份证').check();
+  await page.getByLabel('证件号码').fill('11010519491231002X');
+  await next(page);
+  await page.getByLabel('联系电话').fill('13812345678');
+  await page.getByLabel('通信地址').fill('某某区人民路1号');
+  await page.getByLabel('邮政编码').fill('100000');
+  await next(page);
+  await page.getByLabel(/内容描述/).fill('最低生活保障对象名单和低保资金发放情况');
+  await next(page);
+  await expect(page.getByText('第 5 步，共 7 步')).toBeVisible();
+
+  const suggested = page.getByRole('group', { name: '根据您描述的内容，可能是这些机关' });
+  await expect(suggested.getByRole('radio', { name: '区民政局' })).toBeVisible();
+  // Each agency is offered once; collective entries are replaced by the actual streets and towns.
+  await expect(page.getByRole('radio', { name: '区民政局' })).toHaveCount(1);
+  await expect(page.getByRole('radio', { name: '各街道办事处' })).toHaveCount(0);
+  const towns = page.getByRole('group', { name: '街道、镇' });
+  await expect(towns.getByRole('radio', { name: '西城街道办事处' })).toBeVisible();
+  const gov = page.getByRole('group', { name: '区政府及部门' });
+  const names = await gov
+    .getByRole('radio')
+    .evaluateAll((els) => els.map((e) => e.parentElement!.textContent));
+  expect(names).toEqual([...names].sort(new Intl.Collator('zh-CN').compare));
+  // The whole step is a screen or two, not 3,400 px.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThan(2600);
+  await expectAccessible(page, 'agency step');
+
+  await towns.getByRole('radio', { name: '西城街道办事处' }).check();
+  await next(page);
+  await page.getByRole('button', { name: '上一步' }).click();
+  await expect(towns.getByRole('radio', { name: '西城街道办事处' })).toBeChecked();
+});

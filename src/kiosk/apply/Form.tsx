@@ -13,8 +13,6 @@ import { ID_TYPES, type IdType } from '../../core/application/validators.ts';
 import { ALL_STRINGS, t, type StringId } from '../i18n/strings.ts';
 import { issueText } from '../i18n/validation.ts';
 import { useKioskState } from '../state.ts';
-import { useAsync } from '../ui/hooks.ts';
-import { repo } from '../ui/repo-loader.ts';
 import { href, navigate, replace } from '../ui/router.ts';
 import {
   draftIssues,
@@ -34,6 +32,7 @@ import {
 import { CheckboxGroup, Confirm, ErrorSummary, focusField, RadioGroup, TextField } from './fields.tsx';
 import { submitDraft } from './submit.ts';
 import { Suggestions } from './Suggestions.tsx';
+import { AgencyField } from './AgencyField.tsx';
 
 export function useDraft(): Draft {
   const [d, set] = useState(getDraft());
@@ -419,30 +418,6 @@ function StepFields({
 function usccWarningOnly(d: Draft): boolean {
   const issue = draftIssues({ ...d, usccConfirmed: false }).find((i) => i.field === 'applicant.uscc');
   return issue?.confirmable === true;
-}
-
-function AgencyField({ d, error }: { d: Draft; error: string | undefined }) {
-  const { live } = useKioskState();
-  const dbName = live?.dbName;
-  const departments = useAsync(
-    async () => (dbName ? (await repo()).getDepartments(dbName) : []),
-    [dbName],
-  ).value;
-  if (!departments) return <p class="status">{t('state.loading')}</p>;
-  if (departments.length === 0) return <p class="status error">{t('apply.agency.none')}</p>;
-  return (
-    <RadioGroup<string>
-      field="request.agencyId"
-      legend={t('apply.f.request.agencyId')}
-      hint={t('apply.hint.agency')}
-      options={departments.map((dep) => ({ value: dep.id, label: dep.name }))}
-      value={d.agencyId}
-      onChange={(agencyId) =>
-        updateDraft({ agencyId, agencyName: departments.find((x) => x.id === agencyId)?.name ?? '' })
-      }
-      error={error}
-    />
-  );
 }
 
 // ---------------------------------------------------------------------------------------------

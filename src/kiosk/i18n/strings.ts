@@ -357,6 +357,13 @@ const STRINGS = {
   'apply.steps': { 'zh-CN': '申请步骤', en: 'Steps' },
   'apply.check.show': { 'zh-CN': '显示', en: 'Show' },
   'apply.check.showId': { 'zh-CN': '显示{field}', en: 'Show {field}' },
+  'apply.agency.suggested': {
+    'zh-CN': '根据您描述的内容，可能是这些机关',
+    en: 'From your description, probably one of these',
+  },
+  'apply.agency.group.government': { 'zh-CN': '区政府及部门', en: 'District government and departments' },
+  'apply.agency.group.township': { 'zh-CN': '街道、镇', en: 'Sub-districts and towns' },
+  'apply.agency.group.institution': { 'zh-CN': '学校、医院等', en: 'Schools, hospitals and others' },
   'apply.check.empty': { 'zh-CN': '未填写', en: 'Not given' },
   'apply.check.declaration': {
     'zh-CN': '点“提交申请”后，申请会加密保存并发送，您会得到一张回执。',
