@@ -9,6 +9,7 @@
 //   /api/v1/csp-report, /api/v1/staff/csp-reports                    csp.ts
 //   /staff/status                                                    status-page.ts
 //   /desk/… (the office's desk: login, queue, applications, report)  routes/desk.ts
+//   /p/item|guide|interpretation/:id, /p/status/:code (phones)       routes/public-pages.ts
 //   /kiosk-config.json, /bundle/*                                    routes/channel.ts
 //   everything else (the PWA)                                        routes/kiosk-pages.ts
 import { Hono } from 'hono';
@@ -26,6 +27,7 @@ import { deskRoutes } from './routes/desk.ts';
 import { intakeRoutes } from './routes/intake.ts';
 import { kioskPageRoutes } from './routes/kiosk-pages.ts';
 import { kioskRoutes } from './routes/kiosks.ts';
+import { publicPageRoutes } from './routes/public-pages.ts';
 import { staffApplicationRoutes } from './routes/staff-applications.ts';
 import { statusLookupRoutes } from './routes/status-lookup.ts';
 import { registerStatusPage } from './status-page.ts';
@@ -154,6 +156,10 @@ export function createApp(deps: AppDeps): Hono {
     c.json(errorBody('not_found', `没有这个接口：${c.req.method} ${c.req.path}`), 404),
   );
 
+  app.route(
+    '/',
+    publicPageRoutes({ bundleDir: deps.bundleDir, store, clientIp: clientIpOf(deps.trustProxy), logger }),
+  );
   app.route(
     '/',
     channelRoutes({

@@ -160,7 +160,7 @@ test('the form: 上一步 left of 下一步; the error summary below the sticky 
 
   const answers = page.locator('.answers');
   await expect(answers).not.toContainText('11010519491231002X');
-  await expect(answers).toContainText('110•••••••••••002X');
+  await expect(answers).toContainText('110105********002X');
   const show = page.getByRole('button', { name: '显示证件号码' });
   await expect(show).toHaveAttribute('aria-pressed', 'false');
   await show.click();
@@ -225,4 +225,58 @@ test('the agency step suggests the likely agency, groups the rest by name, and l
   await next(page);
   await page.getByRole('button', { name: '上一步' }).click();
   await expect(towns.getByRole('radio', { name: '西城街道办事处' })).toBeChecked();
+});
+
+test('take it home: every item, guide and interpretation has a QR code to its public page; guides print', async ({
+  page,
+  request,
+}, testInfo) => {
+  await page.addInitScript(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => {
+      (window as unknown as { printed: number }).printed++;
+    };
+  });
+  await ready(page);
+  // A guide: QR code to /p/guide/<id>, which the zone server serves as a page of its own.
+  await page.getByRole('searchbox').fill('低保');
+  const guideLink = page.locator('a[href^="#/guide/"]').first();
+  await expect(guideLink).toBeVisible();
+  const guideId = decodeURIComponent((await guideLink.getAttribute('href'))!.slice('#/guide/'.length));
+  await guideLink.click();
+  const title = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  await expect(page.getByRole('img', { name: `在手机上打开“${title}”的二维码` })).toBeVisible();
+  const res = await request.get(`/p/guide/${encodeURIComponent(guideId)}`);
+  expect(res.status()).toBe(200);
+  expect(await res.text()).toContain(title);
+  await expectAccessible(page, 'guide with QR');
+
+  // Printed: the guide alone, on A4 and on an 80 mm roll without running off the paper.
+  await page.getByRole('button', { name: '打印本页' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: '页面导航' })).toBeHidden();
+  await expect(page.getByRole('button', { name: '打印本页' })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('img', { name: /二维码/ }).last()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('guide-a4.png'), fullPage: true });
+  await page.setViewportSize({ width: 302, height: 1400 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+  await page.screenshot({ path: testInfo.outputPath('guide-80mm.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1280, height: 1024 });
+
+  // An item without a website page still has its QR code (to the zone server's page of it).
+  await page.goto('/#/browse');
+  await ready(page);
+  await page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first().click();
+  let itemLink = page.locator('a[href^="#/item/"]').first();
+  while (!(await itemLink.count())) {
+    await page.locator('main a[href^="#/browse/"]').first().click();
+    itemLink = page.locator('a[href^="#/item/"]').first();
+  }
+  await itemLink.click();
+  await expect(page.getByRole('img', { name: /二维码/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /扫码/ })).toBeVisible();
 });

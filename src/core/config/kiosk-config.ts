@@ -14,6 +14,8 @@ export const KioskConfigSchema = z.object({
     .default(['zh-CN', 'en']),
   /** Base URL of the zone server ('' = same origin). */
   serverUrl: z.string().max(500).default(''),
+  /** Where a visitor's phone reaches the zone server's public pages (/p/…) for QR codes; '' = serverUrl. */
+  publicUrl: z.string().max(500).default(''),
   /** Where the kiosk looks for bundles: manifest.json, manifest.sig and files under it. */
   bundleChannelUrl: z.string().max(500).default('/bundle/'),
   /** Public keys whose signatures the kiosk accepts (see kiosk-bundle keygen). */

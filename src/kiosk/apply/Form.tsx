@@ -9,6 +9,7 @@ import {
   type Delivery,
   type Medium,
 } from '../../core/application/schema.ts';
+import { maskIdNumber } from '../../core/application/receipt.ts';
 import { ID_TYPES, type IdType } from '../../core/application/validators.ts';
 import { ALL_STRINGS, t, type StringId } from '../i18n/strings.ts';
 import { issueText } from '../i18n/validation.ts';
@@ -540,12 +541,12 @@ export function CheckAnswers() {
   );
 }
 
-/** An ID number on a public screen: masked until the visitor presses 显示 (aria-pressed says which). */
+/** An ID number on a public screen: masked as on the receipt until the visitor presses 显示 (aria-pressed says which). */
 function MaskedId({ value, label }: { value: string; label: string }) {
   const [shown, setShown] = useState(false);
   return (
     <span class="masked-id">
-      <span class="masked-value">{shown ? value : maskId(value)}</span>
+      <span class="masked-value">{shown ? value : maskIdNumber(value)}</span>
       <button
         type="button"
         class="button secondary"
@@ -557,11 +558,4 @@ function MaskedId({ value, label }: { value: string; label: string }) {
       </button>
     </span>
   );
-}
-
-/** Keeps the first 3 and last 4 characters (region and check digits), the rest as •. */
-export function maskId(value: string): string {
-  const chars = [...value];
-  if (chars.length <= 7) return '•'.repeat(chars.length);
-  return chars.slice(0, 3).join('') + '•'.repeat(chars.length - 7) + chars.slice(-4).join('');
 }

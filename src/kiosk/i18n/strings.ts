@@ -60,6 +60,9 @@ const STRINGS = {
   'item.contact': { 'zh-CN': '联系部门', en: 'Contact' },
   'item.qr': { 'zh-CN': '用手机扫码查看网上公开页面', en: 'Scan to open the web page on your phone' },
   'item.qrAlt': { 'zh-CN': '{name}网上公开页面的二维码', en: 'QR code of the web page for {name}' },
+  'takeHome.qr': { 'zh-CN': '用手机扫码，带走这一页', en: 'Scan to take this page with you' },
+  'takeHome.qrAlt': { 'zh-CN': '在手机上打开“{name}”的二维码', en: 'QR code to open “{name}” on a phone' },
+  'takeHome.print': { 'zh-CN': '打印本页', en: 'Print this page' },
   'item.none': { 'zh-CN': '无', en: 'None' },
   'dept.address': { 'zh-CN': '地址', en: 'Address' },
   'dept.hours': { 'zh-CN': '办公时间', en: 'Hours' },
@@ -381,7 +384,10 @@ const STRINGS = {
     en: 'This terminal has no receipt for that request',
   },
   'apply.receipt.code': { 'zh-CN': '查询码', en: 'Receipt code' },
-  'apply.receipt.qr': { 'zh-CN': '查询码 {code} 的二维码', en: 'QR code of receipt code {code}' },
+  'apply.receipt.qr': {
+    'zh-CN': '查询码 {code} 的二维码：用手机扫码查询申请进度',
+    en: 'QR code of receipt code {code}: scan to check the progress on your phone',
+  },
   'apply.receipt.pending': {
     'zh-CN': '申请已加密保存在本机，正在发送；网络中断时会自动重试，您不必等待。',
     en: 'Your request is saved, encrypted, on this terminal and is being sent; it retries by itself if the network is down. You need not wait.',
