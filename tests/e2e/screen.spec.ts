@@ -268,7 +268,6 @@ test('take it home: every item, guide and interpretation has a QR code to its pu
   await page.setViewportSize({ width: 1280, height: 1024 });
 
   // An item without a website page still has its QR code (to the zone server's page of it).
-  await page.goto('/#/browse');
   await ready(page);
   await page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first().click();
   let itemLink = page.locator('a[href^="#/item/"]').first();

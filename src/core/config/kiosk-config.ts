@@ -40,6 +40,14 @@ export const KioskConfigSchema = z.object({
     })
     .nullable()
     .default(null),
+  /**
+   * The terminal's ID-card reader service (src/kiosk/idcard): 'cvr-http' (华视 CVR local HTTP service, url default
+   * http://127.0.0.1:19196) or 'simulator' (tests and demos). null: no reader, no 读取身份证 button.
+   */
+  idCardReader: z
+    .object({ protocol: z.enum(['cvr-http', 'simulator']), url: z.string().max(500).default('') })
+    .nullable()
+    .default(null),
   updateCheckMinutes: z.number().int().min(1).max(1440).default(30),
 });
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;

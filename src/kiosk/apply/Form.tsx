@@ -34,6 +34,7 @@ import { CheckboxGroup, Confirm, ErrorSummary, focusField, RadioGroup, TextField
 import { submitDraft } from './submit.ts';
 import { Suggestions } from './Suggestions.tsx';
 import { AgencyField } from './AgencyField.tsx';
+import { ReadIdCard } from '../idcard/ReadIdCard.tsx';
 
 export function useDraft(): Draft {
   const [d, set] = useState(getDraft());
@@ -238,6 +239,11 @@ function StepFields({
         </>
       ) : (
         <>
+          <ReadIdCard
+            onRead={(card) =>
+              updateDraft({ personName: card.name, idType: 'resident-id', idNumber: card.idNumber })
+            }
+          />
           <TextField
             field="applicant.name"
             label={t('apply.f.personName')}

@@ -367,6 +367,28 @@ const STRINGS = {
   'apply.agency.group.government': { 'zh-CN': '区政府及部门', en: 'District government and departments' },
   'apply.agency.group.township': { 'zh-CN': '街道、镇', en: 'Sub-districts and towns' },
   'apply.agency.group.institution': { 'zh-CN': '学校、医院等', en: 'Schools, hospitals and others' },
+  'idcard.lead': {
+    'zh-CN': '有居民身份证的，可以放在读卡器上，自动填写姓名和证件号码。',
+    en: 'With a resident ID card, place it on the reader to fill in the name and ID number.',
+  },
+  'idcard.read': { 'zh-CN': '读取身份证', en: 'Read ID card' },
+  'idcard.reading': { 'zh-CN': '正在读取，请不要移开证件…', en: 'Reading; keep the card on the reader…' },
+  'idcard.done': {
+    'zh-CN': '已读取：姓名和证件号码已填好，请核对。证件的其他信息没有保存。',
+    en: 'Read: name and ID number filled in; please check them. Nothing else from the card is kept.',
+  },
+  'idcard.problem.no-card': {
+    'zh-CN': '没有读到证件：请把身份证平放在读卡器上，再点“读取身份证”。',
+    en: 'No card read: lay the ID card flat on the reader and tap “Read ID card” again.',
+  },
+  'idcard.problem.unavailable': {
+    'zh-CN': '读卡器暂时不能用，请手动填写，或请工作人员帮忙。',
+    en: 'The card reader is not available; please type the details or ask the staff.',
+  },
+  'idcard.problem.bad-data': {
+    'zh-CN': '没有读出可用的姓名和证件号码，请手动填写。',
+    en: 'No usable name and ID number were read; please type them.',
+  },
   'apply.check.empty': { 'zh-CN': '未填写', en: 'Not given' },
   'apply.check.declaration': {
     'zh-CN': '点“提交申请”后，申请会加密保存并发送，您会得到一张回执。',
