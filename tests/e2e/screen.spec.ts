@@ -200,17 +200,20 @@ test('the agency step suggests the likely agency, groups the rest by name, and l
   await page.getByLabel('通信地址').fill('某某区人民路1号');
   await page.getByLabel('邮政编码').fill('100000');
   await next(page);
-  await page.getByLabel(/内容描述/).fill('最低生活保障对象名单和低保资金发放情况');
+  await page.getByLabel(/内容描述/).fill('西城街道最低生活保障对象名单和低保资金发放情况');
   await next(page);
   await expect(page.getByText('第 5 步，共 7 步')).toBeVisible();
 
   const suggested = page.getByRole('group', { name: '根据您描述的内容，可能是这些机关' });
   await expect(suggested.getByRole('radio', { name: '区民政局' })).toBeVisible();
+  // The street the description names is suggested, not every street.
+  await expect(suggested.getByRole('radio', { name: '西城街道办事处' })).toBeVisible();
+  await expect(suggested.getByRole('radio', { name: '东城街道办事处' })).toHaveCount(0);
   // Each agency is offered once; collective entries are replaced by the actual streets and towns.
   await expect(page.getByRole('radio', { name: '区民政局' })).toHaveCount(1);
   await expect(page.getByRole('radio', { name: '各街道办事处' })).toHaveCount(0);
   const towns = page.getByRole('group', { name: '街道、镇' });
-  await expect(towns.getByRole('radio', { name: '西城街道办事处' })).toBeVisible();
+  await expect(towns.getByRole('radio', { name: '东城街道办事处' })).toBeVisible();
   const gov = page.getByRole('group', { name: '区政府及部门' });
   const names = await gov
     .getByRole('radio')
@@ -221,10 +224,10 @@ test('the agency step suggests the likely agency, groups the rest by name, and l
   expect(height).toBeLessThan(2600);
   await expectAccessible(page, 'agency step');
 
-  await towns.getByRole('radio', { name: '西城街道办事处' }).check();
+  await towns.getByRole('radio', { name: '东城街道办事处' }).check();
   await next(page);
   await page.getByRole('button', { name: '上一步' }).click();
-  await expect(towns.getByRole('radio', { name: '西城街道办事处' })).toBeChecked();
+  await expect(towns.getByRole('radio', { name: '东城街道办事处' })).toBeChecked();
 });
 
 test('take it home: every item, guide and interpretation has a QR code to its public page; guides print', async ({
@@ -278,4 +281,37 @@ test('take it home: every item, guide and interpretation has a QR code to its pu
   await itemLink.click();
   await expect(page.getByRole('img', { name: /二维码/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: /扫码/ })).toBeVisible();
+});
+
+test.describe('the ID-card reader', () => {
+  // The kiosk-config is rewritten on its way to the page, which only works without the service worker.
+  test.use({ serviceWorkers: 'block' });
+
+  test('读取身份证 is hidden without a reader; with the simulator it fills the name and ID number only', async ({
+    page,
+  }) => {
+    await ready(page);
+    await openForm(page);
+    await page.getByLabel('公民').check();
+    await next(page);
+    await expect(page.getByLabel('姓名', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: /读取身份证/ })).toHaveCount(0);
+
+    await page.route('**/kiosk-config.json', async (route) => {
+      const res = await route.fetch();
+      const config = (await res.json()) as Record<string, unknown>;
+      await route.fulfill({ response: res, json: { ...config, idCardReader: { protocol: 'simulator' } } });
+    });
+    await ready(page);
+    await openForm(page);
+    await page.getByLabel('公民').check();
+    await next(page);
+    await page.getByRole('button', { name: /读取身份证/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: '已读取' })).toBeVisible();
+    await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('张三');
+    await expect(page.getByLabel('居民身份证')).toBeChecked();
+    await expect(page.getByLabel('证件号码')).toHaveValue('11010519491231002X');
+    await expect(page.getByLabel('工作单位')).toHaveValue('');
+    await expectAccessible(page, 'applicant step with the reader');
+  });
 });
