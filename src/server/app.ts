@@ -30,6 +30,7 @@ import { kioskRoutes } from './routes/kiosks.ts';
 import { publicPageRoutes } from './routes/public-pages.ts';
 import { staffApplicationRoutes } from './routes/staff-applications.ts';
 import { statusLookupRoutes } from './routes/status-lookup.ts';
+import { siteTimeZone } from './site-time.ts';
 import { registerStatusPage } from './status-page.ts';
 import type { ApplicationStore } from './store.ts';
 import { cachedWorkingCalendar } from './working-calendar.ts';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): Hono {
   const { store, intakeKey, logger, limits } = deps;
   const app = new Hono();
   const workingCalendar = cachedWorkingCalendar(deps.calendar, logger);
+  const timeZone = siteTimeZone(deps.kioskConfigFile);
 
   // Access log: method, path (never the query string), status, time. Plus a few headers everywhere.
   app.use('*', async (c, next) => {
@@ -123,7 +125,14 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', kioskRoutes({ store, heartbeatBytes: limits.heartbeatBytes, now: deps.now }));
   app.route(
     '/',
-    staffApplicationRoutes({ store, logger, staffBytes: limits.staffBytes, workingCalendar, now: deps.now }),
+    staffApplicationRoutes({
+      store,
+      logger,
+      staffBytes: limits.staffBytes,
+      workingCalendar,
+      now: deps.now,
+      timeZone,
+    }),
   );
 
   // Kiosk events (呼叫工作人员) and their staff routes.
@@ -138,6 +147,7 @@ export function createApp(deps: AppDeps): Hono {
     latestHeartbeats: () => store.latestHeartbeats(),
     now: deps.now,
     cspReports: () => cspReports,
+    timeZone,
   });
 
   // The office's desk (its own accounts and sessions, not the staff token).

@@ -315,3 +315,47 @@ test.describe('the ID-card reader', () => {
     await expectAccessible(page, 'applicant step with the reader');
   });
 });
+
+test('staff: the status page counts delivered applications and shows local time', async ({ page }) => {
+  await ready(page);
+  await openForm(page);
+  await page.getByLabel('公民').check();
+  await next(page);
+  await page.getByLabel('姓名', { exact: true }).fill('张三');
+  await page.getByLabel('居民身份证').check();
+  await page.getByLabel('证件号码').fill('11010519491231002X');
+  await next(page);
+  await page.getByLabel('联系电话').fill('13812345678');
+  await page.getByLabel('通信地址').fill('某某区人民路1号');
+  await page.getByLabel('邮政编码').fill('100000');
+  await next(page);
+  await page.getByLabel(/内容描述/).fill('本区2024年道路维修计划');
+  await next(page);
+  await page.getByLabel('区民政局').check();
+  await next(page);
+  await page.getByLabel('纸质').check();
+  await page.getByLabel('自行领取').check();
+  await page.getByLabel('不同意').check();
+  await next(page);
+  await page.getByLabel(/我已阅读以上告知/).check();
+  await page.getByRole('button', { name: '核对填写内容' }).click();
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已送达' })).toBeVisible({ timeout: 30_000 });
+  // The receipt's QR code opens the status look-up for this code.
+  await expect(page.getByRole('img', { name: /扫码查询申请进度/ })).toBeVisible();
+
+  // A new start sends a heartbeat; the status page counts the delivered application, in local time.
+  await ready(page);
+  await expect
+    .poll(
+      async () => {
+        const html = await (await page.request.get('/staff/status?token=e2e-token')).text();
+        return /已送达 ([1-9]\d*)/.exec(html)?.[1] ?? html.match(/已送达 \d+/g)?.join(',');
+      },
+      { timeout: 30_000 },
+    )
+    .toMatch(/^[1-9]\d*$/);
+  const html = await (await page.request.get('/staff/status?token=e2e-token')).text();
+  expect(html).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+  expect(html).toContain('北京时间');
+});

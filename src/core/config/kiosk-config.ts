@@ -48,6 +48,19 @@ export const KioskConfigSchema = z.object({
     .object({ protocol: z.enum(['cvr-http', 'simulator']), url: z.string().max(500).default('') })
     .nullable()
     .default(null),
+  /** The site's time zone (IANA name): staff pages and the CSV export show local time in it. */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'an IANA time zone, e.g. Asia/Shanghai')
+    .default('Asia/Shanghai'),
   updateCheckMinutes: z.number().int().min(1).max(1440).default(30),
 });
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;

@@ -1,6 +1,7 @@
 // The register's CSV layout: one row per application, columns as the office reads them.
 import { APPLICANT_TYPE_LABELS, DELIVERY_LABELS, MEDIUM_LABELS } from '../../core/application/schema.ts';
 import { ID_TYPE_LABELS } from '../../core/application/validators.ts';
+import { DEFAULT_TIME_ZONE, localTime } from '../site-time.ts';
 import type { ExportRow } from '../store.ts';
 
 export const CSV_HEADER = [
@@ -38,7 +39,8 @@ export const CSV_HEADER = [
   '申请编号(clientId)',
 ] as const;
 
-export function csvRow(r: ExportRow): unknown[] {
+/** One row; times in the site's zone (kiosk-config timeZone), as the office's clocks show them. */
+export function csvRow(r: ExportRow, timeZone: string = DEFAULT_TIME_ZONE): unknown[] {
   const a = r.application;
   const p = a.applicant;
   return [
@@ -46,8 +48,8 @@ export function csvRow(r: ExportRow): unknown[] {
     r.receiptCode,
     r.status,
     r.statusNote,
-    r.filedAt,
-    r.deliveredAt,
+    localTime(r.filedAt, timeZone, true),
+    localTime(r.deliveredAt, timeZone, true),
     r.receivedOn ?? '',
     r.dueOn ?? '',
     r.receiptRule === 'in-person' ? '当面提交' : '双方确认',
