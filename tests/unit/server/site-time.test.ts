@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localTime, siteTimeZone, zoneLabel } from '../../../src/server/site-time.ts';
 import { renderStatusPage, kioskRow } from '../../../src/server/status-page.ts';
+import { CSV_HEADER, csvRow } from '../../../src/server/routes/export-csv.ts';
+import type { ExportRow } from '../../../src/server/store.ts';
+import { sampleApplication } from '../kiosk/sample-application.ts';
 
 describe('localTime', () => {
   it('writes an instant in the site zone, not UTC', () => {
@@ -44,5 +47,31 @@ describe('the status page', () => {
     expect(html).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
     // 未持久化 comes with what to do.
     expect(html).toContain('DEPLOY.md');
+  });
+});
+
+describe('the CSV export', () => {
+  it('writes the filing and delivery times in the site zone', () => {
+    const row = {
+      number: 1,
+      receiptCode: 'ABC',
+      status: 'received',
+      statusUpdatedAt: '2026-11-23T16:30:00Z',
+      filedAt: '2026-11-23T16:30:05Z',
+      deliveredAt: '2026-11-23T16:31:00Z',
+      receivedOn: null,
+      dueOn: null,
+      receiptRule: 'in-person',
+      clientId: 'c1',
+      statusNote: '',
+      staffAssisted: false,
+      meta: {},
+      application: sampleApplication(),
+    } as unknown as ExportRow;
+    const cells = csvRow(row, 'Asia/Shanghai');
+    const at = CSV_HEADER.indexOf('提交时间');
+    expect(cells[at]).toBe('2026-11-24 00:30:05');
+    expect(cells[CSV_HEADER.indexOf('送达服务器时间')]).toBe('2026-11-24 00:31:00');
+    expect(csvRow(row)[at]).toBe('2026-11-24 00:30:05');
   });
 });
