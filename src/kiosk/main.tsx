@@ -8,6 +8,7 @@ import { subscribeKioskState } from './state.ts';
 import { openBundle, openLive } from './search/bridge.ts';
 import { registerServiceWorker } from './sw-bridge.ts';
 import './ui/styles.css';
+import './ui/layout.css';
 
 setLang('zh-CN');
 

@@ -14,6 +14,7 @@
 //   /staff/status                                                    status-page.ts
 //   /api/v1/item-opened, /api/v1/published-on-request, …/staff/shelf… routes/shelf.ts
 //   /desk/… (the office's desk: login, queue, applications, report)  routes/desk.ts
+//   /p/item|guide|interpretation/:id, /p/status/:code (phones)       routes/public-pages.ts
 //   /kiosk-config.json, /bundle/*                                    routes/channel.ts
 //   everything else (the PWA)                                        routes/kiosk-pages.ts
 import { Hono } from 'hono';
@@ -35,10 +36,12 @@ import { enrolmentRoutes } from './routes/enrolment.ts';
 import { intakeRoutes } from './routes/intake.ts';
 import { kioskPageRoutes } from './routes/kiosk-pages.ts';
 import { kioskRoutes } from './routes/kiosks.ts';
+import { publicPageRoutes } from './routes/public-pages.ts';
+import { retentionRoutes } from './routes/retention.ts';
 import { shelfRoutes } from './routes/shelf.ts';
 import { staffApplicationRoutes } from './routes/staff-applications.ts';
 import { statusLookupRoutes } from './routes/status-lookup.ts';
-import { retentionRoutes } from './routes/retention.ts';
+import { siteTimeZone } from './site-time.ts';
 import { registerStatusPage } from './status-page.ts';
 import type { ApplicationStore } from './store.ts';
 import { cachedWorkingCalendar } from './working-calendar.ts';
@@ -110,6 +113,7 @@ export function createApp(deps: AppDeps): Hono {
     required = true,
     rate = limits.kioskRate.applications,
   ) => kioskAuth({ kiosks, logger, now: deps.now, replay, required, maxBodyBytes, name, rate });
+  const timeZone = siteTimeZone(deps.kioskConfigFile);
 
   // Access log: method, path (never the query string), status, time. Plus a few headers everywhere.
   app.use('*', async (c, next) => {
@@ -189,7 +193,14 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.route(
     '/',
-    staffApplicationRoutes({ store, logger, staffBytes: limits.staffBytes, workingCalendar, now: deps.now }),
+    staffApplicationRoutes({
+      store,
+      logger,
+      staffBytes: limits.staffBytes,
+      workingCalendar,
+      now: deps.now,
+      timeZone,
+    }),
   );
 
   app.route('/', retentionRoutes({ store, retention: deps.retention, logger, now: deps.now }));
@@ -206,6 +217,7 @@ export function createApp(deps: AppDeps): Hono {
     latestHeartbeats: () => store.latestHeartbeats(),
     now: deps.now,
     cspReports: () => cspReports,
+    timeZone,
   });
 
   app.route('/', shelfRoutes({ ...deps, db: store.db })); // 常被申请的信息 (Art. 44)
@@ -227,6 +239,10 @@ export function createApp(deps: AppDeps): Hono {
     c.json(errorBody('not_found', `没有这个接口：${c.req.method} ${c.req.path}`), 404),
   );
 
+  app.route(
+    '/',
+    publicPageRoutes({ bundleDir: deps.bundleDir, store, clientIp: clientIpOf(deps.trustProxy), logger }),
+  );
   app.route(
     '/',
     channelRoutes({

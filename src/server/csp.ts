@@ -11,7 +11,7 @@ import { TokenBucketLimiter } from './rate-limit.ts';
 
 export const CSP_REPORT_PATH = '/api/v1/csp-report';
 
-/** The origins of the absolute http(s) URLs among kiosk-config's server and channel addresses. */
+/** The origins of the absolute http(s) URLs among kiosk-config's server, channel and ID-card reader addresses. */
 export function configOrigins(config: unknown): string[] {
   if (!config || typeof config !== 'object') return [];
   const c = config as Record<string, unknown>;
@@ -23,6 +23,16 @@ export function configOrigins(config: unknown): string[] {
       out.add(new URL(v).origin);
     } catch {
       /* not a URL: the kiosk's own config check reports it */
+    }
+  }
+  // The terminal's ID-card reader service on localhost (issue 14), when one is configured.
+  const reader = c.idCardReader as { protocol?: unknown; url?: unknown } | null | undefined;
+  if (reader?.protocol === 'cvr-http') {
+    const url = typeof reader.url === 'string' && reader.url ? reader.url : 'http://127.0.0.1:19196';
+    try {
+      if (/^https?:\/\//i.test(url)) out.add(new URL(url).origin);
+    } catch {
+      /* not a URL: no reader origin */
     }
   }
   return [...out].sort();

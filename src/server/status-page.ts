@@ -7,6 +7,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { CspReportSummary } from './csp.ts';
 import { callState, type CallState, type StoredEvent } from './events-store.ts';
+import { DEFAULT_TIME_ZONE, localTime, zoneLabel } from './site-time.ts';
 
 /** A kiosk that has not reported for this long is stale. */
 export const STALE_MS = 15 * 60_000;
@@ -31,12 +32,14 @@ export interface StatusPageDeps {
   events?: StaffCalls;
   /** What the kiosk pages' Content-Security-Policy blocked since the server started (csp.ts). */
   cspReports?: () => CspReportSummary;
+  /** The site's time zone (kiosk-config timeZone); Asia/Shanghai without it. */
+  timeZone?: () => Promise<string>;
 }
 
 /** CSP reports listed on the page at most (newest first). */
 const CSP_SHOWN = 5;
 
-function renderCspReports(csp: CspReportSummary): string {
+function renderCspReports(csp: CspReportSummary, timeZone: string): string {
   const e = escapeHtml;
   if (!csp.count)
     return '<h2>页面安全策略</h2>\n<p class="good">自服务启动以来，终端页面没有被拦截的内容。</p>\n';
@@ -44,7 +47,7 @@ function renderCspReports(csp: CspReportSummary): string {
     .slice(0, CSP_SHOWN)
     .map(
       (r) =>
-        `<tr><td>${e(r.at)}</td><td>${e(r.directive)}</td><td>${e(r.blocked)}</td><td>${e(r.document)}</td><td>${e(r.source)}${r.line !== null ? `:${r.line}` : ''}</td></tr>`,
+        `<tr><td>${e(siteTime(r.at, timeZone))}</td><td>${e(r.directive)}</td><td>${e(r.blocked)}</td><td>${e(r.document)}</td><td>${e(r.source)}${r.line !== null ? `:${r.line}` : ''}</td></tr>`,
     )
     .join('\n');
   return `<h2>页面安全策略</h2>
@@ -127,7 +130,7 @@ export function kioskRow(hb: HeartbeatRow, now: Date): KioskRow {
     rejected,
     acknowledged: num(outbox.acknowledged),
     lastSync: str(b.lastSync),
-    storage: `${mb(storage.usage)} / ${mb(storage.quota)}${storage.persisted === true ? '（持久）' : storage.persisted === false ? '（非持久）' : ''}`,
+    storage: `${mb(storage.usage)} / ${mb(storage.quota)}${storage.persisted === true ? '（持久）' : storage.persisted === false ? '（非持久：浏览器空间紧张时可能清除内容和未发送的申请，处理办法见 DEPLOY.md“持久存储”）' : ''}`,
     flags,
   };
 }
@@ -145,10 +148,9 @@ function ago(iso: string, now: Date): string {
   return `${Math.round(min / 1440)} 天前`;
 }
 
-/** Beijing time (UTC+8, no daylight saving), e.g. 2026-11-23 18:05. */
-function chinaTime(iso: string): string {
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? new Date(t + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '—';
+/** Local time in the site's zone, e.g. 2026-11-23 18:05; — when missing. */
+function siteTime(iso: string, timeZone: string): string {
+  return localTime(iso, timeZone) || '—';
 }
 
 export interface CallsSection {
@@ -159,7 +161,7 @@ export interface CallsSection {
   formKey: string;
 }
 
-function renderCalls(section: CallsSection, now: Date): string {
+function renderCalls(section: CallsSection, now: Date, timeZone: string): string {
   const e = escapeHtml;
   const calls = section.calls
     .map((c) => ({ c, state: callState(c, now) }))
@@ -172,7 +174,7 @@ function renderCalls(section: CallsSection, now: Date): string {
       ({ c, state }) => `<tr class="call call-${state}" data-call="${c.id}">
 <th scope="row">${e(c.kioskId ?? '（未上报终端编号）')}<div class="sub">${e(c.site)}</div></th>
 <td><span class="${state === 'open' ? 'flag' : 'expired'}">${CALL_STATE_LABELS[state]}</span></td>
-<td>${e(ago(c.receivedAt, now))}<div class="sub">${e(chinaTime(c.receivedAt))}（北京时间）</div></td>
+<td>${e(ago(c.receivedAt, now))}<div class="sub">${e(siteTime(c.receivedAt, timeZone))}（${e(zoneLabel(timeZone))}）</div></td>
 <td>${c.repeatCount > 0 ? `又按了 ${c.repeatCount} 次<div class="sub">最近 ${e(ago(c.lastReceivedAt, now))}</div>` : '—'}</td>
 <td><form method="post" action="/staff/events/${c.id}/ack${e(section.query)}"><input type="hidden" name="key" value="${e(section.formKey)}"><button type="submit" aria-label="标记 ${e(c.kioskId ?? c.site)} 的呼叫为已处理">已处理</button></form></td>
 </tr>`,
@@ -198,8 +200,10 @@ export function renderStatusPage(
   now: Date,
   calls?: CallsSection,
   csp?: CspReportSummary,
+  timeZone: string = DEFAULT_TIME_ZONE,
 ): string {
   const e = escapeHtml;
+  const zone = e(zoneLabel(timeZone));
   const flagged = rows.filter((r) => r.flags.length).length;
   const openCalls = calls ? calls.calls.filter((c) => callState(c, now) === 'open').length : 0;
   const body = rows
@@ -207,9 +211,9 @@ export function renderStatusPage(
       (r) => `<tr class="${r.flags.length ? 'flagged' : 'ok'}" data-kiosk="${e(r.kioskId)}">
 <th scope="row">${e(r.kioskId)}<div class="sub">${e(r.site)}</div></th>
 <td>${r.flags.length ? r.flags.map((f) => `<span class="flag flag-${f}">${FLAG_LABELS[f]}</span>`).join(' ') : '<span class="good">正常</span>'}</td>
-<td>${e(ago(r.receivedAt, now))}<div class="sub">${e(r.receivedAt)}</div></td>
+<td>${e(ago(r.receivedAt, now))}<div class="sub">${e(siteTime(r.receivedAt, timeZone))}</div></td>
 <td>${e(r.appVersion || '—')}</td>
-<td>${e(r.bundleVersion || '—')}<div class="sub">到期 ${e(r.bundleExpiresAt || '—')}</div></td>
+<td>${e(r.bundleVersion || '—')}<div class="sub">到期 ${e(r.bundleExpiresAt ? siteTime(r.bundleExpiresAt, timeZone) : '—')}</div></td>
 <td>${e(r.lastCheckOk ? ago(r.lastCheckOk, now) : '—')}</td>
 <td>待发送 ${r.pending} · 退回 ${r.rejected} · 已送达 ${r.acknowledged}<div class="sub">最近同步 ${e(r.lastSync ? ago(r.lastSync, now) : '—')}</div></td>
 <td>${e(r.storage)}</td>
@@ -240,14 +244,14 @@ button{font:inherit;padding:4px 12px}
 </head>
 <body>
 <h1>终端状态</h1>
-${calls ? `${renderCalls(calls, now)}<h2>终端</h2>\n` : ''}<p>共 ${rows.length} 台终端，${flagged} 台需要关注（失联：超过 15 分钟没有上报）。生成于 ${e(now.toISOString())}，每分钟自动刷新。</p>
+${calls ? `${renderCalls(calls, now, timeZone)}<h2>终端</h2>\n` : ''}<p>共 ${rows.length} 台终端，${flagged} 台需要关注（失联：超过 15 分钟没有上报）。生成于 ${e(siteTime(now.toISOString(), timeZone))}（${zone}），时间均为${zone}，每分钟自动刷新。</p>
 <table>
 <thead><tr><th scope="col">终端</th><th scope="col">状态</th><th scope="col">最近上报</th><th scope="col">程序版本</th><th scope="col">内容版本</th><th scope="col">最近检查更新</th><th scope="col">申请</th><th scope="col">存储</th></tr></thead>
 <tbody>
 ${body || '<tr><td colspan="8">还没有终端上报。</td></tr>'}
 </tbody>
 </table>
-${csp ? renderCspReports(csp) : ''}</body>
+${csp ? renderCspReports(csp, timeZone) : ''}</body>
 </html>
 `;
 }
@@ -316,6 +320,7 @@ export function registerStatusPage(app: Hono, deps: StatusPageDeps): void {
         now,
         calls ? { calls, query: tokenQuery(c), formKey: formKey(deps.staffToken!) } : undefined,
         deps.cspReports?.(),
+        deps.timeZone ? await deps.timeZone() : DEFAULT_TIME_ZONE,
       ),
     );
   });

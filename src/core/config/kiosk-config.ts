@@ -15,6 +15,8 @@ export const KioskConfigSchema = z.object({
     .default(['zh-CN', 'en']),
   /** Base URL of the zone server ('' = same origin). */
   serverUrl: z.string().max(500).default(''),
+  /** Where a visitor's phone reaches the zone server's public pages (/p/…) for QR codes; '' = serverUrl. */
+  publicUrl: z.string().max(500).default(''),
   /** Where the kiosk looks for bundles: manifest.json, manifest.sig and files under it. */
   bundleChannelUrl: z.string().max(500).default('/bundle/'),
   /** Public keys whose signatures the kiosk accepts (see kiosk-bundle keygen). */
@@ -44,6 +46,27 @@ export const KioskConfigSchema = z.object({
     })
     .nullable()
     .default(null),
+  /**
+   * The terminal's ID-card reader service (src/kiosk/idcard): 'cvr-http' (华视 CVR local HTTP service, url default
+   * http://127.0.0.1:19196) or 'simulator' (tests and demos). null: no reader, no 读取身份证 button.
+   */
+  idCardReader: z
+    .object({ protocol: z.enum(['cvr-http', 'simulator']), url: z.string().max(500).default('') })
+    .nullable()
+    .default(null),
+  /** The site's time zone (IANA name): staff pages and the CSV export show local time in it. */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'an IANA time zone, e.g. Asia/Shanghai')
+    .default('Asia/Shanghai'),
   updateCheckMinutes: z.number().int().min(1).max(1440).default(30),
   /** How long the zone server keeps personal data, heartbeats and events (read by the server, not the kiosk). */
   retention: RetentionSchema.optional(),

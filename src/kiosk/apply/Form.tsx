@@ -9,12 +9,11 @@ import {
   type Delivery,
   type Medium,
 } from '../../core/application/schema.ts';
+import { maskIdNumber } from '../../core/application/receipt.ts';
 import { ID_TYPES, type IdType } from '../../core/application/validators.ts';
 import { ALL_STRINGS, t, type StringId } from '../i18n/strings.ts';
 import { issueText } from '../i18n/validation.ts';
 import { useKioskState } from '../state.ts';
-import { useAsync } from '../ui/hooks.ts';
-import { repo } from '../ui/repo-loader.ts';
 import { href, navigate, replace } from '../ui/router.ts';
 import {
   draftIssues,
@@ -34,6 +33,8 @@ import {
 import { CheckboxGroup, Confirm, ErrorSummary, focusField, RadioGroup, TextField } from './fields.tsx';
 import { submitDraft } from './submit.ts';
 import { Suggestions } from './Suggestions.tsx';
+import { AgencyField } from './AgencyField.tsx';
+import { ReadIdCard } from '../idcard/ReadIdCard.tsx';
 
 export function useDraft(): Draft {
   const [d, set] = useState(getDraft());
@@ -93,6 +94,7 @@ export function FormStep({ n, focus }: { n: number; focus: string | null }) {
 
   return (
     <section class="screen apply-form" aria-labelledby="screen-title">
+      <StepList current={n} />
       <p class="progress">{t('apply.progress', { n, total: STEPS.length })}</p>
       {d.staffAssisted ? <p class="assisted">{t('apply.staffAssistedNote')}</p> : null}
       <h1 id="screen-title" tabIndex={-1}>
@@ -107,18 +109,42 @@ export function FormStep({ n, focus }: { n: number; focus: string | null }) {
         }}
       >
         <StepFields step={step} d={d} errorOf={errorOf} />
+        {/* 上一步 on the left of 下一步, as a reader's eye goes; 下一步 keeps its place on step 1 too. */}
         <div class="form-actions">
-          <button type="submit" class="button">
-            {n < STEPS.length ? t('apply.next') : t('apply.toCheck')}
-          </button>
           {n > 1 ? (
             <button type="button" class="button secondary" onClick={() => navigate(stepHref(n - 1))}>
               {t('apply.prev')}
             </button>
-          ) : null}
+          ) : (
+            <span class="button secondary placeholder" aria-hidden="true">
+              {t('apply.prev')}
+            </span>
+          )}
+          <button type="submit" class="button">
+            {n < STEPS.length ? t('apply.next') : t('apply.toCheck')}
+          </button>
         </div>
       </form>
     </section>
+  );
+}
+
+/** The steps beside the current one, on a wide landscape screen only (CSS hides it elsewhere). */
+function StepList({ current }: { current: number }) {
+  return (
+    <nav class="step-list" aria-label={t('apply.steps')}>
+      <ol>
+        {STEPS.map((s, i) => (
+          <li
+            key={s}
+            class={i + 1 < current ? 'done' : undefined}
+            aria-current={i + 1 === current ? 'step' : undefined}
+          >
+            {t(`apply.step.${s}` as StringId)}
+          </li>
+        ))}
+      </ol>
+    </nav>
   );
 }
 
@@ -213,6 +239,11 @@ function StepFields({
         </>
       ) : (
         <>
+          <ReadIdCard
+            onRead={(card) =>
+              updateDraft({ personName: card.name, idType: 'resident-id', idNumber: card.idNumber })
+            }
+          />
           <TextField
             field="applicant.name"
             label={t('apply.f.personName')}
@@ -396,30 +427,6 @@ function usccWarningOnly(d: Draft): boolean {
   return issue?.confirmable === true;
 }
 
-function AgencyField({ d, error }: { d: Draft; error: string | undefined }) {
-  const { live } = useKioskState();
-  const dbName = live?.dbName;
-  const departments = useAsync(
-    async () => (dbName ? (await repo()).getDepartments(dbName) : []),
-    [dbName],
-  ).value;
-  if (!departments) return <p class="status">{t('state.loading')}</p>;
-  if (departments.length === 0) return <p class="status error">{t('apply.agency.none')}</p>;
-  return (
-    <RadioGroup<string>
-      field="request.agencyId"
-      legend={t('apply.f.request.agencyId')}
-      hint={t('apply.hint.agency')}
-      options={departments.map((dep) => ({ value: dep.id, label: dep.name }))}
-      value={d.agencyId}
-      onChange={(agencyId) =>
-        updateDraft({ agencyId, agencyName: departments.find((x) => x.id === agencyId)?.name ?? '' })
-      }
-      error={error}
-    />
-  );
-}
-
 // ---------------------------------------------------------------------------------------------
 // Check your answers
 
@@ -509,7 +516,13 @@ export function CheckAnswers() {
         {answerRows(d).map((r) => (
           <div key={r.field}>
             <dt>{fieldLabel(r.field, d)}</dt>
-            <dd>{r.value || <span class="meta">{t('apply.check.empty')}</span>}</dd>
+            <dd>
+              {r.field === 'applicant.idNumber' && r.value ? (
+                <MaskedId value={r.value} label={fieldLabel(r.field, d)} />
+              ) : (
+                r.value || <span class="meta">{t('apply.check.empty')}</span>
+              )}
+            </dd>
             <dd class="change">
               <a class="button secondary" href={stepHref(stepNumber(r.field), r.field)}>
                 {t('apply.check.change')}
@@ -531,5 +544,24 @@ export function CheckAnswers() {
         </button>
       </div>
     </section>
+  );
+}
+
+/** An ID number on a public screen: masked as on the receipt until the visitor presses 显示 (aria-pressed says which). */
+function MaskedId({ value, label }: { value: string; label: string }) {
+  const [shown, setShown] = useState(false);
+  return (
+    <span class="masked-id">
+      <span class="masked-value">{shown ? value : maskIdNumber(value)}</span>
+      <button
+        type="button"
+        class="button secondary"
+        aria-pressed={shown}
+        aria-label={t('apply.check.showId', { field: label })}
+        onClick={() => setShown((v) => !v)}
+      >
+        {t('apply.check.show')}
+      </button>
+    </span>
   );
 }

@@ -16,6 +16,7 @@ import { getOutbox } from '../outbox/index.ts';
 import type { OutboxEntry } from '../outbox/machine.ts';
 import { useKioskState } from '../state.ts';
 import { Loading } from '../ui/components/Status.tsx';
+import { publicPageUrl } from '../ui/public-url.ts';
 import { lazyComponent, useAsync } from '../ui/hooks.ts';
 import { home, href } from '../ui/router.ts';
 import { receiptDatesWithEstimates, type KnownDates } from './dates.ts';
@@ -124,7 +125,11 @@ export function Receipt({ clientId }: { clientId: string }) {
       <div class="receipt-code-box">
         <p class="receipt-code-label">{t('apply.receipt.code')}</p>
         <p class="receipt-code">{code}</p>
-        <QrCode text={entry.receiptCode} label={t('apply.receipt.qr', { code })} size={200} />
+        <QrCode
+          text={publicPageUrl(config, 'status', entry.receiptCode)}
+          label={t('apply.receipt.qr', { code })}
+          size={200}
+        />
       </div>
       <p class="send-state" role="status">
         {entry.state === 'acknowledged'

@@ -65,6 +65,9 @@ const STRINGS = {
   'item.contact': { 'zh-CN': '联系部门', en: 'Contact' },
   'item.qr': { 'zh-CN': '用手机扫码查看网上公开页面', en: 'Scan to open the web page on your phone' },
   'item.qrAlt': { 'zh-CN': '{name}网上公开页面的二维码', en: 'QR code of the web page for {name}' },
+  'takeHome.qr': { 'zh-CN': '用手机扫码，带走这一页', en: 'Scan to take this page with you' },
+  'takeHome.qrAlt': { 'zh-CN': '在手机上打开“{name}”的二维码', en: 'QR code to open “{name}” on a phone' },
+  'takeHome.print': { 'zh-CN': '打印本页', en: 'Print this page' },
   'item.none': { 'zh-CN': '无', en: 'None' },
   'dept.address': { 'zh-CN': '地址', en: 'Address' },
   'dept.hours': { 'zh-CN': '办公时间', en: 'Hours' },
@@ -393,6 +396,39 @@ const STRINGS = {
   },
   'apply.check.title': { 'zh-CN': '请核对填写内容', en: 'Check your answers' },
   'apply.check.change': { 'zh-CN': '修改', en: 'Change' },
+  // The screen used well (issue 14): step list, masked ID number.
+  'apply.steps': { 'zh-CN': '申请步骤', en: 'Steps' },
+  'apply.check.show': { 'zh-CN': '显示', en: 'Show' },
+  'apply.check.showId': { 'zh-CN': '显示{field}', en: 'Show {field}' },
+  'apply.agency.suggested': {
+    'zh-CN': '根据您描述的内容，可能是这些机关',
+    en: 'From your description, probably one of these',
+  },
+  'apply.agency.group.government': { 'zh-CN': '区政府及部门', en: 'District government and departments' },
+  'apply.agency.group.township': { 'zh-CN': '街道、镇', en: 'Sub-districts and towns' },
+  'apply.agency.group.institution': { 'zh-CN': '学校、医院等', en: 'Schools, hospitals and others' },
+  'idcard.lead': {
+    'zh-CN': '有居民身份证的，可以放在读卡器上，自动填写姓名和证件号码。',
+    en: 'With a resident ID card, place it on the reader to fill in the name and ID number.',
+  },
+  'idcard.read': { 'zh-CN': '读取身份证', en: 'Read ID card' },
+  'idcard.reading': { 'zh-CN': '正在读取，请不要移开证件…', en: 'Reading; keep the card on the reader…' },
+  'idcard.done': {
+    'zh-CN': '已读取：姓名和证件号码已填好，请核对。证件的其他信息没有保存。',
+    en: 'Read: name and ID number filled in; please check them. Nothing else from the card is kept.',
+  },
+  'idcard.problem.no-card': {
+    'zh-CN': '没有读到证件：请把身份证平放在读卡器上，再点“读取身份证”。',
+    en: 'No card read: lay the ID card flat on the reader and tap “Read ID card” again.',
+  },
+  'idcard.problem.unavailable': {
+    'zh-CN': '读卡器暂时不能用，请手动填写，或请工作人员帮忙。',
+    en: 'The card reader is not available; please type the details or ask the staff.',
+  },
+  'idcard.problem.bad-data': {
+    'zh-CN': '没有读出可用的姓名和证件号码，请手动填写。',
+    en: 'No usable name and ID number were read; please type them.',
+  },
   'apply.check.empty': { 'zh-CN': '未填写', en: 'Not given' },
   'apply.check.declaration': {
     'zh-CN': '点“提交申请”后，申请会加密保存并发送，您会得到一张回执。',
@@ -410,7 +446,10 @@ const STRINGS = {
     en: 'This terminal has no receipt for that request',
   },
   'apply.receipt.code': { 'zh-CN': '查询码', en: 'Receipt code' },
-  'apply.receipt.qr': { 'zh-CN': '查询码 {code} 的二维码', en: 'QR code of receipt code {code}' },
+  'apply.receipt.qr': {
+    'zh-CN': '查询码 {code} 的二维码：用手机扫码查询申请进度',
+    en: 'QR code of receipt code {code}: scan to check the progress on your phone',
+  },
   'apply.receipt.pending': {
     'zh-CN': '申请已加密保存在本机，正在发送；网络中断时会自动重试，您不必等待。',
     en: 'Your request is saved, encrypted, on this terminal and is being sent; it retries by itself if the network is down. You need not wait.',

@@ -165,6 +165,8 @@ function Panel() {
     void enrolmentState().then(setEnrolment);
   }, []);
   const input = useRef<HTMLInputElement>(null);
+  // What the last USB import did, said next to the channel outcome (a file dialog gives no other sign).
+  const [fileNote, setFileNote] = useState('');
 
   useEffect(() => {
     let alive = true;
@@ -217,6 +219,7 @@ function Panel() {
                   health.storage.persisted ? '已持久化' : '未持久化（可能被浏览器清理）'
                 }`
               : '—'}
+            {health && !health.storage.persisted ? <PersistAdvice /> : null}
           </Row>
           <Row label="网络">{health ? (health.online ? '在线' : '离线') : '—'}</Row>
         </dl>
@@ -249,7 +252,14 @@ function Panel() {
               disabled={!!updates.busy}
               onChange={(e) => {
                 const files = (e.currentTarget as HTMLInputElement).files;
-                if (files?.length) void loadFromFiles([...files]);
+                if (files?.length) {
+                  setFileNote(`已选择 ${files.length} 个文件，正在校验…`);
+                  void loadFromFiles([...files]).then((outcome) =>
+                    setFileNote(
+                      outcome ? `U盘导入（${formatTime(new Date().toISOString())}）：` : USB_NOT_STARTED,
+                    ),
+                  );
+                } else setFileNote('没有选择文件：请选择U盘上内容包所在的文件夹（其中有 manifest.json）。');
                 (e.currentTarget as HTMLInputElement).value = '';
               }}
             />
@@ -272,7 +282,8 @@ function Panel() {
           </div>
         ) : null}
         <p role="status" class="staff-outcome">
-          {updates.last ? describeOutcome(updates.last) : ''}
+          {fileNote}
+          {fileNote && fileNote.endsWith('…') ? '' : updates.last ? describeOutcome(updates.last) : ''}
         </p>
         {updates.staged ? (
           <p class="staff-staged">
@@ -291,16 +302,69 @@ function Panel() {
             ? '新版本程序已下载，将在终端空闲时（访客离开后）自动更新。'
             : '程序已是最新版本。'}
         </p>
-        <button
-          type="button"
-          class="button secondary"
-          onClick={() => {
-            if (kiosk.config && health) void sendHeartbeat(kiosk.config, health);
-          }}
-        >
-          立即上报状态
-        </button>
+        <ReportNow />
       </section>
+    </div>
+  );
+}
+
+const USB_NOT_STARTED = '没有开始导入：另一项更新正在进行，请稍后再选一次。';
+
+/** 立即上报状态 says what happened: sent, or why not. */
+function ReportNow() {
+  const kiosk = useKioskState();
+  const updates = useUpdates();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const report = async () => {
+    if (busy) return;
+    if (!kiosk.config) {
+      setNote('没有终端配置（kiosk-config），无法上报。');
+      return;
+    }
+    setBusy(true);
+    setNote('正在上报…');
+    const health = await collectHealth(kiosk.config, APP_VERSION, updates.appUpdateReady);
+    const ok = await sendHeartbeat(kiosk.config, health);
+    const at = formatTime(new Date().toISOString());
+    setNote(
+      ok
+        ? `已上报（${at}）：区服务器的终端状态页已更新。`
+        : `上报失败（${at}）：连不上区服务器，请检查网络；终端会每隔几分钟自动重试。`,
+    );
+    setBusy(false);
+  };
+  return (
+    <>
+      <button type="button" class="button secondary" disabled={busy} onClick={() => void report()}>
+        立即上报状态
+      </button>
+      <p role="status" class="staff-outcome">
+        {note}
+      </p>
+    </>
+  );
+}
+
+/** 未持久化: what it risks and what to do; asks the browser again. */
+function PersistAdvice() {
+  const [note, setNote] = useState('');
+  const ask = async () => {
+    const granted = (await navigator.storage?.persist?.().catch(() => false)) ?? false;
+    setNote(
+      granted ? '已获得持久存储。' : '浏览器仍未同意。请按部署说明（DEPLOY.md“持久存储”）处理后重启终端。',
+    );
+  };
+  return (
+    <div class="staff-advice">
+      <p>
+        浏览器空间紧张时，可能清除本机的内容包和尚未发送的申请。请确认 Chromium
+        使用固定的用户数据目录（--user-data-dir）， 并把本终端页面安装为应用，然后点下面的按钮再申请一次。
+      </p>
+      <button type="button" class="button secondary" onClick={() => void ask()}>
+        再次申请持久存储
+      </button>
+      <p role="status">{note}</p>
     </div>
   );
 }

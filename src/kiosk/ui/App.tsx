@@ -87,7 +87,15 @@ export function App() {
     <div class="app">
       <header class="topbar">
         <nav class="topnav" aria-label={t('nav.main')}>
-          <button type="button" class="button nav" onClick={back}>
+          {/* A button that would do nothing keeps its place but is hidden (visibility: not in the tab order or
+              the accessibility tree), so the buttons never move from screen to screen. */}
+          <button
+            type="button"
+            class={isHome ? 'button nav placeholder' : 'button nav'}
+            onClick={back}
+            aria-hidden={isHome || undefined}
+            tabIndex={isHome ? -1 : undefined}
+          >
             <span aria-hidden="true">‹ </span>
             {t('nav.back')}
           </button>
@@ -98,10 +106,19 @@ export function App() {
             <a class="button nav" href="#/apply">
               {t('nav.apply')}
             </a>
-          ) : null}
+          ) : (
+            <span class="button nav placeholder" aria-hidden="true">
+              {t('nav.apply')}
+            </span>
+          )}
         </nav>
         <KioskTools path={path} />
-        {config?.hallName ? (
+        {/* Home shows the hall's name as its heading: the bar's line stays (no shift) but empty there. */}
+        {isHome ? (
+          <span class="hall" aria-hidden="true">
+            {'\u00a0'}
+          </span>
+        ) : config?.hallName ? (
           <span class="hall" lang="zh-CN" data-content>
             {config.hallName}
           </span>

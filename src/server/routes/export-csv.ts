@@ -4,6 +4,7 @@ import { ID_TYPE_LABELS } from '../../core/application/validators.ts';
 import { provisionalLabel, type CurrentDue } from '../due-dates.ts';
 import { OUTBOX_MAX_AGE_DAYS } from '../../core/application/filing-time.ts';
 import { asText } from '../csv.ts';
+import { DEFAULT_TIME_ZONE, localTime } from '../site-time.ts';
 import type { ExportRow } from '../store.ts';
 
 export const CSV_HEADER = [
@@ -56,15 +57,16 @@ const DELETED = '（已按保存期限删除）';
 /** A register row whose due date was counted on the live calendar (see due-dates.ts). */
 export type DatedExportRow = ExportRow & CurrentDue;
 
-export function csvRow(r: DatedExportRow): unknown[] {
+/** One row; times in the site's zone (kiosk-config timeZone), as the office's clocks show them. */
+export function csvRow(r: DatedExportRow, timeZone: string = DEFAULT_TIME_ZONE): unknown[] {
   const a = r.application;
   const head = [
     r.number,
     asText(r.receiptCode),
     r.status,
     r.statusNote,
-    r.filedAt,
-    r.deliveredAt,
+    localTime(r.filedAt, timeZone, true),
+    localTime(r.deliveredAt, timeZone, true),
     r.receivedOn ?? '',
     r.dueOn ?? '',
     provisionalLabel(r),

@@ -23,6 +23,8 @@ export interface StaffApplicationRoutesDeps {
   staffBytes: number;
   workingCalendar: WorkingCalendarSource;
   now: () => Date;
+  /** The site's time zone for the CSV export (kiosk-config timeZone); Asia/Shanghai without it. */
+  timeZone?: () => Promise<string>;
 }
 
 /** Actions taken through the API with the staff token, not a desk account. */
@@ -99,7 +101,13 @@ export function staffApplicationRoutes(deps: StaffApplicationRoutesDeps): Hono {
     c.header('Cache-Control', 'no-store');
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="applications-${chinaDate(deps.now())}.csv"`);
-    return c.body(toCsv(CSV_HEADER, rows.map(csvRow)));
+    const timeZone = deps.timeZone ? await deps.timeZone() : undefined;
+    return c.body(
+      toCsv(
+        CSV_HEADER,
+        rows.map((r) => csvRow(r, timeZone)),
+      ),
+    );
   });
 
   return app;

@@ -8,6 +8,7 @@ import { ContentHeading, LinkSection } from '../components/ContentPage.tsx';
 import { DepartmentContactSection } from '../components/DepartmentContact.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import { QrCode } from '../components/QrCode.tsx';
+import { TakeHome } from '../components/TakeHome.tsx';
 import { Loading, NotFound } from '../components/Status.tsx';
 import { useAsync } from '../hooks.ts';
 import { repo } from '../repo-loader.ts';
@@ -76,6 +77,7 @@ export function GuidePage({ id }: { id: string }) {
         links={items.map((item) => ({ key: item.id, href: href(['item', item.id]), text: itemName(item) }))}
       />
       {dept ? <DepartmentContactSection dept={dept} /> : null}
+      <TakeHome kind="guide" id={guide.id} name={guide.title} printable />
     </article>
   );
 }

@@ -1,6 +1,7 @@
 // A 政策解读 in question-and-answer form.
 import { t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
+import { TakeHome } from '../components/TakeHome.tsx';
 import { ContentHeading, LinkSection } from '../components/ContentPage.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import { Loading, NotFound } from '../components/Status.tsx';
@@ -61,6 +62,7 @@ export function InterpretationPage({ id }: { id: string }) {
         title={t('guide.items')}
         links={items.map((item) => ({ key: item.id, href: href(['item', item.id]), text: itemName(item) }))}
       />
+      <TakeHome kind="interpretation" id={interp.id} name={interp.title} />
     </article>
   );
 }

@@ -12,7 +12,7 @@ import { reportItemOpened } from '../../shelf/item-opened.ts';
 import { useKioskState } from '../../state.ts';
 import { ContentHeading, LinkSection } from '../components/ContentPage.tsx';
 import { DepartmentContactSection } from '../components/DepartmentContact.tsx';
-import { QrCode } from '../components/QrCode.tsx';
+import { TakeHome } from '../components/TakeHome.tsx';
 import { Loading, NotFound } from '../components/Status.tsx';
 import { useAsync } from '../hooks.ts';
 import { repo } from '../repo-loader.ts';
@@ -96,12 +96,7 @@ export function ItemPage({ id }: { id: string }) {
         }))}
       />
       {dept ? <DepartmentContactSection dept={dept} /> : null}
-      {item.url ? (
-        <section class="qr-block" aria-labelledby="qr-heading">
-          <h2 id="qr-heading">{t('item.qr')}</h2>
-          <QrCode text={item.url} label={t('item.qrAlt', { name })} />
-        </section>
-      ) : null}
+      <TakeHome kind="item" id={item.id} name={name} url={item.url} />
     </article>
   );
 }
