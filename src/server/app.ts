@@ -220,7 +220,14 @@ export function createApp(deps: AppDeps): Hono {
     timeZone,
   });
 
-  app.route('/', shelfRoutes({ ...deps, db: store.db })); // 常被申请的信息 (Art. 44)
+  app.route(
+    '/',
+    shelfRoutes({
+      ...deps,
+      db: store.db,
+      openPersonal: (id, sealed) => store.openPersonal(id, sealed),
+    }),
+  ); // 常被申请的信息 (Art. 44)
 
   // The office's desk (its own accounts and sessions, not the staff token).
   app.route(

@@ -1,6 +1,7 @@
 // Storage of the frequently requested shelf (migration 008): items opened at kiosks, repeated applications counted
 // from the applications table, and what staff marked as now published. Plain SQL, the same for PGlite and PostgreSQL.
 import { normaliseRequest, type MarkPublished, type PublishedOnRequest } from '../core/shelf/shelf.ts';
+import type { OpenPersonal } from './desk/case-store.ts';
 import type { Queryable } from './db/database.ts';
 
 /** Applications asking one agency for the same information (after normaliseRequest). */
@@ -46,7 +47,11 @@ const day = (v: Date | string): string =>
   v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 export class ShelfStore {
-  constructor(private readonly db: Queryable) {}
+  constructor(
+    private readonly db: Queryable,
+    /** Opens an application's encrypted content; the requests' text is only in there. */
+    private readonly openPersonal: OpenPersonal,
+  ) {}
 
   /** One more opening of an item at a site today (UTC day). */
   async recordOpen(site: string, itemId: string, at: Date): Promise<void> {
@@ -73,12 +78,22 @@ export class ShelfStore {
    * Counted when staff look, from the applications as filed (a zone receives hundreds a year, not millions).
    */
   async candidates(min = 2): Promise<RequestCandidate[]> {
-    const rows = await this.db.query<ApplicationRequestRow>(
-      `SELECT agency_id, application->'request'->>'agencyName' AS agency_name,
-              application->'request'->>'title' AS title, application->'request'->>'description' AS description,
-              created_at
-       FROM applications`,
-    );
+    const sealed = await this.db.query<{
+      agency_id: string;
+      client_id: string;
+      personal: string | null;
+      created_at: Date | string;
+    }>(`SELECT agency_id, client_id::text AS client_id, personal, created_at FROM applications`);
+    const rows: ApplicationRequestRow[] = sealed.map((r) => {
+      const request = this.openPersonal(r.client_id, r.personal)?.request;
+      return {
+        agency_id: r.agency_id,
+        agency_name: request?.agencyName ?? null,
+        title: request?.title ?? null,
+        description: request?.description ?? null,
+        created_at: r.created_at,
+      };
+    });
     const published = new Set(
       (
         await this.db.query<{ agency_id: string; request_key: string }>(

@@ -13,6 +13,7 @@ import { html } from 'hono/html';
 import { BundleDataSchemas, formatIssuePath, type CatalogueItem } from '../../core/bundle/schema.ts';
 import { ItemOpenedEventSchema } from '../../core/events/schema.ts';
 import { MarkPublishedSchema, type PublishedOnRequestFeed } from '../../core/shelf/shelf.ts';
+import type { OpenPersonal } from '../desk/case-store.ts';
 import type { Queryable } from '../db/database.ts';
 import { errorBody } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
@@ -22,6 +23,8 @@ import { formKey, presentedToken } from '../status-page.ts';
 
 export interface ShelfRoutesDeps {
   db: Queryable;
+  /** Opens an application's encrypted content (ApplicationStore.openPersonal): requests are counted by their text. */
+  openPersonal: OpenPersonal;
   logger: Logger;
   staffToken: string | null;
   /** The live bundle: item names for the most opened items. */
@@ -65,7 +68,7 @@ function catalogueNames(bundleDir: string | null, logger: Logger): () => Promise
 
 export function shelfRoutes(deps: ShelfRoutesDeps): Hono {
   const { logger } = deps;
-  const store = new ShelfStore(deps.db);
+  const store = new ShelfStore(deps.db, deps.openPersonal);
   const perSite = new TokenBucketLimiter({
     ...(deps.openRate ?? { capacity: 120, refillPerSecond: 2 }),
     maxKeys: 1000,

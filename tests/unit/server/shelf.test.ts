@@ -7,6 +7,7 @@ import { startServer, type RunningServer } from '../../../src/server/server.ts';
 import { formKey } from '../../../src/server/status-page.ts';
 import { sampleApplication } from '../kiosk/sample-application.ts';
 import { postApplication, sealedBody } from './helpers.ts';
+import { enrolTestKiosk, type TestKiosk } from './kiosk-client.ts';
 
 describe('normaliseRequest', () => {
   it('treats wrappers, punctuation, spaces and full-width characters as the same request', () => {
@@ -29,6 +30,7 @@ describe('shelf routes', () => {
       headers: { authorization: 'Bearer tok', 'content-type': 'application/json' },
     });
 
+  let kiosk: TestKiosk;
   beforeAll(async () => {
     db = await openPglite();
     server = await startServer({
@@ -38,6 +40,7 @@ describe('shelf routes', () => {
       now: () => T0,
       logger: false,
     });
+    kiosk = await enrolTestKiosk(db, { site: 'test-site', kioskId: 'kiosk-1' });
   });
   afterAll(async () => {
     await server.close();
@@ -52,6 +55,7 @@ describe('shelf routes', () => {
       server.url,
       await sealedBody(server.intakeKey.publicJwk, app),
       app.clientId,
+      kiosk.fetch,
     );
     expect(res.status).toBeLessThan(300);
   }

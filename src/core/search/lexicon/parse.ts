@@ -13,7 +13,7 @@ const term = z
   .string()
   .trim()
   .min(1, 'empty term (two | in a row, or one at an edge)')
-  .max(50, 'term over 50 characters')
+  .max(100, 'term over 100 characters')
   .refine((s) => !/[\t\r\n]/.test(s), 'tab or line break inside a term');
 
 const list = (min: number) =>
@@ -30,13 +30,7 @@ export const LexiconRowSchema = z.object({
     .regex(/^\p{Script=Han}{2,12}$/u, 'a domain name in Chinese (2-12 characters), or 通用'),
   official: list(1),
   colloquial: list(1),
-  en: list(0).pipe(
-    z.array(
-      z
-        .string()
-        .regex(/^[a-z0-9][a-z0-9 '’-]*$/, "English names are lower case letters, digits, spaces, - and '"),
-    ),
-  ),
+  en: list(0).pipe(z.array(z.string().regex(/^[^A-Z]+$/, 'English names are written in lower case'))),
 });
 export type LexiconRow = z.infer<typeof LexiconRowSchema>;
 
