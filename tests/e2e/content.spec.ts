@@ -1,7 +1,9 @@
 // Issue 15: the zone's own topic, catalogue details, browse filters, and an 依申请公开 item that leads into the
 // application form with its name and agency filled in. Controls are found by role and label only.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { generateKioskKeyPair, keyIdOfKioskKey } from '../../src/core/auth/request-signature.ts';
 import { sealJson, type PublicEcJwk } from '../../src/core/crypto/sealed-box.ts';
+import { signedFetch } from '../../src/kiosk/auth/signed-fetch.ts';
 import { sampleApplication } from '../unit/kiosk/sample-application.ts';
 import { seriousViolations } from './axe.ts';
 
@@ -97,8 +99,27 @@ test('an 依申请公开 item opens the application form with its name and agenc
   await expect(page.getByRole('radio', { name: '区人民政府办公室' })).toBeChecked();
 });
 
-/** Files an application the way a kiosk does: sealed to the server's intake key. */
-async function fileApplication(request: APIRequestContext, title: string) {
+/** A kiosk of its own for the test: enrolled by the e2e server's loopback auto-enrolment, its requests signed. */
+async function enrolledKioskFetch(baseURL: string): Promise<typeof fetch> {
+  const { pair, publicJwk } = await generateKioskKeyPair();
+  const kioskId = `e2e-shelf-${Math.random().toString(36).slice(2, 8)}`;
+  const res = await fetch(`${baseURL}/api/v1/enrolment/auto`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ publicKey: publicJwk, kioskId }),
+  });
+  expect(res.status).toBe(201);
+  const keyId = await keyIdOfKioskKey(publicJwk);
+  return signedFetch({ identity: async () => ({ privateKey: pair.privateKey, keyId }) });
+}
+
+/** Files an application the way a kiosk does: sealed to the server's intake key, signed by an enrolled kiosk. */
+async function fileApplication(
+  request: APIRequestContext,
+  title: string,
+  kioskFetch: typeof fetch,
+  baseURL: string,
+) {
   const { jwk } = (await (await request.get('/api/v1/intake-key')).json()) as { jwk: PublicEcJwk };
   const app = sampleApplication({
     request: {
@@ -109,28 +130,31 @@ async function fileApplication(request: APIRequestContext, title: string) {
       agencyName: '区人民政府办公室',
     },
   });
-  const res = await request.post('/api/v1/applications', {
-    headers: { 'idempotency-key': app.clientId },
-    data: {
+  const res = await kioskFetch(`${baseURL}/api/v1/applications`, {
+    method: 'POST',
+    headers: { 'idempotency-key': app.clientId, 'content-type': 'application/json' },
+    body: JSON.stringify({
       envelope: await sealJson(jwk, app, app.clientId),
       meta: { site: 'moumou-district', receiptRule: 'in-person' },
-    },
+    }),
   });
-  expect(res.status()).toBeLessThan(300);
+  expect(res.status).toBeLessThan(300);
 }
 
 test('the shelf: a request filed twice, marked published by staff, shows on the kiosk home and in search', async ({
   page,
   request,
+  baseURL,
 }) => {
+  const kioskFetch = await enrolledKioskFetch(baseURL!);
   // A title of its own per run (the e2e server may be reused between runs).
   const year = 2000 + (Date.now() % 90);
   const asked = `${year}年区政府常务会议纪要`;
-  await fileApplication(request, asked);
-  await fileApplication(request, `申请公开${year}年区政府常务会议纪要的相关信息`);
+  await fileApplication(request, asked, kioskFetch, baseURL!);
+  await fileApplication(request, `申请公开${year}年区政府常务会议纪要的相关信息`, kioskFetch, baseURL!);
 
   // Staff see the candidate on the staff page and mark it as now published, with its web address.
-  await page.goto('/staff/shelf?token=e2e-token');
+  await page.goto('/staff/shelf?token=e2e-token-0123456789abcdefgh');
   const candidates = page.getByRole('table', { name: '重复申请' });
   const row = candidates.getByRole('row').filter({ hasText: asked });
   await expect(row.getByRole('cell', { name: '2', exact: true })).toBeVisible();

@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { SAMPLE_STAFF_PIN } from '../../scripts/prepare-sample.ts';
 import { seriousViolations } from './axe.ts';
 
-const STAFF = { Authorization: 'Bearer e2e-token' };
+const STAFF = { Authorization: 'Bearer e2e-token-0123456789abcdefgh' };
 /** Thursday 10 December 2026, 10:00 in Beijing. */
 const FILED_AT = new Date('2026-12-10T10:00:00+08:00');
 

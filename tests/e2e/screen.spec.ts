@@ -349,13 +349,15 @@ test('staff: the status page counts delivered applications and shows local time'
   await expect
     .poll(
       async () => {
-        const html = await (await page.request.get('/staff/status?token=e2e-token')).text();
+        const html = await (
+          await page.request.get('/staff/status?token=e2e-token-0123456789abcdefgh')
+        ).text();
         return /已送达 ([1-9]\d*)/.exec(html)?.[1] ?? html.match(/已送达 \d+/g)?.join(',');
       },
       { timeout: 30_000 },
     )
     .toMatch(/^[1-9]\d*$/);
-  const html = await (await page.request.get('/staff/status?token=e2e-token')).text();
+  const html = await (await page.request.get('/staff/status?token=e2e-token-0123456789abcdefgh')).text();
   expect(html).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
   expect(html).toContain('北京时间');
 });
