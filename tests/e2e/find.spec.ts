@@ -82,12 +82,12 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   await page.getByRole('button', { name: '返回' }).click();
   await expect(searchbox).toHaveValue('低保怎么申请');
   await expect(results.getByRole('link', { name: /^最低生活保障/ }).first()).toBeVisible();
-  // 首页 starts over (the typed text is the screen's own state: a new route must win over it), and 返回 brings
-  // the text back from the router (kept in memory, never in the address).
+  // 首页 starts over (the typed text is the screen's own state: a new route must win over it), and going back
+  // brings the text back from the router (kept in memory, never in the address). Home has no ‹返回 of its own.
   await page.getByRole('button', { name: '首页' }).click();
   await expect(searchbox).toHaveValue('');
   await expect(domains.getByRole('link', { name: /社会救助/ })).toBeVisible();
-  await page.getByRole('button', { name: '返回' }).click();
+  await page.goBack();
   await expect(searchbox).toHaveValue('低保怎么申请');
   await expect(results.getByRole('link', { name: /^最低生活保障/ }).first()).toBeVisible();
 
