@@ -12,7 +12,6 @@ import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import ExcelJS from 'exceljs';
 import { chinaDate } from '../../core/application/validators.ts';
 import { isApplicationStatus } from '../../core/application/status.ts';
 import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
@@ -376,6 +375,8 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const s = c.get('session');
     if (!mayHandle(s)) return forbidden(c);
     const { report } = await buildReport(c);
+    // exceljs is loaded on the first XLSX report: it is heavy, and the server starts without it.
+    const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(`${report.year}年度报告`);
     for (const row of reportTable(report)) ws.addRow(row);
