@@ -203,6 +203,9 @@ async function main(argv: string[]): Promise<number> {
   });
   const stop = async (signal: string) => {
     logger.info('shutdown', { signal });
+    // Every write is committed when it is answered: a close that hangs (an idle keep-alive socket, a timer) must
+    // not keep a stopped server alive or its data-folder lock held.
+    setTimeout(() => process.exit(0), 5_000).unref();
     await server.close();
     process.exit(0);
   };
