@@ -6,6 +6,7 @@ import { App } from './ui/App.tsx';
 import { navigate } from './ui/router.ts';
 import { subscribeKioskState } from './state.ts';
 import { openBundle, openLive } from './search/bridge.ts';
+import { preparePageEngine } from './search/page-engine.ts';
 import { registerServiceWorker } from './sw-bridge.ts';
 import './ui/styles.css';
 import './ui/layout.css';
@@ -22,10 +23,12 @@ document.addEventListener('click', (event) => {
 });
 
 // The search engine starts loading at once (the worker reads the live pointer itself); the page's own start-up
-// tells it again, and about every later switch.
+// tells it again, and about every later switch. The page's own copy of the engine follows in a quiet moment.
 openLive();
 subscribeKioskState((s) => {
-  if (s.live) openBundle(s.live.dbName);
+  if (!s.live) return;
+  openBundle(s.live.dbName);
+  preparePageEngine(s.live.dbName);
 });
 
 render(<App />, document.getElementById('app')!);

@@ -5,7 +5,7 @@ import { BODY_WEIGHT } from './docs.ts';
 import type { Corpus } from './corpus.ts';
 import { Acc, MASK_WEIGHT } from './structures.ts';
 import { codePoints, isHanCode, splitRuns } from './text.ts';
-import { FUNCTION_WORDS } from './segment.ts';
+import { FUNCTION_WORDS, words } from './segment.ts';
 import type { Alt, Concept, Plan } from './understand.ts';
 
 export class Retrieval {
@@ -130,26 +130,28 @@ export class Retrieval {
   scoreClosest(plan: Plan): number {
     const acc = this.acc;
     acc.reset();
-    const n = this.corpus.docCount;
-    const toks = new Map<string, Concept>();
+    const toks = new Map<string, { c: Concept; w: number }>();
+    const addTokens = (text: string, c: Concept, w: number) => {
+      for (const run of splitRuns(text))
+        if (run.kind === 'han') {
+          for (let i = 0; i + 1 < run.chars.length; i++) {
+            const tok = run.chars[i]! + run.chars[i + 1]!;
+            if ((toks.get(tok)?.w ?? 0) < w) toks.set(tok, { c, w });
+          }
+        } else if (run.chars.length >= 2 && !toks.has(run.chars.join('')))
+          toks.set(run.chars.join(''), { c, w });
+    };
     for (const c of plan.concepts)
       // Two initials are too weak a clue to show anything for when nothing else matches.
       for (const a of [{ text: c.source }, ...c.alts.filter((x) => x.via !== 'guess')])
-        for (const run of splitRuns(a.text))
-          if (run.kind === 'han') {
-            for (let i = 0; i + 1 < run.chars.length; i++) toks.set(run.chars[i]! + run.chars[i + 1]!, c);
-          } else if (run.chars.length >= 2) toks.set(run.chars.join(''), c);
-    for (const [tok, c] of toks) {
-      const short = this.corpus.short.get(tok);
-      const body = this.corpus.body.get(tok);
-      const df = Math.max(short?.docs.length ?? 0, body?.docs.length ?? 0);
-      if (!df) continue;
-      c.active = true;
-      const idf = Math.log(1 + n / (1 + df));
-      if (short)
-        for (let k = 0; k < short.docs.length; k++)
-          acc.add(short.docs[k]!, idf * MASK_WEIGHT[short.masks[k]!]!);
-      if (body) for (let k = 0; k < body.docs.length; k++) acc.add(body.docs[k]!, idf * BODY_WEIGHT * 0.5);
+        addTokens(a.text, c, 1);
+    this.scoreTokens(toks);
+    if (!acc.size) {
+      // Words of the query the bundle does not hold (住院, 大病) may still be part of names the lexicon knows
+      // (住院救助 → 医疗救助): their official terms are weaker clues, asked only when nothing closer matched.
+      for (const c of plan.concepts)
+        for (const official of this.lexiconNeighbours(c.source)) addTokens(official, c, 0.5);
+      this.scoreTokens(toks);
     }
     if (!acc.size) this.charsInNames(plan);
     if (!acc.size) return 0;
@@ -167,6 +169,38 @@ export class Retrieval {
       if (this.corpus.docs[d]!.domain === topDomain) acc.add(d, best * 0.15);
     }
     return best * 1.15;
+  }
+
+  private scoreTokens(toks: Map<string, { c: Concept; w: number }>): void {
+    const acc = this.acc;
+    const n = this.corpus.docCount;
+    for (const [tok, { c, w }] of toks) {
+      const short = this.corpus.short.get(tok);
+      const body = this.corpus.body.get(tok);
+      const df = Math.max(short?.docs.length ?? 0, body?.docs.length ?? 0);
+      if (!df) continue;
+      c.active = true;
+      const idf = Math.log(1 + n / (1 + df)) * w;
+      if (short)
+        for (let k = 0; k < short.docs.length; k++)
+          acc.add(short.docs[k]!, idf * MASK_WEIGHT[short.masks[k]!]!);
+      if (body) for (let k = 0; k < body.docs.length; k++) acc.add(body.docs[k]!, idf * BODY_WEIGHT * 0.5);
+    }
+  }
+
+  /**
+   * Official terms of the synonym table (district table and the lexicon pairs that reach this bundle) whose
+   * colloquial names contain one of the text's words as a whole word of two or more characters.
+   */
+  private lexiconNeighbours(text: string): Set<string> {
+    const out = new Set<string>();
+    const ws = words(text).filter((w) => codePoints(w).length >= 2 && !FUNCTION_WORDS.has(w));
+    if (!ws.length) return out;
+    for (const [colloquial, officials] of this.corpus.synonyms) {
+      if (!ws.some((w) => colloquial !== w && colloquial.includes(w))) continue;
+      for (const o of officials) out.add(o);
+    }
+    return out;
   }
 
   private charsInNames(plan: Plan): void {

@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../../src/core/search/build-index.ts';
+import { Corpus } from '../../../src/core/search/corpus.ts';
+import { parseLexicon } from '../../../src/core/search/lexicon/parse.ts';
+import { Retrieval } from '../../../src/core/search/retrieve.ts';
+import { Understanding } from '../../../src/core/search/understand.ts';
+import { fixtureData } from './fixture.ts';
 import { stages } from './stages.ts';
 
 describe('retrieval (plan → coverage per document)', () => {
@@ -33,5 +39,27 @@ describe('retrieval (plan → coverage per document)', () => {
   it('finds nothing for nonsense', () => {
     expect(retrieval.scoreClosest(understanding.plan('噼里啪啦咕噜'))).toBe(0);
     expect(retrieval.scoreClosest(understanding.plan('qwxzv'))).toBe(0);
+  });
+
+  it('reaches a name through the lexicon when the query’s words are only part of its colloquial names', () => {
+    // 住院 is in no document of the fixture; the lexicon knows 住院救助 as a name of 医疗救助 (sj6).
+    const lexicon = parseLexicon(
+      ['domain\tofficial\tcolloquial\ten', '社会救助\t医疗救助\t住院救助|看病救助\tmedical assistance'].join(
+        '\n',
+      ),
+    );
+    const data = fixtureData();
+    const corpus = new Corpus({ ...data, searchIndex: buildSearchIndex(data, { lexicon }) });
+    const understanding = new Understanding(corpus);
+    const retrieval = new Retrieval(corpus);
+    const closest = (q: string) => {
+      if (!retrieval.scoreClosest(understanding.plan(q))) return [];
+      const acc = retrieval.acc;
+      return Array.from(acc.list.slice(0, acc.size), (d) => corpus.docs[d]!.id);
+    };
+    expect(closest('生病住院没钱怎么办')).toContain('sj6');
+    // Without the lexicon pair the same question shares nothing with the bundle.
+    const bare = new Corpus({ ...data, searchIndex: buildSearchIndex(data, { lexicon: null }) });
+    expect(new Retrieval(bare).scoreClosest(new Understanding(bare).plan('生病住院没钱怎么办'))).toBe(0);
   });
 });

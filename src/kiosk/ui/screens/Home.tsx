@@ -1,8 +1,9 @@
 // Home: the search field, big domain tiles, departments and recently updated; results replace the tiles as one types.
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
 import { search, type SearchAnswer } from '../../search/bridge.ts';
+import { searchOnPage } from '../../search/page-engine.ts';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { RequestedShelf } from '../components/RequestedShelf.tsx';
 import { SearchResults } from '../components/SearchResults.tsx';
@@ -19,13 +20,20 @@ export function Home({ route }: { route: Route }) {
   // what was typed under the previous one.
   const [typed, setTyped] = useState<{ route: Route; text: string } | null>(null);
   const query = typed && typed.route === route ? typed.text : (route.params.get('q') ?? '');
-  const [answer, setAnswer] = useState<SearchAnswer | null>(null);
+  const [workerAnswer, setAnswer] = useState<SearchAnswer | null>(null);
   const dbName = kiosk.live?.dbName;
+  // The page's own engine answers in this render, so the results are painted in the keystroke's frame; until it is
+  // built (or for a bundle too big for it) the worker answers a frame later.
+  const pageAnswer = useMemo(
+    () => (dbName && query.trim() ? searchOnPage(dbName, query) : null),
+    [query, dbName],
+  );
+  const answer = pageAnswer ?? workerAnswer;
 
   // A layout effect: the query goes to the worker in the keystroke's own task, not after the next paint (a
   // useEffect waits for a frame), so the answer can be painted one frame sooner.
   useLayoutEffect(() => {
-    if (!query.trim() || !dbName) return;
+    if (!query.trim() || !dbName || pageAnswer) return;
     let alive = true;
     void search(query).then((a) => {
       if (alive && a) setAnswer(a);
@@ -33,7 +41,7 @@ export function Home({ route }: { route: Route }) {
     return () => {
       alive = false;
     };
-  }, [query, dbName]);
+  }, [query, dbName, pageAnswer]);
 
   const address = useAddressWriter();
   const setQuery = (text: string) => {

@@ -1,0 +1,69 @@
+// The page's own search engine (issue 11, item 7): built over the live bundle when the kiosk is quiet, it answers
+// in the caller's task exactly as the worker's engine would; until then, and after a switch, it says "ask the worker".
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createSearchEngine } from '../../../src/core/search/engine.ts';
+import { importBundle, activate } from '../../../src/kiosk/db/store.ts';
+import { ManifestSchema, type BundleData } from '../../../src/core/bundle/schema.ts';
+import { pageEngineReady, preparePageEngine, searchOnPage } from '../../../src/kiosk/search/page-engine.ts';
+import { sampleData } from './fixtures.ts';
+
+function manifestFor(version: number) {
+  return ManifestSchema.parse({
+    format: 'kiosk-bundle/1',
+    bundleId: `b${version}`,
+    site: 'test-site',
+    siteName: '测试区',
+    version,
+    createdAt: '2026-01-01T00:00:00Z',
+    expiresAt: '2027-01-01T00:00:00Z',
+    minAppVersion: '0.1.0',
+    keyId: '0123456789abcdef',
+    delegatedKeys: [],
+    files: [{ path: 'data/catalogue.json', sha256: '0'.repeat(64), size: 1 }],
+  });
+}
+
+async function live(version: number, data: BundleData): Promise<string> {
+  const staged = await importBundle({ manifest: manifestFor(version), data });
+  await activate(staged);
+  return staged.dbName;
+}
+
+async function until(cond: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(cond()).toBe(true);
+}
+
+describe('page engine', () => {
+  it('answers synchronously, as the engine over the same data does, once built; a switch hands back to the worker', async () => {
+    const data1 = sampleData(1);
+    const db1 = await live(1, data1);
+    expect(searchOnPage(db1, '低保')).toBeNull(); // not built yet: the worker answers
+    preparePageEngine(db1);
+    await until(() => pageEngineReady(db1));
+
+    const reference = createSearchEngine(data1);
+    for (const q of ['低保', 'dibao', '户口']) {
+      const answer = searchOnPage(db1, q)!;
+      expect(answer.query).toBe(q);
+      expect(answer.response.results.map((r) => r.id)).toEqual(
+        reference.search(q, { limit: 60 }).results.map((r) => r.id),
+      );
+    }
+    expect(searchOnPage(db1, '低保')!.response.results.length).toBeGreaterThan(0);
+
+    // A new bundle goes live: the old engine is dropped at once, the new one answers once built.
+    const data2 = sampleData(2);
+    const db2 = await live(2, data2);
+    preparePageEngine(db2);
+    expect(searchOnPage(db1, '低保')).toBeNull();
+    expect(searchOnPage(db2, '低保')).toBeNull();
+    await until(() => pageEngineReady(db2));
+    expect(searchOnPage(db2, '低保')!.response.results.map((r) => r.id)).toEqual(
+      createSearchEngine(data2)
+        .search('低保', { limit: 60 })
+        .results.map((r) => r.id),
+    );
+  });
+});
