@@ -10,7 +10,7 @@ async function expectAccessible(page: Page, screen: string) {
 test('offline: search, open an item, browse a domain, read a guide', async ({ page, context, request }) => {
   const consoleErrors: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
+    if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
     if (msg.text().includes('loaded in')) console.log(`sample bundle: ${msg.text()}`);
   });
   page.on('pageerror', (err) => consoleErrors.push(err.message));

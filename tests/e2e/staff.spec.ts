@@ -7,7 +7,7 @@
 // The app-update path (a second service worker waiting for the idle screen, no reload loop) is covered by the unit
 // tests of the reload guard (tests/unit/kiosk/staff.test.ts): building a second app version here would double the
 // build time of the suite.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ import { signManifest } from '../../src/core/bundle/sign.ts';
 import { buildSearchIndex } from '../../src/core/search/build-index.ts';
 import { hashPin } from '../../src/kiosk/staff/pin.ts';
 import { seriousViolations } from './axe.ts';
+import { startZoneServer, type ZoneServer } from './zone-server.ts';
 
 const PIN = '246810';
 const TOKEN = 'e2e-staff-token-0123456789abcdef';
@@ -30,7 +31,7 @@ const URL_BASE = `http://localhost:${PORT}`;
 
 let work: string;
 let channel: string;
-let server: ChildProcess | null = null;
+let server: ZoneServer | null = null;
 let signer: SigningKey;
 let pubFile: string;
 
@@ -147,19 +148,6 @@ function publish(dir: string): string {
   );
 }
 
-async function waitForServer(): Promise<void> {
-  // Up to 2 minutes: tsx and a fresh PGlite folder start slowly on a busy machine.
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${URL_BASE}/api/v1/health`)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('zone server did not start');
-}
-
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   work = await mkdtemp(join(tmpdir(), 'kiosk-staff-e2e-'));
@@ -178,44 +166,16 @@ test.beforeAll(async () => {
   // a running test.
   const built = `.data/e2e-dist-${process.env.E2E_PORT ?? 4173}`;
   await cp(existsSync(join(built, 'index.html')) ? built : 'dist', join(work, 'dist'), { recursive: true });
-  server = spawn(
-    'npx',
-    [
-      'tsx',
-      'src/server/main.ts',
-      '--port',
-      String(PORT),
-      '--host',
-      '127.0.0.1',
-      '--data-dir',
-      join(work, 'data'),
-      '--static',
-      join(work, 'dist'),
-      '--bundle-dir',
-      channel,
-      '--kiosk-config',
-      join(work, 'kiosk-config.json'),
-      '--staff-token',
-      TOKEN,
-      '--log-level',
-      'warn',
-      // The browser on this machine enrols by itself (issue 12; tests/e2e/trust.spec.ts enrols with a code).
-      '--auto-enrol',
-    ],
-    // Its own process group, so the end of the spec stops npx, tsx and the server together.
-    { stdio: 'ignore', detached: true },
-  );
-  await waitForServer();
+  server = await startZoneServer(PORT, [
+    ...['--data-dir', join(work, 'data'), '--static', join(work, 'dist'), '--bundle-dir', channel],
+    ...['--kiosk-config', join(work, 'kiosk-config.json'), '--staff-token', TOKEN],
+    // The browser on this machine enrols by itself (issue 12; tests/e2e/trust.spec.ts enrols with a code).
+    '--auto-enrol',
+  ]);
 });
 
 test.afterAll(async () => {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
+  server?.stop();
   await rm(work, { recursive: true, force: true });
 });
 
@@ -344,7 +304,7 @@ test('bad bundles from a USB folder are refused with the reason, the old content
     ['wrong schema', bundleDir('schema', 6, { badSchema: true }), /内容格式不符合要求.*catalogue\.json/],
   ];
   const input = page.locator('input[type="file"]');
-  const outcome = page.getByRole('dialog').locator('.staff-outcome');
+  const outcome = page.getByRole('region', { name: '内容更新' }).getByRole('status');
   for (const [name, dir, reason] of cases) {
     await input.setInputFiles(await dir);
     await expect(outcome, name).toHaveText(reason);

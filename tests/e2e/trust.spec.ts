@@ -2,7 +2,6 @@
 // staff enrol it with a one-time code on its staff screen; a revoked kiosk must be enrolled again. Then the bundle
 // attacks of Why 1 through the kiosk's real update path, and the leaked-root recovery drill of docs/DEPLOY.md:
 // new root in kiosk-config, staff confirm, the new root's first bundle goes live though its version is lower.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,9 +19,10 @@ import { signManifest } from '../../src/core/bundle/sign.ts';
 import { versionCeilingAt } from '../../src/core/bundle/trust.ts';
 import { buildSearchIndex } from '../../src/core/search/build-index.ts';
 import { hashPin } from '../../src/kiosk/staff/pin.ts';
+import { startZoneServer, type ZoneServer } from './zone-server.ts';
 
 const PIN = '24681357';
-const TOKEN = 'e2e-trust-token';
+const TOKEN = 'e2e-trust-token-0123456789abcdef';
 const SITE = 'e2e-trust';
 // Its own server's port follows this run's E2E_PORT (unique per engineer): a random one collided with theirs.
 const PORT = Number(process.env.E2E_PORT ?? 4173) + 1100;
@@ -31,7 +31,7 @@ const URL_BASE = `http://localhost:${PORT}`;
 let work: string;
 let channel: string;
 let configFile: string;
-let server: ChildProcess | null = null;
+let server: ZoneServer | null = null;
 let pinHash: Awaited<ReturnType<typeof hashPin>>;
 
 const newKey = async (): Promise<SigningKey> =>
@@ -133,37 +133,14 @@ test.beforeAll(async () => {
   pinHash = await hashPin(PIN); // the default: 600,000 iterations
   const built = `.data/e2e-dist-${process.env.E2E_PORT ?? 4173}`;
   await cp(existsSync(join(built, 'index.html')) ? built : 'dist', join(work, 'dist'), { recursive: true });
-  server = spawn(
-    'npx',
-    [
-      'tsx',
-      'src/server/main.ts',
-      ...['--port', String(PORT), '--host', '127.0.0.1', '--data-dir', join(work, 'data')],
-      ...['--static', join(work, 'dist'), '--bundle-dir', channel, '--kiosk-config', configFile],
-      ...['--staff-token', TOKEN, '--log-level', 'warn'],
-    ],
-    { stdio: 'ignore', detached: true },
-  );
-  // Up to 2 minutes: tsx and a fresh PGlite folder start slowly on a busy machine.
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${URL_BASE}/api/v1/health`)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('zone server did not start');
+  server = await startZoneServer(PORT, [
+    ...['--data-dir', join(work, 'data'), '--static', join(work, 'dist')],
+    ...['--bundle-dir', channel, '--kiosk-config', configFile, '--staff-token', TOKEN],
+  ]);
 });
 
 test.afterAll(async () => {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
+  server?.stop();
   await rm(work, { recursive: true, force: true });
 });
 
@@ -208,7 +185,7 @@ async function unlock(page: Page): Promise<number> {
 
 const liveVersion = (page: Page) =>
   page.getByRole('dialog', { name: '工作人员维护' }).locator('dt:has-text("内容版本") + dd');
-const outcome = (page: Page) => page.locator('.staff-outcome');
+const outcome = (page: Page) => page.getByRole('region', { name: '内容更新' }).getByRole('status');
 
 /** Staff check the channel now and put a staged bundle live at once. */
 async function checkNow(page: Page): Promise<void> {

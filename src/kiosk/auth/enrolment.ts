@@ -102,6 +102,8 @@ export async function ensureEnrolment(
 ): Promise<Enrolment | null> {
   const meta = metaDb();
   const known = await enrolmentState();
+  // Offline: no request at all (a failed fetch is logged as an error in the kiosk's console); nothing to learn.
+  if (globalThis.navigator?.onLine === false) return known;
   if (!known) {
     const auto = await tryAutoEnrol(fetchFn);
     return auto.ok ? auto.enrolment : null;
