@@ -2,7 +2,6 @@
 // kiosks flagged, and above it the unhandled 呼叫工作人员 calls, each with a button that marks it handled
 // (POST /staff/events/:id/ack). Behind the staff token (?token=…, Authorization: Bearer …, or Basic with the token as
 // password); the button's form also carries a value derived from the token, so another site cannot post it.
-import { timingSafeEqual, createHash, createHmac } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { CspReportSummary } from './csp.ts';
@@ -256,50 +255,13 @@ ${csp ? renderCspReports(csp, timeZone) : ''}</body>
 `;
 }
 
-const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-
-/** The token from ?token=, Bearer, or Basic (any user name, the token as password). */
-export function presentedToken(url: string, authorization: string | undefined): string | null {
-  const q = new URL(url, 'http://x').searchParams.get('token');
-  if (q) return q;
-  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  if (bearer) return bearer[1]!;
-  const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(authorization ?? '');
-  if (basic) {
-    const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
-    const i = decoded.indexOf(':');
-    return i >= 0 ? decoded.slice(i + 1) : null;
-  }
-  return null;
-}
-
-/** The hidden form value: derived from the staff token, so only a page served to staff can hold it. */
-export function formKey(staffToken: string): string {
-  return createHmac('sha256', staffToken).update('staff-status-form').digest('base64url');
-}
+import { staffPageGuard } from './http/staff-page-guard.ts';
+export { formKey, presentedToken } from './http/staff-page-guard.ts';
 
 export function registerStatusPage(app: Hono, deps: StatusPageDeps): void {
-  const expected = deps.staffToken ? digest(deps.staffToken) : null;
-  const key = deps.staffToken ? digest(formKey(deps.staffToken)) : null;
-
-  /** null when the request carries the staff token; otherwise the answer to send. */
-  const refuse = (c: Context): Response | null => {
-    c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
-    if (!expected) return c.text('服务器未配置工作人员令牌（--staff-token 或 KIOSK_STAFF_TOKEN）', 403);
-    const token = presentedToken(c.req.url, c.req.header('authorization'));
-    if (!token || !timingSafeEqual(digest(token), expected)) {
-      c.header('WWW-Authenticate', 'Basic realm="staff", charset="UTF-8"');
-      return c.text('需要工作人员令牌', 401);
-    }
-    return null;
-  };
-  /** `?token=…` again when the page was opened with it (Basic auth is resent by the browser on its own). */
-  const tokenQuery = (c: Context): string => {
-    const q = new URL(c.req.url).searchParams.get('token');
-    return q ? `?token=${encodeURIComponent(q)}` : '';
-  };
+  const guard = staffPageGuard(deps.staffToken);
+  const refuse = (c: Context) => guard.refuse(c);
+  const tokenQuery = (c: Context) => guard.tokenQuery(c);
 
   app.get('/staff/status', async (c) => {
     const refused = refuse(c);
@@ -318,7 +280,7 @@ export function registerStatusPage(app: Hono, deps: StatusPageDeps): void {
       renderStatusPage(
         rows,
         now,
-        calls ? { calls, query: tokenQuery(c), formKey: formKey(deps.staffToken!) } : undefined,
+        calls ? { calls, query: tokenQuery(c), formKey: guard.formKey } : undefined,
         deps.cspReports?.(),
         deps.timeZone ? await deps.timeZone() : DEFAULT_TIME_ZONE,
       ),
@@ -334,8 +296,7 @@ export function registerStatusPage(app: Hono, deps: StatusPageDeps): void {
       if (refused) return refused;
       if (!deps.events) return c.text('Not Found', 404);
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-      const given = typeof form.key === 'string' ? form.key : '';
-      if (!timingSafeEqual(digest(given), key!)) return c.text('表单已失效，请刷新终端状态页后再试', 403);
+      if (!guard.formKeyOk(form.key)) return c.text('表单已失效，请刷新终端状态页后再试', 403);
       const id = c.req.param('id');
       if (!/^[1-9]\d{0,8}$/.test(id)) return c.text('事件编号不对', 400);
       const event = await deps.events.ack(Number(id), deps.now());

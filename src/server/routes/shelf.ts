@@ -4,7 +4,6 @@
 //   GET  /api/v1/staff/shelf                 candidates: repeated requests and most opened items (Bearer)
 //   POST /api/v1/staff/shelf/published       mark one as now published, with its web address or item (Bearer)
 //   GET  /staff/shelf, POST /staff/shelf/published   the same for a browser (?token=, Bearer or Basic; form key)
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
@@ -19,7 +18,7 @@ import { errorBody } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
 import { TokenBucketLimiter } from '../rate-limit.ts';
 import { ShelfStore, type OpenedItem, type RequestCandidate } from '../shelf-store.ts';
-import { formKey, presentedToken } from '../status-page.ts';
+import { staffPageGuard } from '../http/staff-page-guard.ts';
 
 export interface ShelfRoutesDeps {
   db: Queryable;
@@ -36,7 +35,6 @@ export interface ShelfRoutesDeps {
 
 const BODY_BYTES = 1024;
 const FORM_BYTES = 8 * 1024;
-const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
 interface ItemInfo {
   name: string;
@@ -159,33 +157,16 @@ export function shelfRoutes(deps: ShelfRoutesDeps): Hono {
   );
 
   // The staff page (a browser cannot send Bearer: ?token= or Basic, as /staff/status).
-  const expected = deps.staffToken ? digest(deps.staffToken) : null;
-  const key = deps.staffToken ? digest(formKey(deps.staffToken)) : null;
-  const refuse = (c: Context): Response | null => {
-    c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
-    if (!expected) return c.text('服务器未配置工作人员令牌（--staff-token 或 KIOSK_STAFF_TOKEN）', 403);
-    const token = presentedToken(c.req.url, c.req.header('authorization'));
-    if (!token || !timingSafeEqual(digest(token), expected)) {
-      c.header('WWW-Authenticate', 'Basic realm="staff", charset="UTF-8"');
-      return c.text('需要工作人员令牌', 401);
-    }
-    return null;
-  };
-  const tokenQuery = (c: Context): string => {
-    const q = new URL(c.req.url).searchParams.get('token');
-    return q ? `?token=${encodeURIComponent(q)}` : '';
-  };
+  const guard = staffPageGuard(deps.staffToken);
+  const refuse = (c: Context) => guard.refuse(c);
+  const tokenQuery = (c: Context) => guard.tokenQuery(c);
 
   app.get('/staff/shelf', async (c) => {
     const refused = refuse(c);
     if (refused) return refused;
     const data = await overview();
     const message = new URL(c.req.url).searchParams.get('msg');
-    return c.html(
-      renderShelfPage({ ...data, query: tokenQuery(c), formKey: formKey(deps.staffToken!), message }),
-    );
+    return c.html(renderShelfPage({ ...data, query: tokenQuery(c), formKey: guard.formKey, message }));
   });
 
   app.post(
@@ -195,8 +176,7 @@ export function shelfRoutes(deps: ShelfRoutesDeps): Hono {
       const refused = refuse(c);
       if (refused) return refused;
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-      const given = typeof form.key === 'string' ? form.key : '';
-      if (!timingSafeEqual(digest(given), key!)) return c.text('表单已失效，请刷新页面后再试', 403);
+      if (!guard.formKeyOk(form.key)) return c.text('表单已失效，请刷新页面后再试', 403);
       const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
       const parsed = MarkPublishedSchema.safeParse({
         agencyId: str('agencyId'),
@@ -211,7 +191,7 @@ export function shelfRoutes(deps: ShelfRoutesDeps): Hono {
           renderShelfPage({
             ...(await overview()),
             query: tokenQuery(c),
-            formKey: formKey(deps.staffToken!),
+            formKey: guard.formKey,
             message: null,
             error: parsed.error.issues[0]?.message ?? '填写有误',
           }),
