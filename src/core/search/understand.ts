@@ -230,9 +230,13 @@ export class Understanding {
     }
     if (!found.length) return false;
     plan.concepts.push(...found);
-    for (const w of rest)
+    for (const w of rest) {
       if (this.corpus.short.has(w))
         plan.concepts.push(this.newConcept(w, [{ text: w, weight: 1, via: 'query' }]));
+      // A word of two or more pinyin syllables beside an English name is pinyin (hukou qianyi: hukou is also the
+      // English name of 户口登记, qianyi is 迁移), not an English word the bundle lacks.
+      else if ((this.corpus.table.split(w)?.length ?? 0) >= 2) this.latinConcepts(w, plan);
+    }
     return true;
   }
 

@@ -18,6 +18,15 @@ describe('understanding (query → plan)', () => {
     expect(concepts('public rental housing')).toEqual([['公共租赁住房']]);
   });
 
+  it('reads pinyin beside an English name as pinyin, not as an English word the bundle lacks', () => {
+    // pension is the English name of 企业职工基本养老保险; lingqu spells 领取 (in the fixture's 待遇领取).
+    const read = concepts('pension lingqu');
+    expect(read[0]).toContain('企业职工基本养老保险');
+    expect(read.some((alts) => alts.includes('领取'))).toBe(true);
+    // An English word that is not pinyin adds nothing (and no guess).
+    expect(concepts('pension office')).toEqual([['企业职工基本养老保险']]);
+  });
+
   it('reads full pinyin as the word it spells as well as the vocabulary terms starting with it', () => {
     const alts = concepts('huji')[0]!;
     expect(alts).toContain('户籍');
