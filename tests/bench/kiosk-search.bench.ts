@@ -126,7 +126,15 @@ async function prepareData(emit: Emit): Promise<Dataset[]> {
       emit({ name: `synth ${label}`, value: round((performance.now() - started) / 1000, 2), unit: 's' });
     }
     const dir = join(own, `synth-${docs}`);
-    if (!existsSync(join(dir, 'kiosk-config.json'))) {
+    const configFile = join(dir, 'kiosk-config.json');
+    const siteOf = async (file: string) =>
+      existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as { site?: string }).site : undefined;
+    // Built again when missing, or when its config names another site than its bundle (made before bundles
+    // named their site): the kiosk would refuse the bundle.
+    const stale =
+      !existsSync(configFile) ||
+      (await siteOf(configFile)) !== (await siteOf(join(dir, 'bundle', 'manifest.json')));
+    if (stale) {
       const started = performance.now();
       const result = await buildBundle({
         sourceDir: source,
@@ -135,8 +143,9 @@ async function prepareData(emit: Emit): Promise<Dataset[]> {
         version: 1,
       });
       if (!result.ok) throw new Error(`${label}: bundle build failed: ${result.problems[0]?.message}`);
+      // The kiosk refuses a bundle made for another site (issue 12): the config names the bundle's own.
       const config = KioskConfigSchema.parse({
-        site: 'bench-district',
+        site: await siteOf(join(dir, 'bundle', 'manifest.json')),
         hallName: '基准测试区政务公开专区',
         deskLocation: '一楼服务台',
         trustedKeys: [signer.trusted],
