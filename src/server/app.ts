@@ -24,6 +24,7 @@ import type { IntakeKey } from '../core/crypto/sealed-box.ts';
 import { compression } from './compression.ts';
 import { registerCspReports } from './csp.ts';
 import { registerEvents } from './events.ts';
+import { bundleDepartments } from './desk/departments.ts';
 import { clientIpOf } from './http/client-ip.ts';
 import { errorBody } from './http/errors.ts';
 import { kioskAuth, ReplayCache } from './http/kiosk-auth.ts';
@@ -99,6 +100,8 @@ export interface AppDeps {
   trustProxy: boolean;
   /** The localhost demo (npm start, the e2e server): kiosks on this machine enrol without a code. */
   autoEnrol: boolean;
+  /** The desk's session idle timeout, ms (default 15 minutes). */
+  deskSessionIdleMs?: number;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -239,6 +242,8 @@ export function createApp(deps: AppDeps): Hono {
       workingCalendar,
       clientIp: clientIpOf(deps.trustProxy),
       now: deps.now,
+      departments: () => bundleDepartments(deps.bundleDir),
+      ...(deps.deskSessionIdleMs ? { sessionIdleMs: deps.deskSessionIdleMs } : {}),
     }),
   );
 

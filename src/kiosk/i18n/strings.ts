@@ -554,6 +554,10 @@ const STRINGS = {
   'apply.status.checking': { 'zh-CN': '正在查询…', en: 'Checking…' },
   'apply.status.result': { 'zh-CN': '办理状态：{status}', en: 'Status: {status}' },
   'apply.status.filedOn': { 'zh-CN': '提交日期', en: 'Filed on' },
+  'apply.status.correction': { 'zh-CN': '需要补正的内容', en: 'What to correct' },
+  'apply.status.correctionBy': { 'zh-CN': '补正期限', en: 'Correct by' },
+  'apply.status.repliedOn': { 'zh-CN': '答复日期', en: 'Replied on' },
+  'apply.status.replyResult': { 'zh-CN': '答复结果', en: 'Result' },
   'apply.status.offline': {
     'zh-CN': '本机现在没有联网，暂时无法查询进度。请稍后再试，或到服务台咨询。',
     en: 'This terminal is offline, so progress cannot be checked now. Try later or ask at the desk.',

@@ -56,6 +56,10 @@ export interface DeskDeps {
   workingCalendar: WorkingCalendarSource;
   clientIp: (c: Context) => string;
   now: () => Date;
+  /** The bundle's departments (id and name): the agencies a clerk may be given before anything was filed with them. */
+  departments: () => Promise<Array<{ id: string; name: string }>>;
+  /** A session ends after this long without a request (default SESSION_IDLE_MS). */
+  sessionIdleMs?: number;
 }
 
 const COOKIE = 'desk_session';
@@ -73,7 +77,7 @@ function sameString(a: string, b: string): boolean {
 
 export function deskRoutes(deps: DeskDeps): Hono<Env> {
   const { logger } = deps;
-  const accounts = new DeskAccounts(deps.db, deps.now);
+  const accounts = new DeskAccounts(deps.db, deps.now, deps.sessionIdleMs);
   const cases = new CaseStore(deps.db, deps.now, deps.openPersonal);
   // Five wrong tries, then one a minute: per user name (guessing one account) and per address (trying many).
   const clock = () => deps.now().getTime();
@@ -162,6 +166,13 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     return cal;
   };
   const today = () => chinaDate(deps.now());
+  // The bundle's departments first (a clerk can be given an agency nothing was filed with yet), then any agency
+  // applications name that the current bundle no longer lists.
+  const allAgencies = async (): Promise<Array<{ id: string; name: string }>> => {
+    const [departments, filed] = await Promise.all([deps.departments().catch(() => []), allAgencies()]);
+    const known = new Set(departments.map((d) => d.id));
+    return [...departments, ...filed.filter((a) => !known.has(a.id))];
+  };
 
   app.post('/desk/logout', async (c) => {
     const token = getCookie(c, COOKIE);
@@ -188,7 +199,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
       ...(deadline ? { deadline } : {}),
       page,
     };
-    const [{ rows, total, tooBroad }, agencies] = await Promise.all([cases.queue(filter), cases.agencies()]);
+    const [{ rows, total, tooBroad }, agencies] = await Promise.all([cases.queue(filter), allAgencies()]);
     const visible = scope(s) ? agencies.filter((a) => scope(s)!.includes(a.id)) : agencies;
     await accounts.audit(s.user, 'list', null, {
       count: rows.length,
@@ -349,7 +360,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const s = c.get('session');
     if (!mayHandle(s)) return forbidden(c);
     const { report, agency } = await buildReport(c);
-    const agencies = (await cases.agencies()).filter((a) => !scope(s) || scope(s)!.includes(a.id));
+    const agencies = (await allAgencies()).filter((a) => !scope(s) || scope(s)!.includes(a.id));
     return c.html(reportPage({ user: s.user, csrf: s.csrfToken, report, agencies, agency }));
   });
 
@@ -397,7 +408,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
         user: s.user,
         csrf: s.csrfToken,
         users: await accounts.listUsers(),
-        agencies: await cases.agencies(),
+        agencies: await allAgencies(),
         error: null,
         created: null,
       }),
@@ -438,7 +449,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
         user: s.user,
         csrf: s.csrfToken,
         users: await accounts.listUsers(),
-        agencies: await cases.agencies(),
+        agencies: await allAgencies(),
         error,
         created,
       }),
