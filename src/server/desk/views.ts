@@ -84,7 +84,7 @@ export function page(opts: { title: string; user: StaffUser | null; csrf?: strin
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${e(opts.title)} · 政府信息公开工作台</title>
 <link rel="stylesheet" href="/desk/desk.css">
 </head>

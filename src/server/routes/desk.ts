@@ -44,7 +44,7 @@ import {
   reportPage,
   usersPage,
 } from '../desk/views.ts';
-import type { Logger } from '../log.ts';
+import { errorFields, type Logger } from '../log.ts';
 import { TokenBucketLimiter } from '../rate-limit.ts';
 import type { WorkingCalendarSource } from '../working-calendar.ts';
 
@@ -90,7 +90,9 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     c.header('Content-Security-Policy', DESK_CSP);
     c.header('Cache-Control', 'no-store');
     c.header('X-Frame-Options', 'DENY');
-    c.header('Referrer-Policy', 'no-referrer');
+    // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with every form, which the
+    // Origin check below refuses; same-origin still keeps receipt codes in desk URLs from leaving the site.
+    c.header('Referrer-Policy', 'same-origin');
   });
 
   app.get('/desk/desk.css', (c) => {
@@ -169,7 +171,13 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
   // The bundle's departments first (a clerk can be given an agency nothing was filed with yet), then any agency
   // applications name that the current bundle no longer lists.
   const allAgencies = async (): Promise<Array<{ id: string; name: string }>> => {
-    const [departments, filed] = await Promise.all([deps.departments().catch(() => []), allAgencies()]);
+    const [departments, filed] = await Promise.all([
+      deps.departments().catch((e: unknown) => {
+        logger.warn('desk_departments_unreadable', errorFields(e));
+        return [];
+      }),
+      cases.agencies(),
+    ]);
     const known = new Set(departments.map((d) => d.id));
     return [...departments, ...filed.filter((a) => !known.has(a.id))];
   };
