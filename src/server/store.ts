@@ -208,8 +208,8 @@ export class ApplicationStore {
           lookup_hash: a.lookupHash,
           personal: this.cipher.seal(app.clientId, app),
           applicant_type: app.applicant.type,
-          // The annual report's column; organisations' kinds are not asked yet, so they count as 其他.
-          applicant_kind: app.applicant.type === 'citizen' ? '自然人' : '其他',
+          // The annual report's column: 自然人, or the kind the organisation chose (其他 when sealed before it was asked).
+          applicant_kind: app.applicant.type === 'citizen' ? '自然人' : app.applicant.kind,
           agency_id: app.request.agencyId,
           staff_assisted: app.staffAssisted,
           receipt_rule: a.receiptRule,

@@ -254,3 +254,24 @@ test('the login page is accessible; a wrong password is refused; an idle session
   await expect(page).toHaveURL(/\/desk\/login$/);
   await expect(page.getByLabel('用户名')).toBeVisible();
 });
+
+test('an organisation says which kind it is; the desk shows it and the report counts it in that column', async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const year = beijingDate().slice(0, 4);
+  const newRow = /^一、本年新收/;
+  let admin = await logIn(browser, ADMIN, adminPassword());
+  const before = await reportCell(admin, year, newRow, '科研机构');
+  await admin.context().close();
+
+  await startKiosk(page);
+  const code = await fileApplication(page, { title: `单位类型测试 ${RUN}`, organisationKind: '科研机构' });
+
+  admin = await logIn(browser, ADMIN, adminPassword());
+  await admin.goto(`/desk/applications/${code}`);
+  await expect(admin.getByRole('definition').filter({ hasText: '法人或其他组织（科研机构）' })).toBeVisible();
+  expect(await reportCell(admin, year, newRow, '科研机构')).toBe(before + 1);
+  await expect(admin.getByRole('status').filter({ hasText: '核对无误' })).toBeVisible();
+});
