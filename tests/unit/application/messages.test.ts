@@ -155,6 +155,9 @@ function applicationRefs(): MessageRef[] {
         uscc: '91350100M000100Y44',
       } as ApplicationInput['applicant'],
     }),
+    organizationApplication({
+      applicant: { ...organizationApplication().applicant, kind: '' } as ApplicationInput['applicant'],
+    }),
     { applicant: { type: 'nobody' } },
   ];
   return inputs.flatMap((input) => {
