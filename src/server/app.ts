@@ -43,6 +43,7 @@ import { shelfRoutes } from './routes/shelf.ts';
 import { staffApplicationRoutes } from './routes/staff-applications.ts';
 import { statusLookupRoutes } from './routes/status-lookup.ts';
 import { siteTimeZone } from './site-time.ts';
+import { retentionPreview } from './retention.ts';
 import { registerStatusPage } from './status-page.ts';
 import type { ApplicationStore } from './store.ts';
 import { cachedWorkingCalendar } from './working-calendar.ts';
@@ -243,6 +244,8 @@ export function createApp(deps: AppDeps): Hono {
       clientIp: clientIpOf(deps.trustProxy),
       now: deps.now,
       departments: () => bundleDepartments(deps.bundleDir),
+      retentionPreview: async ({ agencies }) =>
+        retentionPreview(store, deps.retention, { now: deps.now(), timeZone: await timeZone(), agencies }),
       ...(deps.deskSessionIdleMs ? { sessionIdleMs: deps.deskSessionIdleMs } : {}),
     }),
   );

@@ -211,6 +211,14 @@ test('a filing reaches the clerk; 补正 and its text on the look-up; reply 部�
   await expect(answer.getByRole('heading', { name: '办理状态：部分公开' })).toBeVisible();
   await expect(answer).toContainText('答复书已准备好');
 
+  // Retention: the replied application is scheduled (by receipt code only); the statistics are kept.
+  await clerk.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name: '保存期限' }).click();
+  const schedule = clerk.getByRole('table', { name: /^将要删除的申请/ });
+  await expect(schedule.getByRole('link', { name: code })).toBeVisible();
+  await expect(schedule).not.toContainText('张三');
+  await expect(clerk.getByText(/年度报告的统计保留/)).toBeVisible();
+  await expectAccessible(clerk, 'desk retention');
+
   // The year's report counts it under 部分公开, 自然人; the check holds.
   expect(await reportCell(clerk, year, partlyRow, '自然人')).toBeGreaterThanOrEqual(1);
   // (Sessions end after 20 s idle here: each step that came back after the kiosk's logs in again.)

@@ -7,6 +7,7 @@
 //   POST /desk/applications/:code/actions   one procedure action (src/core/procedure), refused when the law does not allow it
 //   GET  /desk/documents/:id             a reply document
 //   GET  /desk/report[.csv|.xlsx]?year=&agency=   the annual report's parts 3 and 4
+//   GET  /desk/retention                 what the retention job will delete, per month (receipt codes only)
 //   GET/POST /desk/users, GET /desk/audit  (admin)
 import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
@@ -42,10 +43,12 @@ import {
   loginPage,
   queuePage,
   reportPage,
+  retentionPage,
   usersPage,
 } from '../desk/views.ts';
 import { errorFields, type Logger } from '../log.ts';
 import { TokenBucketLimiter } from '../rate-limit.ts';
+import type { RetentionPreview } from '../retention.ts';
 import type { WorkingCalendarSource } from '../working-calendar.ts';
 
 export interface DeskDeps {
@@ -60,6 +63,8 @@ export interface DeskDeps {
   departments: () => Promise<Array<{ id: string; name: string }>>;
   /** A session ends after this long without a request (default SESSION_IDLE_MS). */
   sessionIdleMs?: number;
+  /** What the retention job deletes (its preview page), and the site's time zone for its months. */
+  retentionPreview: (opts: { agencies: string[] | null }) => Promise<RetentionPreview>;
 }
 
 const COOKIE = 'desk_session';
@@ -404,6 +409,15 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header('Content-Disposition', `attachment; filename="annual-report-${report.year}.xlsx"`);
     return c.body(new Uint8Array(buf as ArrayBuffer));
+  });
+
+  // ---- Retention: what the job will delete and when (receipt codes only)
+
+  app.get('/desk/retention', async (c) => {
+    const s = c.get('session');
+    if (!mayHandle(s)) return forbidden(c);
+    const preview = await deps.retentionPreview({ agencies: scope(s) });
+    return c.html(retentionPage({ user: s.user, csrf: s.csrfToken, preview }));
   });
 
   // ---- Admin: accounts and the audit log

@@ -156,7 +156,10 @@ function applicationRefs(): MessageRef[] {
       } as ApplicationInput['applicant'],
     }),
     organizationApplication({
-      applicant: { ...organizationApplication().applicant, kind: '' } as ApplicationInput['applicant'],
+      applicant: {
+        ...organizationApplication().applicant,
+        kind: '',
+      } as unknown as ApplicationInput['applicant'],
     }),
     { applicant: { type: 'nobody' } },
   ];
