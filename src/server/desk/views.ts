@@ -126,6 +126,8 @@ export function queuePage(opts: {
   agencies: Array<{ id: string; name: string }>;
   rows: QueueRow[];
   total: number;
+  /** More than `total` match (the queue stops counting at QUEUE_COUNT_CAP). */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   today: string;
@@ -147,7 +149,10 @@ export function queuePage(opts: {
 </tr>`;
     })
     .join('\n');
-  const pages = Math.max(1, Math.ceil(opts.total / opts.pageSize));
+  const counted = Math.max(1, Math.ceil(opts.total / opts.pageSize));
+  // Past the count's cap the last page is unknown: there is a next page while this one is full.
+  const pages =
+    opts.totalCapped && opts.rows.length === opts.pageSize ? Math.max(counted, opts.page + 1) : counted;
   const pageLink = (n: number, label: string) => {
     const q = new URLSearchParams(opts.query);
     q.set('page', String(n));
@@ -176,7 +181,7 @@ export function queuePage(opts: {
 </form>
 ${opts.notice ? `<p class="error" role="alert">${e(opts.notice)}</p>` : ''}
 <table>
-<caption>申请列表（共 ${opts.total} 份${pages > 1 ? `，第 ${opts.page}/${pages} 页` : ''}）</caption>
+<caption>申请列表（${opts.totalCapped ? `超过 ${opts.total} 份，请用筛选缩小范围；第 ${opts.page} 页` : `共 ${opts.total} 份${pages > 1 ? `，第 ${opts.page}/${pages} 页` : ''}`}）</caption>
 <thead><tr><th scope="col">查询码</th><th scope="col">申请人</th><th scope="col">受理机关</th><th scope="col">状态</th><th scope="col">收到申请日期</th><th scope="col">答复期限</th><th scope="col">工作人员代填</th></tr></thead>
 <tbody>
 ${rows || '<tr><td colspan="7">没有符合条件的申请。</td></tr>'}

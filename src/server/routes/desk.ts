@@ -176,15 +176,12 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
   // The bundle's departments first (a clerk can be given an agency nothing was filed with yet), then any agency
   // applications name that the current bundle no longer lists.
   const allAgencies = async (): Promise<Array<{ id: string; name: string }>> => {
-    const [departments, filed] = await Promise.all([
-      deps.departments().catch((e: unknown) => {
-        logger.warn('desk_departments_unreadable', errorFields(e));
-        return [];
-      }),
-      cases.agencies(),
-    ]);
-    const known = new Set(departments.map((d) => d.id));
-    return [...departments, ...filed.filter((a) => !known.has(a.id))];
+    const departments = await deps.departments().catch((e: unknown) => {
+      logger.warn('desk_departments_unreadable', errorFields(e));
+      return [];
+    });
+    const filed = await cases.agencies(new Set(departments.map((d) => d.id)));
+    return [...departments, ...filed];
   };
 
   app.post('/desk/logout', async (c) => {
@@ -212,7 +209,10 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
       ...(deadline ? { deadline } : {}),
       page,
     };
-    const [{ rows, total, tooBroad }, agencies] = await Promise.all([cases.queue(filter), allAgencies()]);
+    const [{ rows, total, totalCapped, tooBroad }, agencies] = await Promise.all([
+      cases.queue(filter),
+      allAgencies(),
+    ]);
     const visible = scope(s) ? agencies.filter((a) => scope(s)!.includes(a.id)) : agencies;
     await accounts.audit(s.user, 'list', null, {
       count: rows.length,
@@ -226,6 +226,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
         agencies: visible,
         rows,
         total,
+        totalCapped,
         page,
         pageSize: QUEUE_PAGE_SIZE,
         today: today(),
