@@ -100,10 +100,12 @@ export default async function bench(emit: Emit): Promise<void> {
         const agency = AGENCIES[i % AGENCIES.length]!;
         // Received across 2025 and 2026; about a third still open, the rest replied.
         const receivedOn = addDays('2025-01-02', Math.floor((i / APPLICATIONS) * 700));
-        const open = i % 3 === 0 || receivedOn >= '2026-11-01';
+        // Status independent of the agency (i % 30): an agency and a status narrow to a few hundred rows.
+        const h = (i * 7919) % 9973;
+        const open = h % 3 === 0 || receivedOn >= '2026-11-01';
         const status = open
-          ? OPEN_STATUSES[i % OPEN_STATUSES.length]!
-          : REPLY_STATUSES[i % REPLY_STATUSES.length]!;
+          ? OPEN_STATUSES[h % OPEN_STATUSES.length]!
+          : REPLY_STATUSES[h % REPLY_STATUSES.length]!;
         const app = personal(i, clientId, code, agency);
         rows.push({
           client_id: clientId,
