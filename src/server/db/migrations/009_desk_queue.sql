@@ -5,6 +5,9 @@
 CREATE INDEX applications_queue_idx ON applications ((closed_on IS NULL) DESC, due_on NULLS FIRST, id);
 CREATE INDEX applications_queue_agency_idx ON applications (agency_id, (closed_on IS NULL) DESC, due_on NULLS FIRST, id);
 CREATE INDEX applications_queue_status_idx ON applications (status, (closed_on IS NULL) DESC, due_on NULLS FIRST, id);
+-- 仅工作人员代填 (about a tenth of all applications): the same order over those alone.
+CREATE INDEX applications_queue_assisted_idx ON applications ((closed_on IS NULL) DESC, due_on NULLS FIRST, id)
+  WHERE staff_assisted;
 -- The annual report's part 4 reads the applications with a reconsideration or lawsuit: a few, found by this index.
 CREATE INDEX procedure_actions_case_filed_idx ON procedure_actions (application_id)
   WHERE action->>'type' = 'case-filed';
