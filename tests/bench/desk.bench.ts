@@ -145,7 +145,7 @@ export default async function bench(emit: Emit): Promise<void> {
     );
     await db.exec('ANALYZE');
     emit({
-      name: 'desk seed (100k applications sealed and inserted)',
+      name: 'desk seed (applications sealed and inserted)',
       value: round((performance.now() - seedStart) / 1000, 2),
       unit: 's',
       applications: APPLICATIONS,
