@@ -24,6 +24,7 @@ import type { IntakeKey } from '../core/crypto/sealed-box.ts';
 import { compression } from './compression.ts';
 import { registerCspReports } from './csp.ts';
 import { registerEvents } from './events.ts';
+import { bundleDepartments } from './desk/departments.ts';
 import { clientIpOf } from './http/client-ip.ts';
 import { errorBody } from './http/errors.ts';
 import { kioskAuth, ReplayCache } from './http/kiosk-auth.ts';
@@ -42,6 +43,7 @@ import { shelfRoutes } from './routes/shelf.ts';
 import { staffApplicationRoutes } from './routes/staff-applications.ts';
 import { statusLookupRoutes } from './routes/status-lookup.ts';
 import { siteTimeZone } from './site-time.ts';
+import { retentionPreview } from './retention.ts';
 import { registerStatusPage } from './status-page.ts';
 import type { ApplicationStore } from './store.ts';
 import { cachedWorkingCalendar } from './working-calendar.ts';
@@ -99,6 +101,8 @@ export interface AppDeps {
   trustProxy: boolean;
   /** The localhost demo (npm start, the e2e server): kiosks on this machine enrol without a code. */
   autoEnrol: boolean;
+  /** The desk's session idle timeout, ms (default 15 minutes). */
+  deskSessionIdleMs?: number;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -239,6 +243,10 @@ export function createApp(deps: AppDeps): Hono {
       workingCalendar,
       clientIp: clientIpOf(deps.trustProxy),
       now: deps.now,
+      departments: () => bundleDepartments(deps.bundleDir),
+      retentionPreview: async ({ agencies }) =>
+        retentionPreview(store, deps.retention, { now: deps.now(), timeZone: await timeZone(), agencies }),
+      ...(deps.deskSessionIdleMs ? { sessionIdleMs: deps.deskSessionIdleMs } : {}),
     }),
   );
 

@@ -40,6 +40,7 @@ Options:
   --trust-proxy         take the client address from X-Forwarded-For (behind a reverse proxy)
   --auto-enrol          localhost demo only: kiosks on this machine enrol without a code (refused unless
                         --host is a loopback address; a real deployment enrols kiosks with codes)
+  --desk-idle-seconds N  the desk logs a user out after N seconds without a request (default 900)
   --log-level LEVEL     debug | info | warn | error (default info)
   -h, --help            this help
 
@@ -83,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
       'trust-proxy': { type: 'boolean' },
       'auto-enrol': { type: 'boolean' },
       'log-level': { type: 'string' },
+      'desk-idle-seconds': { type: 'string' },
       username: { type: 'string' },
       role: { type: 'string' },
       agencies: { type: 'string' },
@@ -183,6 +185,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (positionals.length > 0) throw new Error(`unknown command: ${positionals[0]} (see --help)`);
 
+  const idleSeconds = values['desk-idle-seconds'];
+  const deskIdle = idleSeconds === undefined ? undefined : Number(idleSeconds);
+  if (deskIdle !== undefined && !(Number.isInteger(deskIdle) && deskIdle >= 5))
+    throw new Error(`--desk-idle-seconds: ${idleSeconds}? (a whole number of seconds, at least 5)`);
   const port = Number(values.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: ${values.port}?`);
   const server = await startServer({
@@ -199,6 +205,7 @@ async function main(argv: string[]): Promise<number> {
     kioskConfigFile: values['kiosk-config'] ?? null,
     trustProxy: values['trust-proxy'] ?? false,
     autoEnrol: values['auto-enrol'] ?? false,
+    ...(deskIdle !== undefined ? { deskSessionIdleMs: deskIdle * 1000 } : {}),
     logger,
   });
   const stop = async (signal: string) => {

@@ -5,7 +5,7 @@
 import { DEFAULT_RETENTION, type Retention } from '../core/config/retention.ts';
 import { REPLY_STATUSES } from '../core/application/status.ts';
 import type { Logger } from './log.ts';
-import type { ApplicationStore } from './store.ts';
+import type { ApplicationStore, RetentionMonth } from './store.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -42,6 +42,32 @@ export async function runRetention(
     heartbeats: heartbeats.length,
     events: events.length,
   };
+}
+
+export interface RetentionPreview {
+  applicationDays: number;
+  months: RetentionMonth[];
+}
+
+/**
+ * What runRetention will delete and when, from the same rule: an application whose status is a reply loses its
+ * personal data `applicationDays` after its status last changed. A later action (送达, a case filed) moves the date.
+ * Receipt codes only, never personal data; `agencies` limits it to a clerk's.
+ */
+export async function retentionPreview(
+  store: ApplicationStore,
+  retention: Retention,
+  opts: { now: Date; timeZone: string; agencies: string[] | null; codesPerMonth?: number },
+): Promise<RetentionPreview> {
+  const months = await store.retentionSchedule({
+    replyStatuses: REPLY_STATUSES,
+    retentionDays: retention.applicationDays,
+    now: opts.now,
+    timeZone: opts.timeZone,
+    agencies: opts.agencies,
+    codesPerMonth: opts.codesPerMonth ?? 5,
+  });
+  return { applicationDays: retention.applicationDays, months };
 }
 
 /** Runs retention now and then every `everyMs` (default hourly) until stopped; failures are logged, not thrown. */

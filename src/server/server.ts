@@ -58,6 +58,8 @@ export interface ServerOptions {
   autoEnrol?: boolean;
   logger?: Logger | false;
   now?: () => Date;
+  /** The desk's session idle timeout, ms (default 15 minutes; the e2e server shortens it). */
+  deskSessionIdleMs?: number;
 }
 
 export interface RunningServer {
@@ -178,6 +180,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       now,
       trustProxy: options.trustProxy ?? false,
       autoEnrol: options.autoEnrol ?? false,
+      ...(options.deskSessionIdleMs ? { deskSessionIdleMs: options.deskSessionIdleMs } : {}),
     });
 
     const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {

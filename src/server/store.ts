@@ -108,6 +108,18 @@ function toStatusView(r: StatusRow): StatusView {
 
 const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
+/** One month of the retention schedule (retentionSchedule). */
+export interface RetentionMonth {
+  /** YYYY-MM in the site's time zone, or `due`: past its period, deleted at the next run. */
+  month: string;
+  count: number;
+  /** The first receipt codes to go, in order: when exactly (ISO) and on which local day. */
+  first: Array<{ receiptCode: string; removalAt: string; removalOn: string }>;
+}
+
+/** The applications retention may strip of personal data once their period has run (a reply status, not yet done). */
+const RETENTION_CANDIDATES = 'personal_deleted_at IS NULL AND status = ANY($1::text[])';
+
 /** How many applications go into one INSERT at most. */
 const MAX_BATCH = 64;
 
@@ -208,8 +220,8 @@ export class ApplicationStore {
           lookup_hash: a.lookupHash,
           personal: this.cipher.seal(app.clientId, app),
           applicant_type: app.applicant.type,
-          // The annual report's column; organisations' kinds are not asked yet, so they count as 其他.
-          applicant_kind: app.applicant.type === 'citizen' ? '自然人' : '其他',
+          // The annual report's column: 自然人, or the kind the organisation chose (其他 when sealed before it was asked).
+          applicant_kind: app.applicant.type === 'citizen' ? '自然人' : app.applicant.kind,
           agency_id: app.request.agencyId,
           staff_assisted: app.staffAssisted,
           receipt_rule: a.receiptRule,
@@ -405,7 +417,7 @@ export class ApplicationStore {
       const rows = await tx.query<{ id: number }>(
         `UPDATE applications SET personal = NULL, application = NULL, lookup_hash = '', status_note = '',
            personal_deleted_at = $3
-         WHERE personal_deleted_at IS NULL AND status = ANY($1::text[]) AND status_updated_at < $2
+         WHERE ${RETENTION_CANDIDATES} AND status_updated_at < $2
          RETURNING id`,
         [replyStatuses, closedBefore.toISOString(), now.toISOString()],
       );
@@ -416,6 +428,76 @@ export class ApplicationStore {
       }
       return rows.length;
     });
+  }
+
+  /**
+   * What deletePersonalData will remove, and when: the same candidates, each due `retentionDays` after its status
+   * last changed (the first run after that deletes it). Grouped by the month of removal in `timeZone`, with how many
+   * and the first `codesPerMonth` receipt codes in order of removal; those already due form the group `due`.
+   * Receipt codes and dates only: nothing personal is read.
+   */
+  async retentionSchedule(opts: {
+    replyStatuses: readonly string[];
+    retentionDays: number;
+    now: Date;
+    timeZone: string;
+    agencies: string[] | null;
+    codesPerMonth: number;
+  }): Promise<RetentionMonth[]> {
+    const params: unknown[] = [
+      opts.replyStatuses,
+      opts.retentionDays,
+      opts.now.toISOString(),
+      opts.timeZone,
+      opts.codesPerMonth,
+    ];
+    let scope = '';
+    if (opts.agencies) {
+      params.push(opts.agencies);
+      scope = ` AND agency_id = ANY($${params.length}::text[])`;
+    }
+    const rows = await this.db.query<{
+      month: string;
+      n: number | string;
+      receipt_code: string;
+      removal_at: Date | string;
+      removal_on: string;
+    }>(
+      // Whole days of 86,400 s, as runRetention counts them (an interval of days would follow the session's DST).
+      `WITH c AS (
+         SELECT id, receipt_code, status_updated_at + make_interval(secs => $2::int * 86400) AS removal_at
+         FROM applications WHERE ${RETENTION_CANDIDATES}${scope}
+       ), m AS (
+         SELECT id, receipt_code, removal_at,
+           CASE WHEN removal_at < $3::timestamptz THEN 'due'
+                ELSE to_char(removal_at AT TIME ZONE $4::text, 'YYYY-MM') END AS month
+         FROM c
+       ), r AS (
+         SELECT month, receipt_code, removal_at,
+           row_number() OVER (PARTITION BY month ORDER BY removal_at, id) AS rn,
+           count(*) OVER (PARTITION BY month) AS n
+         FROM m
+       )
+       SELECT month, n, receipt_code, removal_at, to_char(removal_at AT TIME ZONE $4::text, 'YYYY-MM-DD') AS removal_on
+       FROM r WHERE rn <= GREATEST($5::int, 1)
+       ORDER BY (month <> 'due'), month, rn`,
+      params,
+    );
+    const out: RetentionMonth[] = [];
+    for (const r of rows) {
+      let group = out[out.length - 1];
+      if (!group || group.month !== r.month) {
+        group = { month: r.month, count: Number(r.n), first: [] };
+        out.push(group);
+      }
+      if (group.first.length < opts.codesPerMonth)
+        group.first.push({
+          receiptCode: r.receipt_code,
+          removalAt: iso(r.removal_at),
+          removalOn: r.removal_on,
+        });
+    }
+    return out;
   }
 
   /** The write probe of /api/v1/health: throws when the database cannot commit a write. */

@@ -350,6 +350,7 @@ test('triage sends petitions and corrections elsewhere; staff-assisted filing is
   await page.getByRole('button', { name: /请工作人员帮我填写/ }).click();
   await expect(page.getByText('工作人员代为填写（口头申请）')).toBeVisible();
   await page.getByLabel('法人或其他组织').check();
+  await page.getByRole('radiogroup', { name: '单位类型' }).getByRole('radio', { name: '商业企业' }).check();
   await next(page);
   await page.getByLabel('单位名称').fill('某某市某某科技有限公司');
   await page.getByLabel('统一社会信用代码').fill('91350100M000100Y44');

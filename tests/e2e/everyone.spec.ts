@@ -287,6 +287,7 @@ test('the credit code (USCC) gets upper-case keys without I O Z S V; pasted text
     .click();
   await page.getByRole('button', { name: /我要获取政府信息/ }).click();
   await page.getByLabel('法人或其他组织').check();
+  await page.getByRole('radiogroup', { name: '单位类型' }).getByRole('radio', { name: '商业企业' }).check();
   await page.getByRole('button', { name: '下一步' }).click();
   const uscc = page.getByLabel('统一社会信用代码');
   await uscc.click();

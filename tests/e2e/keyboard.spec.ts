@@ -23,6 +23,8 @@ async function openForm(page: Page, applicant: '公民' | '法人或其他组织
     .click();
   await page.getByRole('button', { name: /我要获取政府信息/ }).click();
   await page.getByLabel(applicant).check();
+  if (applicant === '法人或其他组织')
+    await page.getByRole('radiogroup', { name: '单位类型' }).getByRole('radio', { name: '商业企业' }).check();
   await next(page);
 }
 

@@ -12,6 +12,10 @@ npx vite build --logLevel warn --outDir "$OUT_DIR" --emptyOutDir >&2
 DATA_DIR=".data/e2e-server-${PORT:-4173}"
 rm -rf "$DATA_DIR"
 mkdir -p "$DATA_DIR"
+# The desk's first admin, created with the real CLI (tests/e2e/desk.spec.ts logs in with it and creates clerks).
+npx tsx src/server/main.ts desk-user --data-dir "$DATA_DIR" --username e2e-admin --role admin --name 测试管理员 \
+  | sed -n 's/.*password: //p' > ".data/e2e-desk-admin-${PORT:-4173}.txt"
 exec npx tsx src/server/main.ts --port "${PORT:-4173}" --host 127.0.0.1 --static "$OUT_DIR" \
   --bundle-dir .data/sample/bundle --kiosk-config .data/sample/kiosk-config.json \
-  --data-dir "$DATA_DIR" --staff-token e2e-token-0123456789abcdefgh --log-level warn --auto-enrol
+  --data-dir "$DATA_DIR" --staff-token e2e-token-0123456789abcdefgh --log-level warn --auto-enrol \
+  --desk-idle-seconds 20

@@ -257,6 +257,10 @@ export const MESSAGES = {
     zh: '请选择申请人类型：公民，或法人或其他组织。',
     en: 'Please choose who is applying: a citizen, or a legal person or other organisation.',
   },
+  'orgKind.choose': {
+    zh: '请选择单位类型：商业企业、科研机构、社会公益组织、法律服务机构或其他。',
+    en: 'Please choose the kind of organisation: business, research institution, public-interest organisation, legal services, or other.',
+  },
   'idType.choose': { zh: '请选择证件类型。', en: 'Please choose the type of identity document.' },
   'agency.choose': { zh: '请选择向哪个机关申请。', en: 'Please choose the agency you are asking.' },
   'request.informationRequired': {

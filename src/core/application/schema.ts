@@ -32,6 +32,13 @@ export const APPLICANT_TYPE_LABELS: Record<ApplicantType, string> = {
   organization: '法人或其他组织',
 };
 
+/**
+ * The kinds of organisation the annual report counts in its own columns (2021 format, 法人或其他组织). The value is
+ * the report's column name.
+ */
+export const ORGANIZATION_KINDS = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
 /** 获取信息的方式 (the form of the information). */
 export const MEDIA = ['paper', 'email', 'cd', 'disk'] as const;
 export type Medium = (typeof MEDIA)[number];
@@ -106,6 +113,11 @@ const CitizenSchema = z.strictObject({
 
 const OrganizationSchema = z.strictObject({
   type: z.literal('organization'),
+  /**
+   * Which of the report's columns the organisation belongs to. Applications sealed before the form asked have no
+   * field and count as 其他; a form that asks sends '' until one is chosen, which is refused.
+   */
+  kind: z.enum(ORGANIZATION_KINDS, { error: zh('orgKind.choose') }).default('其他'),
   name: field((s) => validateOrganizationName(s, 'orgName')),
   /** 统一社会信用代码; a failed check character must be confirmed with usccConfirmed. */
   uscc: z.string().max(40),
@@ -264,6 +276,7 @@ function crossFieldChecks(app: Loose, ctx: z.RefinementCtx): void {
 /** Field order of the form, for the error summary. */
 export const FIELD_ORDER = [
   'applicant.type',
+  'applicant.kind',
   'applicant.name',
   'applicant.idType',
   'applicant.idNumber',

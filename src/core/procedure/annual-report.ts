@@ -2,19 +2,13 @@
 // 情况, and part 4, 政府信息公开行政复议、行政诉讼情况, computed from the applications the office handled. An
 // application counts once: received in the year (一) or carried over (二), then closed in the year under its
 // final result (三) or carried into the next year (四), so 一 + 二 = 三(七) + 四 holds in every column.
+import { ORGANIZATION_KINDS } from '../application/schema.ts';
 import type { IsoDate } from '../calendar/working-days.ts';
 import type { CaseKind, CaseResult } from './procedure.ts';
 import { REPLY_REASONS, REPLY_RESULTS, RESULT_ROWS, type ReplyResult } from './results.ts';
 
 /** The report's applicant columns (申请人情况). */
-export const APPLICANT_KINDS = [
-  '自然人',
-  '商业企业',
-  '科研机构',
-  '社会公益组织',
-  '法律服务机构',
-  '其他',
-] as const;
+export const APPLICANT_KINDS = ['自然人', ...ORGANIZATION_KINDS] as const;
 export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
 export const REPORT_COLUMNS = [...APPLICANT_KINDS, '总计'] as const;
 

@@ -3,11 +3,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
   APPLICANT_TYPES,
+  ORGANIZATION_KINDS,
   DELIVERIES,
   MEDIA,
   type ApplicantType,
   type Delivery,
   type Medium,
+  type OrganizationKind,
 } from '../../core/application/schema.ts';
 import { maskIdNumber } from '../../core/application/receipt.ts';
 import { ID_TYPES, type IdType } from '../../core/application/validators.ts';
@@ -176,18 +178,34 @@ function StepFields({
   switch (step) {
     case 'type':
       return (
-        <RadioGroup<ApplicantType>
-          field="applicant.type"
-          legend={t('apply.f.applicant.type')}
-          options={APPLICANT_TYPES.map((v) => ({
-            value: v,
-            label: t(`apply.applicantType.${v}` as StringId),
-            hint: t(`apply.applicantType.${v}.hint` as StringId),
-          }))}
-          value={d.type}
-          onChange={(type) => updateDraft({ type })}
-          error={errorOf('applicant.type')}
-        />
+        <>
+          <RadioGroup<ApplicantType>
+            field="applicant.type"
+            legend={t('apply.f.applicant.type')}
+            options={APPLICANT_TYPES.map((v) => ({
+              value: v,
+              label: t(`apply.applicantType.${v}` as StringId),
+              hint: t(`apply.applicantType.${v}.hint` as StringId),
+            }))}
+            value={d.type}
+            onChange={(type) => updateDraft({ type })}
+            error={errorOf('applicant.type')}
+          />
+          {d.type === 'organization' ? (
+            // The annual report counts organisations by kind (its columns).
+            <RadioGroup<OrganizationKind>
+              field="applicant.kind"
+              legend={t('apply.f.applicant.kind')}
+              options={ORGANIZATION_KINDS.map((v) => ({
+                value: v,
+                label: t(`apply.orgKind.${v}` as StringId),
+              }))}
+              value={d.orgKind}
+              onChange={(orgKind) => updateDraft({ orgKind })}
+              error={errorOf('applicant.kind')}
+            />
+          ) : null}
+        </>
       );
     case 'applicant':
       return d.type === 'organization' ? (
@@ -438,6 +456,7 @@ function answerRows(d: Draft): { field: string; value: string }[] {
   ];
   if (d.type === 'organization') {
     rows.push(
+      { field: 'applicant.kind', value: d.orgKind ? t(`apply.orgKind.${d.orgKind}` as StringId) : '' },
       { field: 'applicant.name', value: d.orgName },
       { field: 'applicant.uscc', value: d.uscc },
       { field: 'applicant.legalRepresentative', value: d.legalRepresentative },

@@ -22,6 +22,10 @@ interface StatusAnswer {
   dueOnProvisional?: boolean;
   /** The years the server counted by the statutory rules. */
   dueOnEstimatedYears?: number[];
+  /** What the office asked the applicant to correct (补正, Art. 30), while it waits for it. */
+  correction?: { text: string; answerBy: string } | null;
+  /** The reply, once made (the look-up says it is ready or sent; the result word only). */
+  replied?: { on: string; result: string } | null;
 }
 
 type Result =
@@ -142,6 +146,30 @@ export function StatusCheck() {
             <h2>{t('apply.status.result', { status: result.answer.status })}</h2>
             <p>{result.answer.explanation}</p>
             <dl class="fields">
+              {result.answer.correction ? (
+                <>
+                  <div>
+                    <dt>{t('apply.status.correction')}</dt>
+                    <dd class="correction-text">{result.answer.correction.text}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('apply.status.correctionBy')}</dt>
+                    <dd>{formatDate(result.answer.correction.answerBy)}</dd>
+                  </div>
+                </>
+              ) : null}
+              {result.answer.replied ? (
+                <>
+                  <div>
+                    <dt>{t('apply.status.replyResult')}</dt>
+                    <dd>{result.answer.replied.result}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('apply.status.repliedOn')}</dt>
+                    <dd>{formatDate(result.answer.replied.on)}</dd>
+                  </div>
+                </>
+              ) : null}
               <div>
                 <dt>{t('apply.status.filedOn')}</dt>
                 <dd>{formatDate(result.answer.filedOn)}</dd>

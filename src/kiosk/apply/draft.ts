@@ -9,6 +9,7 @@ import {
   type ApplicationIssue,
   type Delivery,
   type Medium,
+  type OrganizationKind,
 } from '../../core/application/schema.ts';
 import { toHalfWidth, type IdType } from '../../core/application/validators.ts';
 
@@ -27,6 +28,7 @@ export interface Draft {
   idNumber: string;
   workUnit: string;
   // 法人或其他组织
+  orgKind: '' | OrganizationKind;
   orgName: string;
   uscc: string;
   usccConfirmed: boolean;
@@ -63,6 +65,7 @@ export function emptyDraft(staffAssisted = false): Draft {
     idType: '',
     idNumber: '',
     workUnit: '',
+    orgKind: '',
     orgName: '',
     uscc: '',
     usccConfirmed: false,
@@ -163,6 +166,8 @@ export function toApplicationInput(d: Draft, createdAt = new Date().toISOString(
       : d.type === 'organization'
         ? {
             type: 'organization' as const,
+            // '' until chosen: the schema refuses it (a missing field would count as 其他).
+            kind: d.orgKind as OrganizationKind,
             name: d.orgName,
             uscc: d.uscc,
             usccConfirmed: d.usccConfirmed,
@@ -211,7 +216,7 @@ export const STEPS: readonly StepId[] = [
 
 /** The schema paths each step asks for (FIELD_ORDER of the core schema). */
 export const STEP_FIELDS: Record<StepId, readonly string[]> = {
-  type: ['applicant.type'],
+  type: ['applicant.type', 'applicant.kind'],
   applicant: [
     'applicant.name',
     'applicant.idType',

@@ -248,6 +248,12 @@ const STRINGS = {
     'zh-CN': '以企业、社会组织等单位名义申请',
     en: 'Applying for a company or other organisation',
   },
+  'apply.f.applicant.kind': { 'zh-CN': '单位类型', en: 'Kind of organisation' },
+  'apply.orgKind.商业企业': { 'zh-CN': '商业企业', en: 'Business' },
+  'apply.orgKind.科研机构': { 'zh-CN': '科研机构', en: 'Research institution' },
+  'apply.orgKind.社会公益组织': { 'zh-CN': '社会公益组织', en: 'Public-interest organisation' },
+  'apply.orgKind.法律服务机构': { 'zh-CN': '法律服务机构', en: 'Legal services' },
+  'apply.orgKind.其他': { 'zh-CN': '其他', en: 'Other' },
   'apply.idType.resident-id': { 'zh-CN': '居民身份证', en: 'Resident ID card' },
   'apply.idType.hk-macau-permit': {
     'zh-CN': '港澳居民来往内地通行证',
@@ -554,6 +560,10 @@ const STRINGS = {
   'apply.status.checking': { 'zh-CN': '正在查询…', en: 'Checking…' },
   'apply.status.result': { 'zh-CN': '办理状态：{status}', en: 'Status: {status}' },
   'apply.status.filedOn': { 'zh-CN': '提交日期', en: 'Filed on' },
+  'apply.status.correction': { 'zh-CN': '需要补正的内容', en: 'What to correct' },
+  'apply.status.correctionBy': { 'zh-CN': '补正期限', en: 'Correct by' },
+  'apply.status.repliedOn': { 'zh-CN': '答复日期', en: 'Replied on' },
+  'apply.status.replyResult': { 'zh-CN': '答复结果', en: 'Result' },
   'apply.status.offline': {
     'zh-CN': '本机现在没有联网，暂时无法查询进度。请稍后再试，或到服务台咨询。',
     en: 'This terminal is offline, so progress cannot be checked now. Try later or ask at the desk.',

@@ -74,6 +74,8 @@ export class DeskAccounts {
   constructor(
     private readonly db: Database,
     private readonly now: () => Date,
+    /** How long a session lasts without a request (a server option; the e2e test shortens it). */
+    private readonly idleMs: number = SESSION_IDLE_MS,
   ) {}
 
   async createUser(input: {
@@ -146,7 +148,7 @@ export class DeskAccounts {
     const now = this.now().getTime();
     const idle = now - new Date(r.last_seen_at).getTime();
     const age = now - new Date(r.created_at).getTime();
-    if (r.disabled || idle > SESSION_IDLE_MS || age > SESSION_MAX_MS) {
+    if (r.disabled || idle > this.idleMs || age > SESSION_MAX_MS) {
       await this.endSession(token);
       return null;
     }

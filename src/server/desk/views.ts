@@ -20,6 +20,7 @@ import {
 } from '../../core/procedure/procedure.ts';
 import { REPLY_REASONS, REPLY_RESULTS } from '../../core/procedure/results.ts';
 import { ROLE_LABELS, STAFF_ROLES, type StaffUser } from './accounts.ts';
+import type { RetentionPreview } from '../retention.ts';
 import type { CaseRecord, HistoryEntry, QueueFilter, QueueRow } from './case-store.ts';
 
 export function escapeHtml(s: unknown): string {
@@ -72,7 +73,7 @@ th.level2 { padding-left: 3.5rem; font-weight: normal; }
 export function page(opts: { title: string; user: StaffUser | null; csrf?: string; body: string }): string {
   const nav = opts.user
     ? `<header>
-<nav aria-label="工作台导航"><a href="/desk/">申请列表</a><a href="/desk/report">年度报告</a>${
+<nav aria-label="工作台导航"><a href="/desk/">申请列表</a><a href="/desk/report">年度报告</a><a href="/desk/retention">保存期限</a>${
         opts.user.role === 'admin' ? '<a href="/desk/users">账号</a><a href="/desk/audit">查阅记录</a>' : ''
       }</nav>
 <span>${e(opts.user.displayName)}（${e(ROLE_LABELS[opts.user.role])}）</span>
@@ -84,7 +85,7 @@ export function page(opts: { title: string; user: StaffUser | null; csrf?: strin
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${e(opts.title)} · 政府信息公开工作台</title>
 <link rel="stylesheet" href="/desk/desk.css">
 </head>
@@ -125,6 +126,8 @@ export function queuePage(opts: {
   agencies: Array<{ id: string; name: string }>;
   rows: QueueRow[];
   total: number;
+  /** More than `total` match (the queue stops counting at QUEUE_COUNT_CAP). */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   today: string;
@@ -146,7 +149,10 @@ export function queuePage(opts: {
 </tr>`;
     })
     .join('\n');
-  const pages = Math.max(1, Math.ceil(opts.total / opts.pageSize));
+  const counted = Math.max(1, Math.ceil(opts.total / opts.pageSize));
+  // Past the count's cap the last page is unknown: there is a next page while this one is full.
+  const pages =
+    opts.totalCapped && opts.rows.length === opts.pageSize ? Math.max(counted, opts.page + 1) : counted;
   const pageLink = (n: number, label: string) => {
     const q = new URLSearchParams(opts.query);
     q.set('page', String(n));
@@ -175,7 +181,7 @@ export function queuePage(opts: {
 </form>
 ${opts.notice ? `<p class="error" role="alert">${e(opts.notice)}</p>` : ''}
 <table>
-<caption>申请列表（共 ${opts.total} 份${pages > 1 ? `，第 ${opts.page}/${pages} 页` : ''}）</caption>
+<caption>申请列表（${opts.totalCapped ? `超过 ${opts.total} 份，请用筛选缩小范围；第 ${opts.page} 页` : `共 ${opts.total} 份${pages > 1 ? `，第 ${opts.page}/${pages} 页` : ''}`}）</caption>
 <thead><tr><th scope="col">查询码</th><th scope="col">申请人</th><th scope="col">受理机关</th><th scope="col">状态</th><th scope="col">收到申请日期</th><th scope="col">答复期限</th><th scope="col">工作人员代填</th></tr></thead>
 <tbody>
 ${rows || '<tr><td colspan="7">没有符合条件的申请。</td></tr>'}
@@ -441,6 +447,39 @@ ${part3}
 <thead><tr><th scope="col">类别</th>${PART4_COLUMNS.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr></thead>
 <tbody>
 ${r.part4.map((row) => `<tr><th scope="row">${e(row.label)}</th>${row.values.map((v) => `<td class="num">${v}</td>`).join('')}</tr>`).join('\n')}
+</tbody>
+</table>`,
+  });
+}
+
+export function retentionPage(opts: { user: StaffUser; csrf: string; preview: RetentionPreview }): string {
+  const p = opts.preview;
+  const total = p.months.reduce((n, m) => n + m.count, 0);
+  const monthLabel = (m: string) =>
+    m === 'due' ? '已到期（下次运行时删除）' : `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
+  const rows = p.months
+    .map(
+      (m) =>
+        `<tr><th scope="row">${e(monthLabel(m.month))}</th><td class="num">${m.count}</td><td>${m.first
+          .map(
+            (f) =>
+              `<a href="/desk/applications/${e(f.receiptCode)}">${e(f.receiptCode)}</a>（${e(f.removalOn)}）`,
+          )
+          .join('、')}${m.count > m.first.length ? ' 等' : ''}</td></tr>`,
+    )
+    .join('\n');
+  return page({
+    title: '保存期限',
+    user: opts.user,
+    csrf: opts.csrf,
+    body: `<h1>申请人信息的保存期限</h1>
+<p>答复后 ${p.applicationDays} 天，申请人信息和申请内容（姓名、证件、联系方式、所需信息的描述）自动删除；删除在到期后的下一次整点运行时进行。答复后又有送达、复议或诉讼等办理步骤的，从最后一步起重新计算。</p>
+<p class="ok" role="note">年度报告的统计保留：查询码、受理机关、申请人类型、收到和答复日期、办理结果以及复议诉讼情况不删除，报告的每一个数字不受影响。</p>
+<table>
+<caption>将要删除的申请（共 ${total} 份）</caption>
+<thead><tr><th scope="col">删除月份</th><th scope="col">份数</th><th scope="col">最先删除的查询码（删除日期）</th></tr></thead>
+<tbody>
+${rows || '<tr><td colspan="3">没有已答复、尚待删除个人信息的申请。</td></tr>'}
 </tbody>
 </table>`,
   });

@@ -7,6 +7,7 @@
 //   POST /desk/applications/:code/actions   one procedure action (src/core/procedure), refused when the law does not allow it
 //   GET  /desk/documents/:id             a reply document
 //   GET  /desk/report[.csv|.xlsx]?year=&agency=   the annual report's parts 3 and 4
+//   GET  /desk/retention                 what the retention job will delete, per month (receipt codes only)
 //   GET/POST /desk/users, GET /desk/audit  (admin)
 import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
@@ -42,10 +43,12 @@ import {
   loginPage,
   queuePage,
   reportPage,
+  retentionPage,
   usersPage,
 } from '../desk/views.ts';
-import type { Logger } from '../log.ts';
+import { errorFields, type Logger } from '../log.ts';
 import { TokenBucketLimiter } from '../rate-limit.ts';
+import type { RetentionPreview } from '../retention.ts';
 import type { WorkingCalendarSource } from '../working-calendar.ts';
 
 export interface DeskDeps {
@@ -56,6 +59,12 @@ export interface DeskDeps {
   workingCalendar: WorkingCalendarSource;
   clientIp: (c: Context) => string;
   now: () => Date;
+  /** The bundle's departments (id and name): the agencies a clerk may be given before anything was filed with them. */
+  departments: () => Promise<Array<{ id: string; name: string }>>;
+  /** A session ends after this long without a request (default SESSION_IDLE_MS). */
+  sessionIdleMs?: number;
+  /** What the retention job deletes (its preview page), and the site's time zone for its months. */
+  retentionPreview: (opts: { agencies: string[] | null }) => Promise<RetentionPreview>;
 }
 
 const COOKIE = 'desk_session';
@@ -73,7 +82,7 @@ function sameString(a: string, b: string): boolean {
 
 export function deskRoutes(deps: DeskDeps): Hono<Env> {
   const { logger } = deps;
-  const accounts = new DeskAccounts(deps.db, deps.now);
+  const accounts = new DeskAccounts(deps.db, deps.now, deps.sessionIdleMs);
   const cases = new CaseStore(deps.db, deps.now, deps.openPersonal);
   // Five wrong tries, then one a minute: per user name (guessing one account) and per address (trying many).
   const clock = () => deps.now().getTime();
@@ -86,7 +95,9 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     c.header('Content-Security-Policy', DESK_CSP);
     c.header('Cache-Control', 'no-store');
     c.header('X-Frame-Options', 'DENY');
-    c.header('Referrer-Policy', 'no-referrer');
+    // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with every form, which the
+    // Origin check below refuses; same-origin still keeps receipt codes in desk URLs from leaving the site.
+    c.header('Referrer-Policy', 'same-origin');
   });
 
   app.get('/desk/desk.css', (c) => {
@@ -162,6 +173,16 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     return cal;
   };
   const today = () => chinaDate(deps.now());
+  // The bundle's departments first (a clerk can be given an agency nothing was filed with yet), then any agency
+  // applications name that the current bundle no longer lists.
+  const allAgencies = async (): Promise<Array<{ id: string; name: string }>> => {
+    const departments = await deps.departments().catch((e: unknown) => {
+      logger.warn('desk_departments_unreadable', errorFields(e));
+      return [];
+    });
+    const filed = await cases.agencies(new Set(departments.map((d) => d.id)));
+    return [...departments, ...filed];
+  };
 
   app.post('/desk/logout', async (c) => {
     const token = getCookie(c, COOKIE);
@@ -188,7 +209,10 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
       ...(deadline ? { deadline } : {}),
       page,
     };
-    const [{ rows, total, tooBroad }, agencies] = await Promise.all([cases.queue(filter), cases.agencies()]);
+    const [{ rows, total, totalCapped, tooBroad }, agencies] = await Promise.all([
+      cases.queue(filter),
+      allAgencies(),
+    ]);
     const visible = scope(s) ? agencies.filter((a) => scope(s)!.includes(a.id)) : agencies;
     await accounts.audit(s.user, 'list', null, {
       count: rows.length,
@@ -202,6 +226,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
         agencies: visible,
         rows,
         total,
+        totalCapped,
         page,
         pageSize: QUEUE_PAGE_SIZE,
         today: today(),
@@ -349,7 +374,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     const s = c.get('session');
     if (!mayHandle(s)) return forbidden(c);
     const { report, agency } = await buildReport(c);
-    const agencies = (await cases.agencies()).filter((a) => !scope(s) || scope(s)!.includes(a.id));
+    const agencies = (await allAgencies()).filter((a) => !scope(s) || scope(s)!.includes(a.id));
     return c.html(reportPage({ user: s.user, csrf: s.csrfToken, report, agencies, agency }));
   });
 
@@ -387,6 +412,15 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
     return c.body(new Uint8Array(buf as ArrayBuffer));
   });
 
+  // ---- Retention: what the job will delete and when (receipt codes only)
+
+  app.get('/desk/retention', async (c) => {
+    const s = c.get('session');
+    if (!mayHandle(s)) return forbidden(c);
+    const preview = await deps.retentionPreview({ agencies: scope(s) });
+    return c.html(retentionPage({ user: s.user, csrf: s.csrfToken, preview }));
+  });
+
   // ---- Admin: accounts and the audit log
 
   app.get('/desk/users', async (c) => {
@@ -397,7 +431,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
         user: s.user,
         csrf: s.csrfToken,
         users: await accounts.listUsers(),
-        agencies: await cases.agencies(),
+        agencies: await allAgencies(),
         error: null,
         created: null,
       }),
@@ -438,7 +472,7 @@ export function deskRoutes(deps: DeskDeps): Hono<Env> {
         user: s.user,
         csrf: s.csrfToken,
         users: await accounts.listUsers(),
-        agencies: await cases.agencies(),
+        agencies: await allAgencies(),
         error,
         created,
       }),

@@ -194,7 +194,13 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Hono {
           }
         }
       }
-      const contentHash = sha256Hex(canonicalJson({ application, receiptRule: rule }));
+      // An organisation sealed before the form asked its kind is hashed as it was then (without the 其他 its parse
+      // adds): a retry of one an older server stored stays a replay, not a conflict.
+      const sealedAs =
+        application.applicant.type === 'organization' && !sealedWithKind(plain)
+          ? { ...application, applicant: { ...application.applicant, kind: undefined } }
+          : application;
+      const contentHash = sha256Hex(canonicalJson({ application: sealedAs, receiptRule: rule }));
       const outcome = await store.insert({
         application,
         contentHash,
@@ -240,4 +246,10 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Hono {
   );
 
   return app;
+}
+
+/** Whether a decrypted application's applicant carries the organisation kind (absent in those sealed before). */
+function sealedWithKind(plain: unknown): boolean {
+  const applicant = (plain as { applicant?: unknown } | null)?.applicant;
+  return typeof applicant === 'object' && applicant !== null && 'kind' in applicant;
 }

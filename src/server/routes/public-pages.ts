@@ -292,7 +292,7 @@ export function publicPageRoutes(deps: PublicPagesDeps): Hono {
         code,
         siteName,
         `<h2>当前进度</h2><p>${e(explanation)}</p>
-<dl>${found.receivedOn ? `<dt>收到申请日期</dt><dd>${e(found.receivedOn)}</dd>` : ''}${found.dueOn ? `<dt>答复期限</dt><dd>${e(found.dueOn)}</dd>` : ''}</dl>`,
+<dl>${view?.correction ? `<dt>需要补正的内容</dt><dd>${e(view.correction.text)}</dd><dt>补正期限</dt><dd>${e(view.correction.answerBy)}</dd>` : ''}${found.receivedOn ? `<dt>收到申请日期</dt><dd>${e(found.receivedOn)}</dd>` : ''}${found.dueOn ? `<dt>答复期限</dt><dd>${e(found.dueOn)}</dd>` : ''}</dl>`,
       ),
     );
   });

@@ -155,6 +155,12 @@ function applicationRefs(): MessageRef[] {
         uscc: '91350100M000100Y44',
       } as ApplicationInput['applicant'],
     }),
+    organizationApplication({
+      applicant: {
+        ...organizationApplication().applicant,
+        kind: '',
+      } as unknown as ApplicationInput['applicant'],
+    }),
     { applicant: { type: 'nobody' } },
   ];
   return inputs.flatMap((input) => {

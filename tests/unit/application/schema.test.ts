@@ -27,6 +27,36 @@ describe('application schema', () => {
     );
   });
 
+  it('an organisation says which kind it is; an unchosen kind is refused; one sealed before the question counts as 其他', () => {
+    const org = organizationApplication();
+    const applicant = org.applicant as Extract<ApplicationInput['applicant'], { type: 'organization' }>;
+    const chosen = validateApplication({ ...org, applicant: { ...applicant, kind: '科研机构' } });
+    expect(chosen.ok && chosen.value.applicant.type === 'organization' && chosen.value.applicant.kind).toBe(
+      '科研机构',
+    );
+    // The kiosk's form sends '' until a kind is chosen.
+    const unchosen = issuesOf({ ...org, applicant: { ...applicant, kind: '' } });
+    expect(unchosen.map((i) => [i.path, i.msg.key])).toEqual([['applicant.kind', 'orgKind.choose']]);
+    expect(unchosen[0]!.message).toContain('请选择单位类型');
+    expect(issuesOf({ ...org, applicant: { ...applicant, kind: '个体工商户' } }).map((i) => i.path)).toEqual([
+      'applicant.kind',
+    ]);
+    // Sealed before the form asked: no field at all.
+    const { kind: _none, ...old } = { ...applicant, kind: undefined };
+    const legacy = validateApplication({ ...org, applicant: old });
+    expect(legacy.ok && legacy.value.applicant.type === 'organization' && legacy.value.applicant.kind).toBe(
+      '其他',
+    );
+    // A citizen has no kind.
+    expect(
+      issuesOf(
+        citizenApplication({
+          applicant: { ...citizenApplication().applicant, kind: '其他' } as ApplicationInput['applicant'],
+        }),
+      ).map((i) => i.path),
+    ).toEqual(['applicant']);
+  });
+
   it('reports each bad field with its path and a Chinese message', () => {
     const input = citizenApplication();
     input.applicant = { ...input.applicant, idNumber: '110105194912310021' } as ApplicationInput['applicant'];

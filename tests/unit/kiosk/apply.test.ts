@@ -94,6 +94,14 @@ describe('draft', () => {
     expect(stepIssues({ ...d, email: 'a@example.cn' }, 'contact')).toEqual([]);
   });
 
+  it('an organisation must say which kind it is, on the first step', () => {
+    const d: Draft = { ...citizen(), type: 'organization' };
+    expect(stepIssues(d, 'type')).toMatchObject([{ field: 'applicant.kind' }]);
+    expect(stepIssues({ ...d, orgKind: '社会公益组织' }, 'type')).toEqual([]);
+    // A citizen is not asked.
+    expect(stepIssues(citizen(), 'type')).toEqual([]);
+  });
+
   it('a USCC failing only its check character is a confirmable warning', () => {
     const d: Draft = {
       ...citizen(),

@@ -3,7 +3,12 @@ import type { Database } from '../../../src/server/db/database.ts';
 import { startServer, type RunningServer } from '../../../src/server/server.ts';
 import { createLogger } from '../../../src/server/log.ts';
 import { sealJson } from '../../../src/core/crypto/sealed-box.ts';
-import type { ApplicationInput } from '../../../src/core/application/schema.ts';
+import {
+  canonicalJson,
+  validateApplication,
+  type ApplicationInput,
+} from '../../../src/core/application/schema.ts';
+import { sha256Hex } from '../../../src/server/store.ts';
 import { citizenApplication, organizationApplication } from '../application/fixtures.ts';
 import { CALENDAR } from '../calendar/fixtures.ts';
 import {
@@ -91,6 +96,32 @@ describe.each(backends())('zone server intake on $name', (backend) => {
     const resealed = await postApplication(server.url, await sealedBody(jwk(), app), app.clientId);
     expect(await resealed.json()).toEqual(firstBody);
     expect(await count()).toBe(1);
+  });
+
+  it('an organisation sealed before the kind was asked: stored as 其他, hashed as sealed (an older server’s record replays)', async () => {
+    const legacy = organizationApplication(); // no kind: as kiosks sealed it before item 5
+    const res = await postApplication(server.url, await sealedBody(jwk(), legacy), legacy.clientId);
+    expect(res.status).toBe(201);
+    const [row] = await db.query<{ applicant_kind: string; content_hash: string }>(
+      'SELECT applicant_kind, content_hash FROM applications',
+    );
+    expect(row!.applicant_kind).toBe('其他');
+    // The hash an older server stored: the parsed application without a kind.
+    const parsed = validateApplication(legacy);
+    if (!parsed.ok) throw new Error('fixture');
+    const { kind: _kind, ...applicant } = parsed.value.applicant as { kind?: string };
+    const older = sha256Hex(
+      canonicalJson({ application: { ...parsed.value, applicant }, receiptRule: 'in-person' }),
+    );
+    expect(row!.content_hash).toBe(older);
+    // With a kind chosen, the kind is part of the content.
+    const chosen = organizationApplication();
+    chosen.applicant = { ...chosen.applicant, kind: '科研机构' } as ApplicationInput['applicant'];
+    await postApplication(server.url, await sealedBody(jwk(), chosen), chosen.clientId);
+    const kinds = await db.query<{ applicant_kind: string }>(
+      'SELECT applicant_kind FROM applications ORDER BY id',
+    );
+    expect(kinds.map((k) => k.applicant_kind)).toEqual(['其他', '科研机构']);
   });
 
   it('the same key with other content is a 409', async () => {

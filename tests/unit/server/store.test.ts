@@ -7,7 +7,7 @@ import { personalDataCipher } from '../../../src/server/personal-data.ts';
 import { runRetention } from '../../../src/server/retention.ts';
 import { ApplicationStore, lookupHash, type NewApplication } from '../../../src/server/store.ts';
 import { validateApplication } from '../../../src/core/application/schema.ts';
-import { citizenApplication } from '../application/fixtures.ts';
+import { citizenApplication, organizationApplication } from '../application/fixtures.ts';
 import { backends, openMigrated, resetTables } from './helpers.ts';
 
 function newApplication(overrides: Partial<NewApplication> = {}): NewApplication {
@@ -165,6 +165,26 @@ describe.each(backends())('application store on $name', (backend) => {
     expect(all).toHaveLength(2);
     expect(all[0]!.application!.applicant.name).toBe('阿依古丽·买买提');
     expect(await store.list({ status: '待确认' })).toHaveLength(1);
+  });
+
+  it('stores the annual report’s column: 自然人, the organisation’s chosen kind, 其他 when sealed before it was asked', async () => {
+    const org = (kind: string | undefined) => {
+      const input = organizationApplication();
+      const applicant = { ...input.applicant, ...(kind ? { kind } : {}) };
+      const r = validateApplication({ ...input, applicant });
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      return newApplication({ application: r.value, lookupHash: lookupHash(r.value.receiptCode, '5678') });
+    };
+    const citizen = newApplication();
+    const lawFirm = org('法律服务机构');
+    const legacy = org(undefined);
+    for (const a of [citizen, lawFirm, legacy]) expect((await store.insert(a)).kind).toBe('created');
+    const kinds = await db.query<{ receipt_code: string; applicant_kind: string }>(
+      'SELECT receipt_code, applicant_kind FROM applications',
+    );
+    const kindOf = (a: NewApplication) =>
+      kinds.find((k) => k.receipt_code === a.application.receiptCode)?.applicant_kind;
+    expect([kindOf(citizen), kindOf(lawFirm), kindOf(legacy)]).toEqual(['自然人', '法律服务机构', '其他']);
   });
 
   it('stores heartbeats and returns the latest per kiosk', async () => {
