@@ -183,9 +183,18 @@ test('landscape 1920×1080: results beside a preview of the selected one; a tap 
   await expectAccessible(page, 'results with the preview, landscape');
   await shot(page, 'results-landscape');
 
+  // An 依申请公开 item's preview offers the way into the form, as its page does.
+  const onRequest = list.getByRole('link', { name: /家庭经济状况核对结果/ });
+  const onRequestTitle = await resultTitle(onRequest);
+  await onRequest.click();
+  await expect(preview.getByRole('heading', { level: 2 })).toHaveText(onRequestTitle);
+  await expect(preview.getByRole('link', { name: '申请公开此信息' })).toBeVisible();
+  await expect(preview.getByText('依申请公开', { exact: true })).toBeVisible();
+
   // 查看全文 opens the full page of the previewed result.
   await open.click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(second);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(onRequestTitle);
+  await expect(page).toHaveURL(/#\/item\//);
   await expect(preview).toHaveCount(0);
 });
 
