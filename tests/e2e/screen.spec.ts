@@ -182,6 +182,12 @@ test('landscape 1920×1080: results beside a preview of the selected one; a tap 
   expect(box.height).toBeGreaterThanOrEqual(60);
   await expectAccessible(page, 'results with the preview, landscape');
   await shot(page, 'results-landscape');
+  // In high contrast the big button keeps dark text on its yellow fill (not yellow on yellow).
+  await page.getByRole('button', { name: '高对比度' }).click();
+  const colours = await open.evaluate((a) => [getComputedStyle(a).color, getComputedStyle(a).backgroundColor]);
+  expect(colours[0]).not.toBe(colours[1]);
+  await expectAccessible(page, 'results with the preview, high contrast');
+  await page.getByRole('button', { name: '高对比度' }).click();
 
   // An 依申请公开 item's preview offers the way into the form, as its page does.
   const onRequest = list.getByRole('link', { name: /家庭经济状况核对结果/ });
