@@ -184,7 +184,10 @@ test('landscape 1920×1080: results beside a preview of the selected one; a tap 
   await shot(page, 'results-landscape');
   // In high contrast the big button keeps dark text on its yellow fill (not yellow on yellow).
   await page.getByRole('button', { name: '高对比度' }).click();
-  const colours = await open.evaluate((a) => [getComputedStyle(a).color, getComputedStyle(a).backgroundColor]);
+  const colours = await open.evaluate((a) => [
+    getComputedStyle(a).color,
+    getComputedStyle(a).backgroundColor,
+  ]);
   expect(colours[0]).not.toBe(colours[1]);
   await expectAccessible(page, 'results with the preview, high contrast');
   await page.getByRole('button', { name: '高对比度' }).click();
@@ -209,7 +212,10 @@ test('results on narrower screens and in portrait: no preview, a tap opens the p
     await page.setViewportSize(viewport);
     await ready(page);
     await page.getByRole('searchbox').fill('低保');
-    const result = page.getByRole('list', { name: /^搜索结果/ }).getByRole('link').first();
+    const result = page
+      .getByRole('list', { name: /^搜索结果/ })
+      .getByRole('link')
+      .first();
     await expect(result).toBeVisible();
     await expect(page.getByRole('region', { name: /^预览/ })).toHaveCount(0);
     await expect(result).not.toHaveAttribute('aria-current');

@@ -1,6 +1,6 @@
 // Results grouped 事项 / 办事指南 / 政策解读 in one list named 搜索结果; a helpful screen when nothing matches. On a wide
 // landscape screen the list takes the left part and a preview of the selected result the right part.
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getLang, t, type StringId } from '../../i18n/strings.ts';
 import type { SearchHit, ResultType } from '../../search/types.ts';
 import type { SearchAnswer } from '../../search/bridge.ts';
@@ -25,6 +25,8 @@ const GROUPS: ResultType[] = ['item', 'guide', 'interpretation'];
 /** Results shown at first, and how many more each 显示更多 adds. */
 const FIRST_SHOWN = 20;
 const MORE_STEP = 20;
+/** While typing on, the preview waits this long without a keystroke before it shows the new top result. */
+const TYPING_PAUSE_MS = 300;
 
 const keyOf = (hit: SearchHit) => `${hit.type}:${hit.id}`;
 
@@ -123,11 +125,27 @@ export function SearchResults({ query, answer, deskLocation, onPick }: Props) {
       ) : null,
     [answer, deskLocation, getLang(), wide, selectedKey],
   );
-  // The preview is rebuilt when another result is selected, not for a keystroke that keeps the same top result;
-  // it reads its document after the list is painted (an effect), so it never holds the list up.
+  // The preview follows the selection after the list is painted (an effect), so a keystroke's own task renders
+  // the list alone. A tap, or the first results of a search, are previewed at once; while the visitor types on,
+  // the new top result once typing pauses: the preview does not run through every intermediate result, and its
+  // reads never compete with the next keystroke. It is rebuilt only when another result is previewed.
+  const [previewed, setPreviewed] = useState<SearchHit | null>(null);
+  useEffect(() => {
+    if (!selected) {
+      setPreviewed(null);
+      return;
+    }
+    if (selected === tappedNow || !previewed) {
+      setPreviewed(selected);
+      return;
+    }
+    const timer = setTimeout(() => setPreviewed(selected), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [selectedKey]);
+  const previewedKey = previewed ? keyOf(previewed) : null;
   const preview = useMemo(
-    () => (selected ? <ResultPreview hit={selected} /> : null),
-    [selectedKey, getLang()],
+    () => (previewed ? <ResultPreview hit={previewed} /> : null),
+    [previewedKey, getLang()],
   );
   if (!view) {
     return (
@@ -138,7 +156,7 @@ export function SearchResults({ query, answer, deskLocation, onPick }: Props) {
   }
   // While the answer for the newest text is on its way, the previous one stays (no flicker between keystrokes).
   const list = <div aria-busy={answer?.query !== query}>{view}</div>;
-  if (!preview) return list;
+  if (!selected) return list;
   return (
     <div class="results-beside-preview">
       {list}

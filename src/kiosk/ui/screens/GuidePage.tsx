@@ -1,6 +1,11 @@
 // A 办事指南 with the 办事一本通 sections in order, sanitised Markdown, and its attachments.
 import { useEffect, useState } from 'preact/hooks';
-import { GUIDE_SECTIONS, GUIDE_SECTION_LABELS, type Attachment, type Guide } from '../../../core/bundle/schema.ts';
+import {
+  GUIDE_SECTIONS,
+  GUIDE_SECTION_LABELS,
+  type Attachment,
+  type Guide,
+} from '../../../core/bundle/schema.ts';
 import { channelUrlOf } from '../../config/channel.ts';
 import { getLang, t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';

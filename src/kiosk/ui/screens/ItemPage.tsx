@@ -40,7 +40,13 @@ export type ItemField = keyof typeof FIELDS;
 const ALL_FIELDS = Object.keys(FIELDS) as ItemField[];
 
 /** The item's elements as label and value, in the page's order: all of them, or the ones named. */
-export function ItemFields({ item, only = ALL_FIELDS }: { item: CatalogueItem; only?: readonly ItemField[] }) {
+export function ItemFields({
+  item,
+  only = ALL_FIELDS,
+}: {
+  item: CatalogueItem;
+  only?: readonly ItemField[];
+}) {
   return (
     <dl class="fields">
       {only.map((field) => {
