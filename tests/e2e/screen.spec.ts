@@ -2,7 +2,7 @@
 // order and masking, focus below the sticky bar, high contrast, the agency chosen for the visitor, take-home QR
 // codes and public pages, the ID-card reader and the staff views.
 import { mkdir } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { seriousViolations } from './axe.ts';
 
 /** `UPDATE_SCREENSHOTS=1 npx playwright test screen` rewrites the orientation screenshots in docs/screenshots/. */
@@ -114,6 +114,115 @@ test('landscape 1920×1080 uses the width: more columns of domains, the steps be
   // Narrower screens keep one column: the list is not shown.
   await page.setViewportSize({ width: 1280, height: 1024 });
   await expect(steps).toBeHidden();
+});
+
+/** A result row's title as the list shows it (without the 已废止 / 已修改 tag). */
+const resultTitle = (link: Locator) =>
+  link.evaluate((a) => {
+    const title = a.querySelector('.result-title')!.cloneNode(true) as HTMLElement;
+    title.querySelector('.validity-tag')?.remove();
+    return title.textContent!.trim();
+  });
+
+test('landscape 1920×1080: results beside a preview of the selected one; a tap previews, 查看全文 opens', async ({
+  page,
+}) => {
+  await page.setViewportSize(LANDSCAPE);
+  await ready(page);
+  await page.getByRole('searchbox').fill('低保');
+  const list = page.getByRole('list', { name: /^搜索结果/ });
+  const results = list.getByRole('link');
+  await expect(results.nth(1)).toBeVisible();
+  const preview = page.getByRole('region', { name: /^预览/ });
+
+  // The first result is previewed at once, on the right of the list, and marked as the current one.
+  const first = await resultTitle(results.first());
+  await expect(preview.getByRole('heading', { level: 2 })).toHaveText(first);
+  await expect(results.first()).toHaveAttribute('aria-current', 'true');
+  const listBox = (await list.boundingBox())!;
+  const previewBox = (await preview.boundingBox())!;
+  expect(previewBox.x).toBeGreaterThanOrEqual(listBox.x + listBox.width);
+  expect(previewBox.width).toBeGreaterThan(600);
+
+  // Typing on while the top result stays leaves the preview as it is: the same element, not a change in it.
+  await preview.evaluate((el) => {
+    const w = window as unknown as { previewEl: Element; previewChanges: number };
+    w.previewEl = el;
+    w.previewChanges = 0;
+    new MutationObserver((records) => (w.previewChanges += records.length)).observe(el, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  });
+  await page.getByRole('searchbox').pressSequentially('资金');
+  await expect(page.getByRole('list', { name: '搜索结果：低保资金' })).toBeVisible();
+  expect(await resultTitle(results.first())).toBe(first);
+  expect(
+    await page.evaluate(() => {
+      const w = window as unknown as { previewEl: Element; previewChanges: number };
+      return { same: document.querySelector('.result-preview') === w.previewEl, changes: w.previewChanges };
+    }),
+  ).toEqual({ same: true, changes: 0 });
+  await page.getByRole('searchbox').fill('低保');
+  await expect(page.getByRole('list', { name: '搜索结果：低保' })).toBeVisible();
+
+  // A tap on the second result previews it instead of leaving the list.
+  const second = await resultTitle(results.nth(1));
+  expect(second).not.toBe(first);
+  await results.nth(1).click();
+  await expect(preview.getByRole('heading', { level: 2 })).toHaveText(second);
+  await expect(results.nth(1)).toHaveAttribute('aria-current', 'true');
+  await expect(results.first()).not.toHaveAttribute('aria-current');
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(second);
+  const open = preview.getByRole('link', { name: '查看全文' });
+  await expect(open).toBeVisible();
+  const box = (await open.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(60);
+  await expectAccessible(page, 'results with the preview, landscape');
+  await shot(page, 'results-landscape');
+  // In high contrast the big button keeps dark text on its yellow fill (not yellow on yellow).
+  await page.getByRole('button', { name: '高对比度' }).click();
+  const colours = await open.evaluate((a) => [
+    getComputedStyle(a).color,
+    getComputedStyle(a).backgroundColor,
+  ]);
+  expect(colours[0]).not.toBe(colours[1]);
+  await expectAccessible(page, 'results with the preview, high contrast');
+  await page.getByRole('button', { name: '高对比度' }).click();
+
+  // An 依申请公开 item's preview offers the way into the form, as its page does.
+  const onRequest = list.getByRole('link', { name: /家庭经济状况核对结果/ });
+  const onRequestTitle = await resultTitle(onRequest);
+  await onRequest.click();
+  await expect(preview.getByRole('heading', { level: 2 })).toHaveText(onRequestTitle);
+  await expect(preview.getByRole('link', { name: '申请公开此信息' })).toBeVisible();
+  await expect(preview.getByText('依申请公开', { exact: true })).toBeVisible();
+
+  // 查看全文 opens the full page of the previewed result.
+  await open.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(onRequestTitle);
+  await expect(page).toHaveURL(/#\/item\//);
+  await expect(preview).toHaveCount(0);
+});
+
+test('results on narrower screens and in portrait: no preview, a tap opens the page', async ({ page }) => {
+  for (const viewport of [{ width: 1280, height: 1024 }, PORTRAIT]) {
+    await page.setViewportSize(viewport);
+    await ready(page);
+    await page.getByRole('searchbox').fill('低保');
+    const result = page
+      .getByRole('list', { name: /^搜索结果/ })
+      .getByRole('link')
+      .first();
+    await expect(result).toBeVisible();
+    await expect(page.getByRole('region', { name: /^预览/ })).toHaveCount(0);
+    await expect(result).not.toHaveAttribute('aria-current');
+    const title = await resultTitle(result);
+    await result.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  }
 });
 
 test('the form: 上一步 left of 下一步; the error summary below the sticky bar; the ID number masked with 显示', async ({

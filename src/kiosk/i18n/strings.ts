@@ -41,6 +41,13 @@ const STRINGS = {
   'search.none.desk': { 'zh-CN': '请到服务台咨询工作人员', en: 'Ask the staff at the service desk' },
   'search.none.deskAt': { 'zh-CN': '服务台位置：{where}', en: 'Service desk: {where}' },
   'search.none.apply': { 'zh-CN': '申请政府信息公开', en: 'Request government information' },
+  'search.preview': { 'zh-CN': '预览', en: 'Preview' },
+  'search.preview.open': { 'zh-CN': '查看全文', en: 'Open full page' },
+  'search.preview.hint': {
+    'zh-CN': '点按结果在右侧预览，点按“查看全文”打开',
+    en: 'Tap a result to preview it on the right; tap “Open full page” to open it',
+  },
+  'search.preview.shown': { 'zh-CN': '右侧预览：{title}', en: 'Preview on the right: {title}' },
   'home.domains': { 'zh-CN': '按领域浏览', en: 'Browse by area' },
   'home.departments': { 'zh-CN': '按部门浏览', en: 'Browse by department' },
   'home.recent': { 'zh-CN': '最近更新', en: 'Recently updated' },

@@ -12,16 +12,19 @@ export interface MetaFact {
 
 /**
  * The domain as a crumb, the title as the screen's heading (focused on arrival), and a meta line of the facts
- * given (empty ones left out), separated by ' · '.
+ * given (empty ones left out), separated by ' · '. In the search results' preview (`headingId` given) the title is
+ * a level-2 heading of the preview pane instead: the home screen keeps its own h1.
  */
 export function ContentHeading({
   crumb,
   title,
   meta = [],
+  headingId,
 }: {
   crumb: string;
   title: string;
   meta?: (MetaFact | '' | null | undefined)[];
+  headingId?: string;
 }) {
   const facts = meta.filter((f): f is MetaFact => !!f);
   return (
@@ -29,9 +32,15 @@ export function ContentHeading({
       <p class="crumbs" lang="zh-CN">
         {crumb}
       </p>
-      <h1 id="screen-title" tabIndex={-1} lang="zh-CN">
-        {title}
-      </h1>
+      {headingId ? (
+        <h2 id={headingId} lang="zh-CN">
+          {title}
+        </h2>
+      ) : (
+        <h1 id="screen-title" tabIndex={-1} lang="zh-CN">
+          {title}
+        </h1>
+      )}
       {facts.length ? (
         <p class="meta-line">
           {facts.map((f, i) => (

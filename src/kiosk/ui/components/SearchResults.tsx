@@ -1,26 +1,83 @@
-// Results grouped 事项 / 办事指南 / 政策解读 in one list named 搜索结果; a helpful screen when nothing matches.
-import { useMemo, useRef, useState } from 'preact/hooks';
+// Results grouped 事项 / 办事指南 / 政策解读 in one list named 搜索结果; a helpful screen when nothing matches. On a wide
+// landscape screen the list takes the left part and a preview of the selected result the right part.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getLang, t, type StringId } from '../../i18n/strings.ts';
 import type { SearchHit, ResultType } from '../../search/types.ts';
 import type { SearchAnswer } from '../../search/bridge.ts';
 import { href } from '../router.ts';
 import { useKioskState } from '../../state.ts';
-import { useAsync } from '../hooks.ts';
+import { lazyComponent, useAsync } from '../hooks.ts';
 import { repo } from '../repo-loader.ts';
+import { useWideLandscape } from '../wide-screen.ts';
 import { CallStaff } from './CallStaff.tsx';
 import { DepartmentContact } from './DepartmentContact.tsx';
 import { ValidityTag } from './ContentPage.tsx';
 import { Highlight } from './Highlight.tsx';
+import { Loading } from './Status.tsx';
+
+// The preview draws the detail pages' own components: fetched with them, the first time a wide screen shows results.
+const ResultPreview = lazyComponent(
+  () => import('./ResultPreview.tsx').then((m) => m.ResultPreview),
+  Loading,
+);
 
 const GROUPS: ResultType[] = ['item', 'guide', 'interpretation'];
 /** Results shown at first, and how many more each 显示更多 adds. */
 const FIRST_SHOWN = 20;
 const MORE_STEP = 20;
+/** While typing on, the preview waits this long without a keystroke before it shows the new top result. */
+const TYPING_PAUSE_MS = 300;
 
-function ResultLink({ hit, query }: { hit: SearchHit; query: string }) {
+const keyOf = (hit: SearchHit) => `${hit.type}:${hit.id}`;
+
+/** The result at the top of the list as shown: the first few, grouped 事项, 办事指南, 政策解读 in that order. */
+function firstShown(ranked: readonly SearchHit[]): SearchHit | null {
+  const shown = ranked.slice(0, FIRST_SHOWN);
+  for (const type of GROUPS) {
+    const hit = shown.find((r) => r.type === type);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** On a wide screen: the key of the previewed result, and what a tap on a result does instead of opening it. */
+interface Selection {
+  key: string | null;
+  select: (hit: SearchHit) => void;
+}
+
+/**
+ * Each result stays a link to its page, so it is announced, focused and opened as every other link of the kiosk.
+ * On a wide screen a tap selects it for the preview instead of leaving the list (the visitor compares results
+ * beside each other), the selected row carries aria-current (the list is not a listbox of options: it is
+ * navigation, and only links may be activated); the preview's 查看全文 link, next in reading order, opens it.
+ */
+function ResultLink({
+  hit,
+  query,
+  selection,
+}: {
+  hit: SearchHit;
+  query: string;
+  selection: Selection | null;
+}) {
+  const current = selection?.key === keyOf(hit);
   return (
     <li>
-      <a class="result" lang="zh-CN" href={href([hit.type, hit.id])}>
+      <a
+        class="result"
+        lang="zh-CN"
+        href={href([hit.type, hit.id])}
+        aria-current={current ? 'true' : undefined}
+        onClick={
+          selection
+            ? (event) => {
+                event.preventDefault();
+                selection.select(hit);
+              }
+            : undefined
+        }
+      >
         <span class="result-title">
           <Highlight text={hit.title} query={query} highlights={hit.highlights} />
           <ValidityTag validity={hit.validity} />
@@ -43,15 +100,52 @@ export function SearchResults({ query, answer, deskLocation, onPick }: Props) {
   // it can stay memoised on the answer alone.
   const pick = useRef(onPick);
   pick.current = onPick;
+  const wide = useWideLandscape();
+  // The result tapped, with the text it was found for: a new search previews its own first result again.
+  const [tapped, setTapped] = useState<{ query: string; hit: SearchHit } | null>(null);
+  const tappedNow = answer && tapped?.query === answer.query ? tapped.hit : null;
+  const selected = wide && answer ? (tappedNow ?? firstShown(answer.response.results)) : null;
+  const selectedKey = selected ? keyOf(selected) : null;
+  const select = useRef((hit: SearchHit) => setTapped({ query: answer?.query ?? '', hit }));
+  select.current = (hit) => setTapped({ query: answer?.query ?? '', hit });
   // A keystroke changes the query at once but the answer only when the worker replies: the list (dozens of links
-  // with highlights) is rebuilt for a new answer only, not for every keystroke in between (issue 3).
+  // with highlights) is rebuilt for a new answer (or a tap on a wide screen) only, not for every keystroke in
+  // between (issue 3).
   const view = useMemo(
     () =>
       answer ? (
         // Keyed by the text asked: a new search starts with the first few results again.
-        <AnswerView key={answer.query} answer={answer} deskLocation={deskLocation} pick={pick} />
+        <AnswerView
+          key={answer.query}
+          answer={answer}
+          deskLocation={deskLocation}
+          pick={pick}
+          selection={wide ? { key: selectedKey, select: (hit) => select.current(hit) } : null}
+        />
       ) : null,
-    [answer, deskLocation, getLang()],
+    [answer, deskLocation, getLang(), wide, selectedKey],
+  );
+  // The preview follows the selection after the list is painted (an effect), so a keystroke's own task renders
+  // the list alone. A tap, or the first results of a search, are previewed at once; while the visitor types on,
+  // the new top result once typing pauses: the preview does not run through every intermediate result, and its
+  // reads never compete with the next keystroke. It is rebuilt only when another result is previewed.
+  const [previewed, setPreviewed] = useState<SearchHit | null>(null);
+  useEffect(() => {
+    if (!selected) {
+      setPreviewed(null);
+      return;
+    }
+    if (selected === tappedNow || !previewed) {
+      setPreviewed(selected);
+      return;
+    }
+    const timer = setTimeout(() => setPreviewed(selected), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [selectedKey]);
+  const previewedKey = previewed ? keyOf(previewed) : null;
+  const preview = useMemo(
+    () => (previewed ? <ResultPreview hit={previewed} /> : null),
+    [previewedKey, getLang()],
   );
   if (!view) {
     return (
@@ -61,17 +155,31 @@ export function SearchResults({ query, answer, deskLocation, onPick }: Props) {
     );
   }
   // While the answer for the newest text is on its way, the previous one stays (no flicker between keystrokes).
-  return <div aria-busy={answer?.query !== query}>{view}</div>;
+  const list = <div aria-busy={answer?.query !== query}>{view}</div>;
+  if (!selected) return list;
+  return (
+    <div class="results-beside-preview">
+      {list}
+      <div class="preview-pane">
+        {preview}
+        <p class="visually-hidden" role="status">
+          {tappedNow ? t('search.preview.shown', { title: tappedNow.title }) : ''}
+        </p>
+      </div>
+    </div>
+  );
 }
 
 function AnswerView({
   answer,
   deskLocation,
   pick,
+  selection,
 }: {
   answer: SearchAnswer;
   deskLocation: string;
   pick: { current: (query: string) => void };
+  selection: Selection | null;
 }) {
   const shown = answer.query;
   const { results: ranked, didYouMean, closest, contactDept } = answer.response;
@@ -103,7 +211,16 @@ function AnswerView({
         </p>
       )}
       {contactDept ? <ContactCard name={contactDept} /> : null}
-      <ul class="result-groups" aria-label={`${t('search.results')}：${shown}`}>
+      {selection ? (
+        <p id="preview-hint" class="visually-hidden">
+          {t('search.preview.hint')}
+        </p>
+      ) : null}
+      <ul
+        class="result-groups"
+        aria-label={`${t('search.results')}：${shown}`}
+        aria-describedby={selection ? 'preview-hint' : undefined}
+      >
         {GROUPS.map((type) => {
           const hits = results.filter((r) => r.type === type);
           if (hits.length === 0) return null;
@@ -115,7 +232,7 @@ function AnswerView({
               </h3>
               <ul class="result-list" aria-labelledby={`group-${type}`}>
                 {hits.map((hit) => (
-                  <ResultLink key={`${hit.type}:${hit.id}`} hit={hit} query={shown} />
+                  <ResultLink key={keyOf(hit)} hit={hit} query={shown} selection={selection} />
                 ))}
               </ul>
             </li>

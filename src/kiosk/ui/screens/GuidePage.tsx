@@ -1,6 +1,11 @@
 // A 办事指南 with the 办事一本通 sections in order, sanitised Markdown, and its attachments.
 import { useEffect, useState } from 'preact/hooks';
-import { GUIDE_SECTIONS, GUIDE_SECTION_LABELS, type Attachment } from '../../../core/bundle/schema.ts';
+import {
+  GUIDE_SECTIONS,
+  GUIDE_SECTION_LABELS,
+  type Attachment,
+  type Guide,
+} from '../../../core/bundle/schema.ts';
 import { channelUrlOf } from '../../config/channel.ts';
 import { getLang, t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
@@ -15,10 +20,9 @@ import { repo } from '../repo-loader.ts';
 import { href } from '../router.ts';
 import { itemName } from './Browse.tsx';
 
-export function GuidePage({ id }: { id: string }) {
-  const { live, config } = useKioskState();
-  const dbName = live?.dbName;
-  const data = useAsync(async () => {
+/** The guide with its items and department, read from the live bundle. */
+export function useGuidePageData(dbName: string | undefined, id: string) {
+  return useAsync(async () => {
     if (!dbName) return null;
     const r = await repo();
     const guide = await r.getGuide(dbName, id);
@@ -29,20 +33,34 @@ export function GuidePage({ id }: { id: string }) {
     ]);
     return { guide, items, dept };
   }, [dbName, id]);
+}
+
+/** The heading block of a guide's page: domain, title, department and date (also the search preview's). */
+export function GuideHeading({ guide, headingId }: { guide: Guide; headingId?: string }) {
+  return (
+    <ContentHeading
+      crumb={guide.domain}
+      title={guide.title}
+      headingId={headingId}
+      meta={[
+        guide.department && { label: t('guide.department', { name: '' }), published: guide.department },
+        guide.updated && { label: t('guide.updated', { date: guide.updated }) },
+      ]}
+    />
+  );
+}
+
+export function GuidePage({ id }: { id: string }) {
+  const { live, config } = useKioskState();
+  const dbName = live?.dbName;
+  const data = useGuidePageData(dbName, id);
   if (data.loading) return <Loading />;
   if (!data.value || !dbName) return <NotFound />;
   const { guide, items, dept } = data.value;
   const channel = config ? channelUrlOf(config) : new URL('/bundle/', location.href).href;
   return (
     <article class="screen guide-page" aria-labelledby="screen-title">
-      <ContentHeading
-        crumb={guide.domain}
-        title={guide.title}
-        meta={[
-          guide.department && { label: t('guide.department', { name: '' }), published: guide.department },
-          guide.updated && { label: t('guide.updated', { date: guide.updated }) },
-        ]}
-      />
+      <GuideHeading guide={guide} />
       {guide.body.trim() ? (
         <section aria-labelledby="sec-overview">
           <h2 id="sec-overview">{t('guide.overview')}</h2>

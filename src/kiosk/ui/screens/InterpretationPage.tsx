@@ -1,4 +1,5 @@
 // A 政策解读 in question-and-answer form.
+import type { Interpretation } from '../../../core/bundle/schema.ts';
 import { t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
 import { TakeHome } from '../components/TakeHome.tsx';
@@ -10,29 +11,33 @@ import { repo } from '../repo-loader.ts';
 import { href } from '../router.ts';
 import { itemName } from './Browse.tsx';
 
-export function InterpretationPage({ id }: { id: string }) {
-  const dbName = useKioskState().live?.dbName;
-  const data = useAsync(async () => {
+/** The interpretation with the items it explains, read from the live bundle. */
+export function useInterpretationPageData(dbName: string | undefined, id: string) {
+  return useAsync(async () => {
     if (!dbName) return null;
     const r = await repo();
     const interp = await r.getInterpretation(dbName, id);
     return interp ? { interp, items: await r.getItems(dbName, interp.itemIds) } : null;
   }, [dbName, id]);
-  if (data.loading) return <Loading />;
-  if (!data.value) return <NotFound />;
-  const { interp, items } = data.value;
+}
+
+/**
+ * The top of an interpretation's page (also the search preview's): domain, title, policy and date, and a policy
+ * no longer in force said in words, first thing under the title: not by colour, not only in a list elsewhere.
+ */
+export function InterpretationHeading({ interp, headingId }: { interp: Interpretation; headingId?: string }) {
   return (
-    <article class="screen interp-page" aria-labelledby="screen-title">
+    <>
       <ContentHeading
         crumb={interp.domain}
         title={interp.title}
+        headingId={headingId}
         meta={[
           interp.policy && { label: t('interp.policy', { policy: '' }), published: interp.policy },
           interp.date && { label: t('interp.date', { date: interp.date }) },
         ]}
       />
       {interp.validity && interp.validity !== 'in-force' ? (
-        // Said in words, first thing under the title: not by colour, not only in a list elsewhere.
         <div class="validity-notice" role="note">
           <p>
             <strong>{t(`interp.validity.${interp.validity}`)}</strong>
@@ -40,6 +45,19 @@ export function InterpretationPage({ id }: { id: string }) {
           {interp.validityNote ? <p lang="zh-CN">{interp.validityNote}</p> : null}
         </div>
       ) : null}
+    </>
+  );
+}
+
+export function InterpretationPage({ id }: { id: string }) {
+  const dbName = useKioskState().live?.dbName;
+  const data = useInterpretationPageData(dbName, id);
+  if (data.loading) return <Loading />;
+  if (!data.value) return <NotFound />;
+  const { interp, items } = data.value;
+  return (
+    <article class="screen interp-page" aria-labelledby="screen-title">
+      <InterpretationHeading interp={interp} />
       {interp.summary.trim() ? <Markdown source={interp.summary} /> : null}
       <h2>{t('interp.qa')}</h2>
       <ol class="qa">
