@@ -1,7 +1,7 @@
 // Issue 15 items 4–6 as the kiosk computes them: browse filters, an item's prefill of the application form, and the
 // summary that keeps empty domains and departments off the screens.
 import { describe, expect, it } from 'vitest';
-import { ManifestSchema, type CatalogueItem, type Department } from '../../../src/core/bundle/schema.ts';
+import { type CatalogueItem, type Department } from '../../../src/core/bundle/schema.ts';
 import { summarize } from '../../../src/kiosk/db/bundle-db.ts';
 import { prefillFromItem } from '../../../src/kiosk/apply/prefill.ts';
 import {
@@ -10,7 +10,7 @@ import {
   filterOptions,
   filterParams,
 } from '../../../src/kiosk/ui/browse-filter.ts';
-import { sampleData } from './fixtures.ts';
+import { sampleData, testManifest } from './fixtures.ts';
 
 function item(over: Partial<CatalogueItem>): CatalogueItem {
   return {
@@ -104,19 +104,7 @@ describe('an 依申请公开 item prefills the form', () => {
 });
 
 describe('summary', () => {
-  const manifest = ManifestSchema.parse({
-    format: 'kiosk-bundle/1',
-    bundleId: 'b1',
-    site: 'test-site',
-    siteName: '测试区',
-    version: 1,
-    createdAt: '2026-01-01T00:00:00Z',
-    expiresAt: '2027-01-01T00:00:00Z',
-    minAppVersion: '0.1.0',
-    keyId: '0123456789abcdef',
-    delegatedKeys: [],
-    files: [{ path: 'data/catalogue.json', sha256: '0'.repeat(64), size: 1 }],
-  });
+  const manifest = testManifest(1);
 
   it('counts a domain of guides only by its documents and lists no department without items or guides', () => {
     const data = sampleData(1);

@@ -3,12 +3,31 @@ import { generateSigningKeyPair, parsePrivateKey } from '../../../src/core/bundl
 import { signManifest } from '../../../src/core/bundle/sign.ts';
 import {
   DATA_FILES,
+  ManifestSchema,
   type BundleData,
+  type Manifest,
   type CatalogueItem,
   type TrustedKey,
 } from '../../../src/core/bundle/schema.ts';
 import { utf8 } from '../../../src/core/bundle/encoding.ts';
 import { buildSearchIndex } from '../../../src/core/search/build-index.ts';
+
+/** A valid manifest of the test site (its file hashes are not checked by the store). */
+export function testManifest(version: number): Manifest {
+  return ManifestSchema.parse({
+    format: 'kiosk-bundle/1',
+    bundleId: `b${version}`,
+    site: 'test-site',
+    siteName: '测试区',
+    version,
+    createdAt: '2026-01-01T00:00:00Z',
+    expiresAt: '2027-01-01T00:00:00Z',
+    minAppVersion: '0.1.0',
+    keyId: '0123456789abcdef',
+    delegatedKeys: [],
+    files: [{ path: 'data/catalogue.json', sha256: '0'.repeat(64), size: 1 }],
+  });
+}
 
 export function sampleData(version: number, itemCount = 3): BundleData {
   const catalogue: CatalogueItem[] = Array.from({ length: itemCount }, (_, i) => ({

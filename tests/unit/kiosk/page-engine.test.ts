@@ -4,25 +4,11 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../../../src/core/search/engine.ts';
 import { importBundle, activate } from '../../../src/kiosk/db/store.ts';
-import { ManifestSchema, type BundleData } from '../../../src/core/bundle/schema.ts';
+import type { BundleData } from '../../../src/core/bundle/schema.ts';
 import { pageEngineReady, preparePageEngine, searchOnPage } from '../../../src/kiosk/search/page-engine.ts';
-import { sampleData } from './fixtures.ts';
+import { sampleData, testManifest } from './fixtures.ts';
 
-function manifestFor(version: number) {
-  return ManifestSchema.parse({
-    format: 'kiosk-bundle/1',
-    bundleId: `b${version}`,
-    site: 'test-site',
-    siteName: '测试区',
-    version,
-    createdAt: '2026-01-01T00:00:00Z',
-    expiresAt: '2027-01-01T00:00:00Z',
-    minAppVersion: '0.1.0',
-    keyId: '0123456789abcdef',
-    delegatedKeys: [],
-    files: [{ path: 'data/catalogue.json', sha256: '0'.repeat(64), size: 1 }],
-  });
-}
+const manifestFor = testManifest;
 
 async function live(version: number, data: BundleData): Promise<string> {
   const staged = await importBundle({ manifest: manifestFor(version), data });
