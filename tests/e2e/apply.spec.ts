@@ -2,7 +2,8 @@
 // a connection dropped after the server committed, and a reload mid-send. The server must hold exactly one record per
 // application, with the content as typed. Controls are found by role and label only.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { seriousViolations } from './axe.ts';
+import { expectAccessible } from './axe.ts';
+import { next, startKiosk } from './kiosk.ts';
 
 const STAFF = { Authorization: 'Bearer e2e-token-0123456789abcdefgh' };
 const NAME = '阿依古丽·买买提𠮷'; // a middle dot and a character outside the BMP: kept exactly
@@ -31,21 +32,6 @@ async function recordsFor(request: APIRequestContext, receiptCode: string): Prom
   const body = (await res.json()) as { applications: ExportRow[] };
   return body.applications.filter((a) => a.receiptCode === receiptCode);
 }
-
-async function expectAccessible(page: Page, screen: string) {
-  expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
-}
-
-/** First load online: the service worker takes control, the bundle is imported, the intake key is cached. */
-async function startKiosk(page: Page) {
-  await page.goto('/');
-  await page.waitForFunction(() => !!navigator.serviceWorker?.controller);
-  await expect(page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first()).toBeVisible({
-    timeout: 60_000,
-  });
-}
-
-const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
 
 /** Fills the whole form as a citizen; returns on the check page. */
 async function fillCitizenForm(

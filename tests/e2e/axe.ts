@@ -1,7 +1,7 @@
 // Runs axe-core (from npm, injected into the page) and returns the serious and critical violations.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** Evaluated through the DevTools protocol: the kiosk's Content-Security-Policy refuses an injected <script>. */
@@ -41,4 +41,9 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
         nodes: v.nodes.map((n) => JSON.stringify(n.target)),
       }));
   });
+}
+
+/** Fails the test with axe's serious and critical violations of the page as it is now, named by screen. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
 }

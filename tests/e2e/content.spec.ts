@@ -1,23 +1,12 @@
 // Issue 15: the zone's own topic, catalogue details, browse filters, and an 依申请公开 item that leads into the
 // application form with its name and agency filled in. Controls are found by role and label only.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { generateKioskKeyPair, keyIdOfKioskKey } from '../../src/core/auth/request-signature.ts';
 import { sealJson, type PublicEcJwk } from '../../src/core/crypto/sealed-box.ts';
 import { signedFetch } from '../../src/kiosk/auth/signed-fetch.ts';
 import { sampleApplication } from '../unit/kiosk/sample-application.ts';
-import { seriousViolations } from './axe.ts';
-
-async function startKiosk(page: Page) {
-  await page.goto('/');
-  await page.waitForFunction(() => !!navigator.serviceWorker?.controller);
-  await expect(page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first()).toBeVisible({
-    timeout: 60_000,
-  });
-}
-
-async function expectAccessible(page: Page, screen: string) {
-  expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
-}
+import { expectAccessible } from './axe.ts';
+import { startKiosk } from './kiosk.ts';
 
 test('the 政务公开 domain holds its catalogue and guide; filters narrow it; template A says 目录未列明', async ({
   page,

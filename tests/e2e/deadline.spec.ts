@@ -5,61 +5,28 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SAMPLE_STAFF_PIN } from '../../scripts/prepare-sample.ts';
 import { seriousViolations } from './axe.ts';
+import { fillCitizen, fillRequestAndSubmit, openApplicationForm, startKiosk } from './kiosk.ts';
 
 const STAFF = { Authorization: 'Bearer e2e-token-0123456789abcdefgh' };
 /** Thursday 10 December 2026, 10:00 in Beijing. */
 const FILED_AT = new Date('2026-12-10T10:00:00+08:00');
 
-const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
-
-async function startKiosk(page: Page) {
+async function startKioskOnFilingDay(page: Page) {
   await page.clock.setFixedTime(FILED_AT);
-  await page.goto('/');
-  await page.waitForFunction(() => !!navigator.serviceWorker?.controller);
-  await expect(page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first()).toBeVisible({
-    timeout: 60_000,
-  });
+  await startKiosk(page);
 }
 
 async function fileApplication(page: Page, title: string): Promise<string> {
-  await page
-    .getByRole('navigation', { name: '页面导航' })
-    .getByRole('link', { name: '申请信息公开' })
-    .click();
-  await page.getByRole('button', { name: /我要获取政府信息/ }).click();
-  await page.getByLabel('公民').check();
-  await next(page);
-  await page.getByLabel('姓名', { exact: true }).fill('张三');
-  await page.getByLabel('居民身份证').check();
-  await page.getByLabel('证件号码').fill('11010519491231002X');
-  await next(page);
-  await page.getByLabel('联系电话').fill('138 1234 5678');
-  await page.getByLabel('通信地址').fill('某某区人民路1号');
-  await page.getByLabel('邮政编码').fill('100000');
-  await next(page);
-  await page.getByLabel(/内容描述/).fill('2026年度城乡低保资金发放情况');
-  await page.getByLabel('信息名称').fill(title);
-  await next(page);
-  await page.getByLabel('区民政局').check();
-  await next(page);
-  await page.getByLabel('纸质').check();
-  await page.getByLabel('自行领取').check();
-  await page.getByLabel('不同意').check();
-  await next(page);
-  await page.getByLabel(/我已阅读以上告知/).check();
-  await page.getByRole('button', { name: '核对填写内容' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '请核对填写内容' })).toBeVisible();
-  await page.getByRole('button', { name: '提交申请' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '申请已提交' })).toBeVisible();
-  const shown = await page.getByText(/^[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}$/).textContent();
-  return shown!.replace(/-/g, '');
+  await openApplicationForm(page);
+  await fillCitizen(page);
+  return fillRequestAndSubmit(page, { description: '2026年度城乡低保资金发放情况', title });
 }
 
 test('filed on 2026-12-10: the receipt says the 2027 due date is 预计; the server’s look-up shows its own date as its export does', async ({
   page,
   request,
 }) => {
-  await startKiosk(page);
+  await startKioskOnFilingDay(page);
   const code = await fileApplication(page, '2026年城乡低保资金发放情况');
 
   // 20 working days from Thursday 2026-12-10: 元旦 (Friday 2027-01-01) by the statutory rules → Friday 2027-01-08.
@@ -100,7 +67,7 @@ test('filed on 2026-12-10: the receipt says the 2027 due date is 预计; the ser
 });
 
 test('the staff screen warns that the holiday notices end within 60 days', async ({ page }) => {
-  await startKiosk(page);
+  await startKioskOnFilingDay(page);
   const corner = page.getByTestId('staff-corner');
   const box = (await corner.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

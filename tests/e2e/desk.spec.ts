@@ -6,7 +6,8 @@
 // on the desk's own 账号 page. Controls are found by role and label only.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { seriousViolations } from './axe.ts';
+import { expectAccessible } from './axe.ts';
+import { fillCitizen, fillRequestAndSubmit, next, openApplicationForm, startKiosk } from './kiosk.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const ADMIN = 'e2e-admin';
@@ -20,10 +21,6 @@ const RUN = Date.now().toString(36);
 function beijingDate(offsetDays = 0): string {
   const d = new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000);
   return d.toISOString().slice(0, 10);
-}
-
-async function expectAccessible(page: Page, screen: string) {
-  expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
 }
 
 async function logIn(browser: Browser, username: string, password: string): Promise<Page> {
@@ -50,26 +47,12 @@ async function createClerk(admin: Page, username: string, agencyName: string): P
   return (await created.getByRole('code').textContent())!.trim();
 }
 
-async function startKiosk(page: Page) {
-  await page.goto('/');
-  await page.waitForFunction(() => !!navigator.serviceWorker?.controller);
-  await expect(page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first()).toBeVisible({
-    timeout: 60_000,
-  });
-}
-
-const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
-
 /** Files an application with 区民政局 as a citizen, or as an organisation of the given kind; returns the code. */
 async function fileApplication(
   page: Page,
   opts: { title: string; organisationKind?: string },
 ): Promise<string> {
-  await page
-    .getByRole('navigation', { name: '页面导航' })
-    .getByRole('link', { name: '申请信息公开' })
-    .click();
-  await page.getByRole('button', { name: /我要获取政府信息/ }).click();
+  await openApplicationForm(page);
   if (opts.organisationKind) {
     await page.getByLabel('法人或其他组织').check();
     // Item 5: an organisation says which kind it is (the annual report's columns); nothing chosen is an error.
@@ -92,35 +75,10 @@ async function fileApplication(
       await confirm.check();
       await next(page);
     }
-  } else {
-    await page.getByLabel('公民').check();
-    await next(page);
-    await page.getByLabel('姓名', { exact: true }).fill('张三');
-    await page.getByLabel('居民身份证').check();
-    await page.getByLabel('证件号码').fill('11010519491231002X');
-    await next(page);
-  }
-  await page.getByLabel('联系电话').fill('138 1234 5678');
-  await page.getByLabel('通信地址').fill('某某区人民路1号');
-  await page.getByLabel('邮政编码').fill('100000');
-  await next(page);
-  await page.getByLabel(/内容描述/).fill('城乡低保资金发放情况');
-  await page.getByLabel('信息名称').fill(opts.title);
-  await next(page);
-  await page.getByLabel('区民政局').check();
-  await next(page);
-  await page.getByLabel('纸质').check();
-  await page.getByLabel('自行领取').check();
-  await page.getByLabel('不同意').check();
-  await next(page);
-  await page.getByLabel(/我已阅读以上告知/).check();
-  await page.getByRole('button', { name: '核对填写内容' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '请核对填写内容' })).toBeVisible();
-  await page.getByRole('button', { name: '提交申请' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '申请已提交' })).toBeVisible();
-  const shown = await page.getByText(/^[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}$/).textContent();
+  } else await fillCitizen(page);
+  const code = await fillRequestAndSubmit(page, { description: '城乡低保资金发放情况', title: opts.title });
   await expect(page.getByRole('status').filter({ hasText: '已送达' })).toBeVisible({ timeout: 30_000 });
-  return shown!.replace(/-/g, '');
+  return code;
 }
 
 /** The kiosk's 查询进度 for a code; returns the answer region. */

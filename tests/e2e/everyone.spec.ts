@@ -2,7 +2,7 @@
 // high contrast, English, call staff, guards, target sizes and axe on every screen in every mode.
 import { mkdir } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { seriousViolations } from './axe.ts';
+import { expectAccessible } from './axe.ts';
 
 /** `UPDATE_SCREENSHOTS=1 npx playwright test everyone` rewrites docs/screenshots/ (committed for reviewers). */
 const SHOTS = !!process.env.UPDATE_SCREENSHOTS;
@@ -15,10 +15,6 @@ async function ready(page: Page, url = '/') {
   await expect(page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first()).toBeVisible({
     timeout: 60_000,
   });
-}
-
-async function expectAccessible(page: Page, screen: string) {
-  expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
 }
 
 /** Every visible button and link is at least 60 × 60 CSS px. */

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { seriousViolations } from './axe.ts';
+import { next } from './kiosk.ts';
 
 async function ready(page: Page) {
   await page.goto('/');
@@ -14,7 +15,6 @@ async function ready(page: Page) {
 }
 
 const keyboard = (page: Page) => page.getByRole('group', { name: /屏幕键盘|On-screen keyboard/ });
-const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
 
 async function openForm(page: Page, applicant: '公民' | '法人或其他组织') {
   await page

@@ -3,7 +3,8 @@
 // codes and public pages, the ID-card reader and the staff views.
 import { mkdir } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { seriousViolations } from './axe.ts';
+import { expectAccessible } from './axe.ts';
+import { fillCitizen, next } from './kiosk.ts';
 
 /** `UPDATE_SCREENSHOTS=1 npx playwright test screen` rewrites the orientation screenshots in docs/screenshots/. */
 const SHOTS = !!process.env.UPDATE_SCREENSHOTS;
@@ -15,10 +16,6 @@ async function ready(page: Page, url = '/') {
   await expect(page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first()).toBeVisible({
     timeout: 60_000,
   });
-}
-
-async function expectAccessible(page: Page, screen: string) {
-  expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
 }
 
 async function shot(page: Page, name: string) {
@@ -49,8 +46,6 @@ async function openForm(page: Page) {
   await page.getByRole('button', { name: /我要获取政府信息/ }).click();
   await expect(page.getByText('第 1 步，共 7 步')).toBeVisible();
 }
-
-const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
 
 for (const [orientation, viewport] of [
   ['portrait', PORTRAIT],
@@ -299,12 +294,7 @@ test('the agency step suggests the likely agency, groups the rest by name, and l
 }) => {
   await ready(page);
   await openForm(page);
-  await page.getByLabel('公民').check();
-  await next(page);
-  await page.getByLabel('姓名', { exact: true }).fill('张三');
-  await page.getByLabel('居民身份证').check();
-  await page.getByLabel('证件号码').fill('11010519491231002X');
-  await next(page);
+  await fillCitizen(page);
   await page.getByLabel('联系电话').fill('13812345678');
   await page.getByLabel('通信地址').fill('某某区人民路1号');
   await page.getByLabel('邮政编码').fill('100000');
@@ -428,12 +418,7 @@ test.describe('the ID-card reader', () => {
 test('staff: the status page counts delivered applications and shows local time', async ({ page }) => {
   await ready(page);
   await openForm(page);
-  await page.getByLabel('公民').check();
-  await next(page);
-  await page.getByLabel('姓名', { exact: true }).fill('张三');
-  await page.getByLabel('居民身份证').check();
-  await page.getByLabel('证件号码').fill('11010519491231002X');
-  await next(page);
+  await fillCitizen(page);
   await page.getByLabel('联系电话').fill('13812345678');
   await page.getByLabel('通信地址').fill('某某区人民路1号');
   await page.getByLabel('邮政编码').fill('100000');

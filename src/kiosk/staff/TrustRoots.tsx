@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { KioskConfig } from '../../core/config/kiosk-config.ts';
 import { confirmNewRoots, pendingRootChange, type RootChange } from '../bundle/trust-roots.ts';
-import { checkChannel } from './updates.ts';
+import { checkChannelAfterCurrent } from './updates.ts';
 
 export function TrustRootsSection({ config }: { config: KioskConfig | null }) {
   const [change, setChange] = useState<RootChange | null>(null);
@@ -31,7 +31,7 @@ export function TrustRootsSection({ config }: { config: KioskConfig | null }) {
               void confirmNewRoots(config).then(() => {
                 setDone(true);
                 setChange(null);
-                void checkChannel();
+                void checkChannelAfterCurrent();
               })
             }
           >

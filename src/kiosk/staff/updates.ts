@@ -120,6 +120,23 @@ export async function checkChannel(): Promise<UpdateOutcome | null> {
   return afterOutcome(outcome);
 }
 
+/**
+ * A check that must run after something changed (staff confirmed new root keys): one already running read the
+ * state before the change, so this waits for it to end and then checks again.
+ */
+export async function checkChannelAfterCurrent(): Promise<UpdateOutcome | null> {
+  if (state.busy) {
+    await new Promise<void>((resolve) => {
+      const stop = subscribeUpdates((s) => {
+        if (s.busy) return;
+        stop();
+        resolve();
+      });
+    });
+  }
+  return checkChannel();
+}
+
 /** Verifies and imports a bundle folder picked from a USB stick. */
 export async function loadFromFiles(files: Iterable<File>): Promise<UpdateOutcome | null> {
   const { config, live } = getKioskState();
