@@ -125,16 +125,20 @@ export async function checkChannel(): Promise<UpdateOutcome | null> {
  * state before the change, so this waits for it to end and then checks again.
  */
 export async function checkChannelAfterCurrent(): Promise<UpdateOutcome | null> {
-  if (state.busy) {
-    await new Promise<void>((resolve) => {
-      const stop = subscribeUpdates((s) => {
-        if (s.busy) return;
-        stop();
-        resolve();
-      });
-    });
-  }
+  await untilNotBusy();
   return checkChannel();
+}
+
+/** Resolves once no check or import is running. */
+function untilNotBusy(): Promise<void> {
+  if (!state.busy) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const stop = subscribeUpdates((s) => {
+      if (s.busy) return;
+      stop();
+      resolve();
+    });
+  });
 }
 
 /** Verifies and imports a bundle folder picked from a USB stick. */
@@ -156,15 +160,15 @@ export async function loadFromFiles(files: Iterable<File>): Promise<UpdateOutcom
  */
 export async function applyPendingUpdates(): Promise<{ content: number | null; app: boolean }> {
   let content: number | null = null;
-  if (!state.busy) {
-    const live = await activateStaged();
-    if (live) {
-      content = live.version;
-      setKioskState({ live: (await metaDb().getValue('live')) ?? null, phase: 'ready' });
-      await refreshStaged();
-      console.info(`kiosk: bundle v${live.version} is live`);
-      void heartbeat();
-    }
+  // A check or import still running may stage a newer bundle: 立即上线 waits for it instead of doing nothing.
+  await untilNotBusy();
+  const live = await activateStaged();
+  if (live) {
+    content = live.version;
+    setKioskState({ live: (await metaDb().getValue('live')) ?? null, phase: 'ready' });
+    await refreshStaged();
+    console.info(`kiosk: bundle v${live.version} is live`);
+    void heartbeat();
   }
   // applyUpdate() keeps the reload-loop guard (one reload per waiting version per 10 minutes).
   const app = updateReady() && !state.staffOpen ? applyUpdate() : false;
@@ -181,7 +185,8 @@ function scheduleIdleApply(): void {
   clearTimeout(idleTimer);
   if (!idleScreen || !(state.staged || state.appUpdateReady)) return;
   idleTimer = setTimeout(() => {
-    if (idleScreen) void applyPendingUpdates();
+    // Not while a check runs (its outcome schedules this again): a visitor may arrive while it waits.
+    if (idleScreen && !state.busy) void applyPendingUpdates();
   }, IDLE_QUIET_MS);
 }
 
