@@ -114,9 +114,9 @@ export function SearchResults({ query, answer, deskLocation, onPick }: Props) {
   const view = useMemo(
     () =>
       answer ? (
-        // Keyed by the text asked: a new search starts with the first few results again.
+        // Not keyed by the text asked: rows common to the old and new answer are updated in place (keyed by
+        // document), far less DOM work per keystroke than a new list; AnswerView resets its own page of results.
         <AnswerView
-          key={answer.query}
           answer={answer}
           deskLocation={deskLocation}
           pick={pick}
@@ -185,7 +185,9 @@ function AnswerView({
   const { results: ranked, didYouMean, closest, contactDept } = answer.response;
   // The best few first: a visitor reads the top of the list, and every row rendered is layout work the next
   // keystroke waits for on a kiosk CPU (issue 3). The rest are one tap away.
-  const [limit, setLimit] = useState(FIRST_SHOWN);
+  // A new search starts with the first few results again.
+  const [paged, setPaged] = useState({ query: shown, limit: FIRST_SHOWN });
+  const limit = paged.query === shown ? paged.limit : FIRST_SHOWN;
   const results = ranked.slice(0, limit);
   const more = ranked.length - results.length;
   if (ranked.length === 0) {
@@ -241,7 +243,11 @@ function AnswerView({
       </ul>
       {more > 0 ? (
         <p>
-          <button type="button" class="button secondary" onClick={() => setLimit((n) => n + MORE_STEP)}>
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() => setPaged({ query: shown, limit: limit + MORE_STEP })}
+          >
             {t('search.more', { n: more })}
           </button>
         </p>
