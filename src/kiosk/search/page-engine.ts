@@ -8,9 +8,9 @@ import type { SearchAnswer } from './bridge.ts';
 
 /**
  * Above this many documents the worker alone answers. The build is one long task on the page (measured at 4× CPU:
- * about half a second for the sample's 507 documents, several seconds at 10,000), run after each idle reset's
- * reload while the attract screen shows; a district's catalogue with its guides is a few hundred to two thousand
- * documents.
+ * 0.35 s for the sample's 507 documents; the worker's load of a 10,000-document bundle takes 0.6–1.6 s, a freeze
+ * a visitor would feel), run after each idle reset's reload while the attract screen shows; a district's
+ * catalogue with its guides is a few hundred to two thousand documents.
  */
 export const PAGE_ENGINE_MAX_DOCS = 3_000;
 /** The visitor has not touched the screen for this long before the engine is built (a build is one long task). */
