@@ -3,13 +3,12 @@
 // checks for every /api/v1/staff/* path registered after its middleware).
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { formatIssuePath } from '../core/bundle/schema.ts';
 import { KioskEventSchema, type EventAccepted } from '../core/events/schema.ts';
 import type { Queryable } from './db/database.ts';
 import { callState, EventStore, type CallState, type StoredEvent } from './events-store.ts';
 import type { Logger } from './log.ts';
 import { TokenBucketLimiter } from './rate-limit.ts';
-import { errorBody } from './http/errors.ts';
+import { errorBody, readJson, tooLarge, unreadableBody, zodError } from './http/errors.ts';
 import { kioskOf } from './http/kiosk-auth.ts';
 
 /** The part of AppLimits (app.ts, with the defaults) these routes use. */
@@ -40,32 +39,12 @@ export function registerEvents(app: Hono, deps: EventsDeps): EventStore {
 
   app.post(
     '/api/v1/events',
-    bodyLimit({
-      maxSize: limits.eventBytes,
-      onError: (c) =>
-        c.json(
-          errorBody(
-            'payload_too_large',
-            `请求体超过 ${limits.eventBytes} 字节的上限（request body larger than ${limits.eventBytes} bytes）`,
-          ),
-          413,
-        ),
-    }),
+    bodyLimit({ maxSize: limits.eventBytes, onError: tooLarge(limits.eventBytes) }),
     async (c) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(await c.req.text()) as unknown;
-      } catch {
-        return c.json(errorBody('invalid_json', '请求体不是有效的 JSON'), 400);
-      }
-      const parsed = KioskEventSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return c.json(
-          errorBody('invalid_body', issue?.message ?? 'invalid', issue ? formatIssuePath(issue.path) : null),
-          400,
-        );
-      }
+      const raw = await readJson(c);
+      if (!raw.ok) return c.json(unreadableBody(raw), 400);
+      const parsed = KioskEventSchema.safeParse(raw.value);
+      if (!parsed.success) return c.json(zodError(parsed.error, 'invalid_body'), 400);
       // The site and kiosk are the enrolled kiosk's that signed the request, whatever the body says.
       const kiosk = kioskOf(c);
       const event = kiosk ? { ...parsed.data, site: kiosk.site, kioskId: kiosk.kioskId } : parsed.data;

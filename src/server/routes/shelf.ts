@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
-import { BundleDataSchemas, formatIssuePath, type CatalogueItem } from '../../core/bundle/schema.ts';
+import { BundleDataSchemas, type CatalogueItem } from '../../core/bundle/schema.ts';
 import { ItemOpenedEventSchema } from '../../core/events/schema.ts';
 import { MarkPublishedSchema, type PublishedOnRequestFeed } from '../../core/shelf/shelf.ts';
 import type { OpenPersonal } from '../desk/case-store.ts';
 import type { Queryable } from '../db/database.ts';
-import { errorBody } from '../http/errors.ts';
+import { errorBody, readJson, tooLarge, unreadableBody, zodError } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
 import { TokenBucketLimiter } from '../rate-limit.ts';
 import { ShelfStore, type OpenedItem, type RequestCandidate } from '../shelf-store.ts';
@@ -73,30 +73,14 @@ export function shelfRoutes(deps: ShelfRoutesDeps): Hono {
   });
   const names = catalogueNames(deps.bundleDir, logger);
   const app = new Hono();
-  const tooLarge = (max: number) => (c: Context) =>
-    c.json(
-      errorBody('payload_too_large', `请求体超过 ${max} 字节的上限（request body larger than ${max} bytes）`),
-      413,
-    );
-
   app.post(
     '/api/v1/item-opened',
     bodyLimit({ maxSize: BODY_BYTES, onError: tooLarge(BODY_BYTES) }),
     async (c) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(await c.req.text()) as unknown;
-      } catch {
-        return c.json(errorBody('invalid_json', '请求体不是有效的 JSON'), 400);
-      }
-      const parsed = ItemOpenedEventSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return c.json(
-          errorBody('invalid_body', issue?.message ?? 'invalid', issue ? formatIssuePath(issue.path) : null),
-          400,
-        );
-      }
+      const raw = await readJson(c);
+      if (!raw.ok) return c.json(unreadableBody(raw), 400);
+      const parsed = ItemOpenedEventSchema.safeParse(raw.value);
+      if (!parsed.success) return c.json(zodError(parsed.error, 'invalid_body'), 400);
       const taken = perSite.take(parsed.data.site);
       if (!taken.ok) {
         c.header('Retry-After', String(taken.retryAfterSeconds));
@@ -136,20 +120,10 @@ export function shelfRoutes(deps: ShelfRoutesDeps): Hono {
     '/api/v1/staff/shelf/published',
     bodyLimit({ maxSize: FORM_BYTES, onError: tooLarge(FORM_BYTES) }),
     async (c) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(await c.req.text()) as unknown;
-      } catch {
-        return c.json(errorBody('invalid_json', '请求体不是有效的 JSON'), 400);
-      }
-      const parsed = MarkPublishedSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return c.json(
-          errorBody('invalid_body', issue?.message ?? 'invalid', issue ? formatIssuePath(issue.path) : null),
-          400,
-        );
-      }
+      const raw = await readJson(c);
+      if (!raw.ok) return c.json(unreadableBody(raw), 400);
+      const parsed = MarkPublishedSchema.safeParse(raw.value);
+      if (!parsed.success) return c.json(zodError(parsed.error, 'invalid_body'), 400);
       const entry = await store.markPublished(parsed.data, deps.now());
       logger.info('shelf_published', { id: entry.id, requests: entry.requests });
       return c.json(entry, 201);
