@@ -21,6 +21,7 @@ import { signManifest } from '../../src/core/bundle/sign.ts';
 import { buildSearchIndex } from '../../src/core/search/build-index.ts';
 import { hashPin } from '../../src/kiosk/staff/pin.ts';
 import { seriousViolations } from './axe.ts';
+import { openStaff, versionedItem } from './staff-steps.ts';
 import { startZoneServer, type ZoneServer } from './zone-server.ts';
 
 const PIN = '246810';
@@ -37,25 +38,7 @@ let pubFile: string;
 
 function data(version: number): BundleData {
   const catalogue: CatalogueItem[] = [
-    {
-      id: 'item-0',
-      domain: '社会救助',
-      level1: '最低生活保障',
-      level2: '审核信息',
-      level3: null,
-      stages: ['result'],
-      content: `公开内容第${version}版`,
-      basis: '《社会救助暂行办法》',
-      timeLimit: '20个工作日',
-      publisher: '区民政局',
-      channels: ['政府网站'],
-      audience: ['public'],
-      disclosure: ['proactive'],
-      tier: ['district'],
-      url: null,
-      guideIds: [],
-      interpretationIds: [],
-    },
+    versionedItem(version),
     {
       id: 'item-1',
       domain: '户籍管理',
@@ -178,16 +161,6 @@ test.afterAll(async () => {
   server?.stop();
   await rm(work, { recursive: true, force: true });
 });
-
-async function openStaff(page: Page): Promise<void> {
-  const corner = page.getByTestId('staff-corner');
-  const box = (await corner.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.waitForTimeout(3300);
-  await page.mouse.up();
-  await expect(page.getByRole('dialog', { name: '工作人员维护' })).toBeVisible();
-}
 
 async function enterPin(page: Page, pin: string): Promise<void> {
   const pad = page.getByRole('group', { name: '密码键盘' });

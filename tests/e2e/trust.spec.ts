@@ -19,6 +19,7 @@ import { signManifest } from '../../src/core/bundle/sign.ts';
 import { versionCeilingAt } from '../../src/core/bundle/trust.ts';
 import { buildSearchIndex } from '../../src/core/search/build-index.ts';
 import { hashPin } from '../../src/kiosk/staff/pin.ts';
+import { openStaff, versionedItem } from './staff-steps.ts';
 import { startZoneServer, type ZoneServer } from './zone-server.ts';
 
 const PIN = '24681357';
@@ -38,27 +39,7 @@ const newKey = async (): Promise<SigningKey> =>
   (await parsePrivateKey((await generateSigningKeyPair()).privatePem))!;
 
 function data(version: number): BundleData {
-  const catalogue: CatalogueItem[] = [
-    {
-      id: 'item-0',
-      domain: '社会救助',
-      level1: '最低生活保障',
-      level2: '审核信息',
-      level3: null,
-      stages: ['result'],
-      content: `公开内容第${version}版`,
-      basis: '《社会救助暂行办法》',
-      timeLimit: '20个工作日',
-      publisher: '区民政局',
-      channels: ['政府网站'],
-      audience: ['public'],
-      disclosure: ['proactive'],
-      tier: ['district'],
-      url: null,
-      guideIds: [],
-      interpretationIds: [],
-    },
-  ];
+  const catalogue: CatalogueItem[] = [versionedItem(version)];
   const rest = {
     catalogue,
     guides: [],
@@ -143,16 +124,6 @@ test.afterAll(async () => {
   server?.stop();
   await rm(work, { recursive: true, force: true });
 });
-
-async function openStaff(page: Page): Promise<void> {
-  const corner = page.getByTestId('staff-corner');
-  const box = (await corner.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.waitForTimeout(3300);
-  await page.mouse.up();
-  await expect(page.getByRole('dialog', { name: '工作人员维护' })).toBeVisible();
-}
 
 async function waitForKiosk(page: Page): Promise<void> {
   const attract = page.getByRole('button', { name: '轻触屏幕开始' });
