@@ -1,14 +1,14 @@
 // Enrolled kiosks and one-time enrolment codes (migration 004_kiosk_enrolment). The request guard asks `find` for
 // every signed request: answers are cached in memory (with the imported key) and re-read after CACHE_MS, so a
 // revocation made by another server process on the same PostgreSQL takes effect within that time.
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, randomInt, type KeyObject } from 'node:crypto';
 import {
-  importKioskPublicKey,
   KioskPublicKeySchema,
   keyIdOfKioskKey,
   type KioskPublicKey,
 } from '../core/auth/request-signature.ts';
 import type { Queryable } from './db/database.ts';
+import { kioskVerifyKey } from './http/verify-signature.ts';
 
 export const CACHE_MS = 30_000;
 /** Digits of an enrolment code: typed on the kiosk's pad, one-time, short-lived, attempts limited per client. */
@@ -59,7 +59,7 @@ export type EnrolOutcome =
 
 export interface LiveKiosk {
   kiosk: EnrolledKiosk;
-  verifyKey: CryptoKey;
+  verifyKey: KeyObject;
 }
 
 /** Formats a code as typed and shown: groups of 5 digits. */
@@ -156,8 +156,7 @@ export class KioskStore {
     const hit = this.cache.get(keyId);
     if (hit && this.clock() - hit.at < CACHE_MS) return hit.live;
     const kiosk = await this.get(keyId);
-    const live =
-      kiosk && !kiosk.revokedAt ? { kiosk, verifyKey: await importKioskPublicKey(kiosk.publicKey) } : null;
+    const live = kiosk && !kiosk.revokedAt ? { kiosk, verifyKey: kioskVerifyKey(kiosk.publicKey) } : null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(keyId, { at: this.clock(), live });
     return live;

@@ -4,7 +4,8 @@
 // the kiosk's work), and so does signing each request with an enrolled kiosk's key (RFC 9421, issue 12); the server's
 // signature check, replay check, decryption, validation and storage are measured. Figures are printed, not asserted.
 // Budget: ≥ 300 applications/s with p99 ≤ 50 ms on PGlite.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -210,7 +211,7 @@ async function benchBackend(emit: Emit, backend: string, db: Database): Promise<
       const before = Number(
         (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM applications'))[0]!.n,
       );
-      const run = await load(posts, CONCURRENCY);
+      const run = await profiled(`${backend}-c${CONCURRENCY}`, () => load(posts, CONCURRENCY));
       const after = Number(
         (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM applications'))[0]!.n,
       );
@@ -266,6 +267,31 @@ async function benchBackend(emit: Emit, backend: string, db: Database): Promise<
     }
   } finally {
     await server.close();
+  }
+}
+
+/**
+ * With BENCH_CPU_PROFILE=<folder>, the server thread's CPU profile during one measured load is written there
+ * (<label>.cpuprofile, for Chrome DevTools): only the requests, not the set-up or the sealing before the clock.
+ */
+async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const folder = process.env.BENCH_CPU_PROFILE;
+  if (!folder) return work();
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, (err, result) => (err ? reject(err) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, `${label}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
   }
 }
 

@@ -1,6 +1,7 @@
 // Signed kiosk requests: HTTP Message Signatures (RFC 9421) over @method, @path, @query and Content-Digest
 // (RFC 9530), ECDSA P-256 with SHA-256 (alg "ecdsa-p256-sha256", the 64-byte r‖s form WebCrypto makes).
-// Isomorphic (WebCrypto only): the kiosk signs with its non-extractable key, the zone server and tests verify.
+// Isomorphic (WebCrypto only): the kiosk signs with its non-extractable key; the zone server verifies with
+// node:crypto over the same signature base (src/server/http/verify-signature.ts).
 import { z } from 'zod';
 import { fromBase64, toBase64, utf8 } from '../bundle/encoding.ts';
 
@@ -39,10 +40,6 @@ export async function generateKioskKeyPair(): Promise<{ pair: CryptoKeyPair; pub
   const pair = (await crypto.subtle.generateKey(ECDSA, false, ['sign', 'verify'])) as CryptoKeyPair;
   const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
   return { pair, publicJwk: KioskPublicKeySchema.parse({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }) };
-}
-
-export async function importKioskPublicKey(jwk: KioskPublicKey): Promise<CryptoKey> {
-  return crypto.subtle.importKey('jwk', { ...jwk, ext: true }, ECDSA, false, ['verify']);
 }
 
 /** Content-Digest header value (RFC 9530) of a body; an empty body has one too. */
@@ -139,18 +136,4 @@ export function parseSignatureHeaders(get: (name: string) => string | undefined)
     signatureText: s[1]!,
     contentDigest: contentDigest.trim(),
   };
-}
-
-export async function verifyRequestSignature(
-  publicKey: CryptoKey,
-  parsed: ParsedSignature,
-  parts: Omit<SignedParts, 'contentDigest'>,
-): Promise<boolean> {
-  const base = signatureBase({ ...parts, contentDigest: parsed.contentDigest }, parsed.params);
-  return crypto.subtle.verify(
-    ECDSA_SHA256,
-    publicKey,
-    parsed.signature as BufferSource,
-    utf8.encode(base) as BufferSource,
-  );
 }

@@ -218,6 +218,39 @@ describe.each(backends())('enrolled kiosks on $name', (backend) => {
     expect(await rows('heartbeats')).toBe(1);
   });
 
+  it('reads a signed body sent in chunks without a length: the signed one is taken, one over the limit is 413', async () => {
+    const kiosk = await enrolTestKiosk(db);
+    const path = '/api/v1/heartbeats';
+    // Several chunks, no Content-Length (Transfer-Encoding: chunked), as a streaming client sends.
+    const sendChunked = async (text: string) => {
+      const bytes = utf8.encode(text);
+      const headers = await signRequest(kiosk.privateKey, kiosk.keyId, {
+        method: 'POST',
+        url: new URL(url(path)),
+        body: bytes,
+      });
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 1000) controller.enqueue(bytes.slice(at, at + 1000));
+          controller.close();
+        },
+      });
+      return fetch(url(path), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit);
+    };
+    const good = await sendChunked(JSON.stringify({ kioskId: kiosk.kioskId, appVersion: '1'.repeat(20) }));
+    expect(good.status).toBe(200);
+    const big = await sendChunked(JSON.stringify({ kioskId: kiosk.kioskId, pad: 'x'.repeat(200_000) }));
+    expect([big.status, ((await big.json()) as { error: { code: string } }).error.code]).toEqual([
+      413,
+      'payload_too_large',
+    ]);
+    expect(await rows('heartbeats')).toBe(1);
+  });
   it('enrols once per code: wrong, used and expired codes are refused, guesses are limited', async () => {
     const made = await fetch(url('/api/v1/staff/enrolment-codes'), {
       method: 'POST',
