@@ -91,7 +91,11 @@ export function kioskAuth(opts: KioskAuthOptions): MiddlewareHandler<{ Variables
     const declared = Number(c.req.header('content-length') ?? '0');
     if (declared > opts.maxBodyBytes) return tooLarge(opts.maxBodyBytes)(c);
     const body = await readBody(c, opts.maxBodyBytes);
-    if (body === 'too-large') return tooLarge(opts.maxBodyBytes)(c);
+    if (body === 'too-large') {
+      // The rest of the body is still on its way: this connection cannot carry another request.
+      c.header('Connection', 'close');
+      return tooLarge(opts.maxBodyBytes)(c);
+    }
     if (contentDigestSync(body) !== parsed.contentDigest)
       return refuse(c, 'digest_mismatch', 'the body is not the one signed');
     // The route reads the checked bytes (c.req.text / json / readJson) from Hono's body cache.
@@ -119,10 +123,7 @@ async function readBody(c: Context, limit: number): Promise<Uint8Array | 'too-la
   };
   if (incoming) {
     for await (const chunk of incoming as AsyncIterable<Buffer>) {
-      if (!take(chunk)) {
-        incoming.resume(); // drain the rest unread, so the 413 can be answered on this connection
-        return 'too-large';
-      }
+      if (!take(chunk)) return 'too-large';
     }
   } else if (c.req.raw.body) {
     const reader = c.req.raw.body.getReader();
