@@ -3,9 +3,16 @@
 // it; none changes it. Tables a session may never need are built on first use.
 import type { BundleData } from '../bundle/schema.ts';
 import { collectDocs, docsHash, type SearchDoc } from './docs.ts';
-import { SearchIndexFileSchema, type SearchIndexFile } from './format.ts';
+import { z } from 'zod';
+import {
+  SEARCH_INDEX_VERSION,
+  SearchIndexFileSchema,
+  SearchIndexHeadSchema,
+  type SearchIndexFile,
+} from './format.ts';
 import { PinyinTable, push, VocabPinyin } from './pinyin.ts';
 import { editDistance } from './query.ts';
+import { forEachInSteps, runSteps, type Steps } from './steps.ts';
 import { InvertedIndex } from './structures.ts';
 import { codePoints, isHanCode, normalizeText } from './text.ts';
 
@@ -29,6 +36,147 @@ export function squash(s: string): string {
   return normalizeText(s).replace(/\s+/g, '');
 }
 
+/** What the corpus is made of, computed in steps (corpusParts) before the corpus exists. */
+interface CorpusParts {
+  docs: SearchDoc[];
+  short: InvertedIndex;
+  body: InvertedIndex;
+  table: PinyinTable;
+  vocab: VocabEntry[];
+  vocabByNorm: Map<string, number>;
+  synonyms: Map<string, string[]>;
+  maxSynonym: number;
+  english: Map<string, string[]>;
+  deptNames: Map<string, string[]>;
+  domains: Set<string>;
+  names: Map<string, Array<[number, number]>>;
+}
+
+/** Documents, vocabulary entries or table rows handled between two yields of a stepwise build. */
+const STEP = 400;
+
+/** The index as the engine reads it, validated a slice at a time (one parse of a 10k index is a long task). */
+function* validIndex(raw: unknown): Steps<SearchIndexFile> {
+  const fail = (message: string | undefined): never => {
+    const v = (raw as { v?: unknown } | null)?.v;
+    throw new Error(
+      v !== undefined && v !== SEARCH_INDEX_VERSION
+        ? `search index: version ${String(v)} is not supported (expected ${SEARCH_INDEX_VERSION})`
+        : `search index: missing or malformed (${message ?? 'unknown'})`,
+    );
+  };
+  const head = SearchIndexHeadSchema.safeParse(raw);
+  if (!head.success) return fail(head.error.issues[0]?.message);
+  const index = raw as SearchIndexFile;
+  const vocab = SearchIndexFileSchema.shape.vocab.shape;
+  const lexicon = SearchIndexFileSchema.shape.lexicon.unwrap().shape;
+  const slices: Array<[z.ZodType, readonly unknown[]]> = [
+    [vocab.text, index.vocab.text],
+    [vocab.py, index.vocab.py],
+    [vocab.kind, index.vocab.kind],
+    [vocab.n, index.vocab.n],
+    [z.array(z.tuple([z.string(), z.string()])), Object.entries(index.chars)],
+    ...(index.lexicon
+      ? ([
+          [lexicon.terms, index.lexicon.terms],
+          [lexicon.en, index.lexicon.en],
+        ] as Array<[z.ZodType, readonly unknown[]]>)
+      : []),
+  ];
+  for (const [schema, list] of slices) {
+    for (let at = 0; at < list.length; at += STEP * 2) {
+      const part = schema.safeParse(list.slice(at, at + STEP * 2));
+      if (!part.success) return fail(part.error.issues[0]?.message);
+      yield;
+    }
+  }
+  return index;
+}
+
+/** Everything the corpus holds, computed from a bundle's data in steps. */
+function* corpusParts(data: BundleData): Steps<CorpusParts> {
+  const index = yield* validIndex(data.searchIndex);
+  const docs = collectDocs(data);
+  yield;
+  const d = index.docs;
+  if (
+    d.items !== data.catalogue.length ||
+    d.guides !== data.guides.length ||
+    d.interpretations !== data.interpretations.length ||
+    d.hash !== docsHash(docs)
+  ) {
+    throw new Error('search index: built for different documents than the bundle holds');
+  }
+  yield;
+  const short = new InvertedIndex(index.short, true);
+  yield;
+  const body = new InvertedIndex(index.body, false);
+  const table = new PinyinTable(index.chars);
+  yield;
+  const vocab: VocabEntry[] = [];
+  const vocabByNorm = new Map<string, number>();
+  yield* forEachInSteps(index.vocab.text, STEP, (text, i) => {
+    const v: VocabEntry = {
+      text,
+      norm: squash(text),
+      syllables: (index.vocab.py[i] ?? '').split(' ').filter(Boolean),
+      kind: index.vocab.kind[i] ?? 0,
+      n: index.vocab.n[i] ?? 1,
+    };
+    vocab.push(v);
+    if (!vocabByNorm.has(v.norm)) vocabByNorm.set(v.norm, i);
+  });
+  const synonyms = new Map<string, string[]>();
+  let maxSynonym = 0;
+  function* addSynonyms(rows: ReadonlyArray<{ term: string; official: readonly string[] }>): Steps<void> {
+    // A later table replaces an earlier one's entry for the same term: the district overrides the lexicon.
+    const seen = new Set<string>();
+    yield* forEachInSteps(rows, STEP, (s) => {
+      const term = squash(s.term);
+      const official = s.official.map(squash).filter(Boolean);
+      if (!term || !official.length) return;
+      const prev = seen.has(term) ? (synonyms.get(term) ?? []) : [];
+      seen.add(term);
+      synonyms.set(term, [...new Set([...prev, ...official])]);
+      maxSynonym = Math.max(maxSynonym, codePoints(term).length);
+    });
+  }
+  const english = new Map<string, string[]>();
+  if (index.lexicon) {
+    yield* addSynonyms(index.lexicon.terms);
+    for (const e of index.lexicon.en) english.set(e.term, e.official.map(squash));
+  }
+  yield* addSynonyms(data.synonyms);
+  const deptNames = new Map<string, string[]>();
+  for (const dep of data.departments) {
+    const all = [dep.name, ...dep.aliases].map(squash).filter((n) => n.length >= 2);
+    for (const n of all) deptNames.set(n, all);
+  }
+  const domains = new Set<string>();
+  const names = new Map<string, Array<[number, number]>>();
+  yield* forEachInSteps(docs, STEP, (doc, i) => {
+    domains.add(normalizeText(doc.domain));
+    const add = (s: string, kind: number) => push(names, squash(s), [i, kind] as [number, number]);
+    add(doc.leaf, NAME_LEAF);
+    if (doc.type === 'item' && doc.parents.length) add(doc.title, NAME_TITLE);
+    for (const p of doc.parents) add(p, NAME_PARENT);
+  });
+  return {
+    docs,
+    short,
+    body,
+    table,
+    vocab,
+    vocabByNorm,
+    synonyms,
+    maxSynonym,
+    english,
+    deptNames,
+    domains,
+    names,
+  };
+}
+
 export class Corpus {
   readonly docCount: number;
   readonly docs: SearchDoc[];
@@ -36,17 +184,17 @@ export class Corpus {
   readonly body: InvertedIndex;
   readonly table: PinyinTable;
   readonly vocab: VocabEntry[];
-  readonly vocabByNorm = new Map<string, number>();
+  readonly vocabByNorm: Map<string, number>;
   /** Colloquial term → official terms: the built-in lexicon carried by the index, then the district's table. */
-  readonly synonyms = new Map<string, string[]>();
+  readonly synonyms: Map<string, string[]>;
   readonly maxSynonym: number;
   /** English name (lower case, single spaces) → official terms, from the lexicon's `en` column. */
-  readonly english = new Map<string, string[]>();
+  readonly english: Map<string, string[]>;
   /** Normalised department name or alias → all normalised names of that department. */
-  readonly deptNames = new Map<string, string[]>();
-  readonly domains = new Set<string>();
+  readonly deptNames: Map<string, string[]>;
+  readonly domains: Set<string>;
   /** Normalised name → documents that carry it (leaf, title or parent). */
-  readonly names = new Map<string, Array<[number, number]>>();
+  readonly names: Map<string, Array<[number, number]>>;
 
   private vocabPinyinCache: VocabPinyin | null = null;
   private bigramLexCache: { full: Map<string, string[]>; init: Map<string, string[]> } | null = null;
@@ -55,92 +203,57 @@ export class Corpus {
     [];
   private titleNormCache = new Map<number, { text: string; map: number[] }>();
 
-  constructor(data: BundleData) {
-    const parsed = SearchIndexFileSchema.safeParse(data.searchIndex);
-    if (!parsed.success) {
-      const v = (data.searchIndex as { v?: unknown } | null)?.v;
-      throw new Error(
-        v !== undefined && v !== 1
-          ? `search index: version ${String(v)} is not supported (expected 1)`
-          : `search index: missing or malformed (${parsed.error.issues[0]?.message ?? 'unknown'})`,
-      );
-    }
-    const index: SearchIndexFile = parsed.data;
-    this.docs = collectDocs(data);
-    this.docCount = this.docs.length;
-    const d = index.docs;
-    if (
-      d.items !== data.catalogue.length ||
-      d.guides !== data.guides.length ||
-      d.interpretations !== data.interpretations.length ||
-      d.hash !== docsHash(this.docs)
-    ) {
-      throw new Error('search index: built for different documents than the bundle holds');
-    }
-    this.short = new InvertedIndex(index.short, true);
-    this.body = new InvertedIndex(index.body, false);
-    this.table = new PinyinTable(index.chars);
-    this.vocab = index.vocab.text.map((text, i) => ({
-      text,
-      norm: squash(text),
-      syllables: (index.vocab.py[i] ?? '').split(' ').filter(Boolean),
-      kind: index.vocab.kind[i] ?? 0,
-      n: index.vocab.n[i] ?? 1,
-    }));
-    this.vocab.forEach((v, i) => {
-      if (!this.vocabByNorm.has(v.norm)) this.vocabByNorm.set(v.norm, i);
-    });
-    let maxSyn = 0;
-    const addSynonyms = (rows: ReadonlyArray<{ term: string; official: readonly string[] }>) => {
-      // A later table replaces an earlier one's entry for the same term: the district overrides the lexicon.
-      const seen = new Set<string>();
-      for (const s of rows) {
-        const term = squash(s.term);
-        const official = s.official.map(squash).filter(Boolean);
-        if (!term || !official.length) continue;
-        const prev = seen.has(term) ? (this.synonyms.get(term) ?? []) : [];
-        seen.add(term);
-        this.synonyms.set(term, [...new Set([...prev, ...official])]);
-        maxSyn = Math.max(maxSyn, codePoints(term).length);
-      }
-    };
-    if (index.lexicon) {
-      addSynonyms(index.lexicon.terms);
-      for (const e of index.lexicon.en) this.english.set(e.term, e.official.map(squash));
-    }
-    addSynonyms(data.synonyms);
-    this.maxSynonym = maxSyn;
-    for (const dep of data.departments) {
-      const all = [dep.name, ...dep.aliases].map(squash).filter((n) => n.length >= 2);
-      for (const n of all) this.deptNames.set(n, all);
-    }
-    for (const doc of this.docs) this.domains.add(normalizeText(doc.domain));
-    this.docs.forEach((doc, i) => {
-      const add = (s: string, kind: number) => push(this.names, squash(s), [i, kind] as [number, number]);
-      add(doc.leaf, NAME_LEAF);
-      if (doc.type === 'item' && doc.parents.length) add(doc.title, NAME_TITLE);
-      for (const p of doc.parents) add(p, NAME_PARENT);
-    });
+  /** The corpus of a bundle's data; throws if the search index is missing, of another version or stale. */
+  constructor(data: BundleData | { parts: CorpusParts }) {
+    const p = 'parts' in data ? data.parts : runSteps(corpusParts(data));
+    this.docs = p.docs;
+    this.docCount = p.docs.length;
+    this.short = p.short;
+    this.body = p.body;
+    this.table = p.table;
+    this.vocab = p.vocab;
+    this.vocabByNorm = p.vocabByNorm;
+    this.synonyms = p.synonyms;
+    this.maxSynonym = p.maxSynonym;
+    this.english = p.english;
+    this.deptNames = p.deptNames;
+    this.domains = p.domains;
+    this.names = p.names;
+  }
+
+  /** The same corpus built in steps, then its lazy tables too (see steps.ts). */
+  static *inSteps(data: BundleData): Steps<Corpus> {
+    const corpus = new Corpus({ parts: yield* corpusParts(data) });
+    yield* corpus.warmSteps();
+    return corpus;
   }
 
   warm(): void {
-    void this.vocabPinyin;
-    void this.bigramLex;
-    void this.vocabBigrams;
+    runSteps(this.warmSteps());
+  }
+
+  /** Builds the tables otherwise built on first need, in steps. */
+  *warmSteps(): Steps<void> {
+    this.vocabPinyinCache ??= yield* VocabPinyin.inSteps(this.vocab.map((v) => v.syllables));
+    this.bigramLexCache ??= yield* this.bigramLexSteps();
+    this.vocabBigramsCache ??= yield* this.vocabBigramsSteps();
   }
 
   get vocabPinyin(): VocabPinyin {
-    return (this.vocabPinyinCache ??= new VocabPinyin(this.vocab.map((v) => v.syllables)));
+    return (this.vocabPinyinCache ??= VocabPinyin.of(this.vocab.map((v) => v.syllables)));
   }
 
   /** Corpus bigrams by their pinyin and initials: the fallback lexicon for pinyin and homophone correction. */
   get bigramLex(): { full: Map<string, string[]>; init: Map<string, string[]> } {
-    if (this.bigramLexCache) return this.bigramLexCache;
+    return (this.bigramLexCache ??= runSteps(this.bigramLexSteps()));
+  }
+
+  private *bigramLexSteps(): Steps<{ full: Map<string, string[]>; init: Map<string, string[]> }> {
     const full = new Map<string, string[]>();
     const init = new Map<string, string[]>();
-    for (const term of this.short.terms) {
+    yield* forEachInSteps(this.short.terms, STEP * 5, (term) => {
       const chars = codePoints(term);
-      if (chars.length !== 2 || !isHanCode(term.codePointAt(0)!)) continue;
+      if (chars.length !== 2 || !isHanCode(term.codePointAt(0)!)) return;
       const seenInit = new Set<string>();
       for (const v of this.table.variants(chars, 6)) {
         push(full, v.join(''), term);
@@ -150,21 +263,24 @@ export class Corpus {
           push(init, i, term);
         }
       }
-    }
-    return (this.bigramLexCache = { full, init });
+    });
+    return { full, init };
   }
 
   private get vocabBigrams(): Map<string, number[]> {
-    if (this.vocabBigramsCache) return this.vocabBigramsCache;
+    return (this.vocabBigramsCache ??= runSteps(this.vocabBigramsSteps()));
+  }
+
+  private *vocabBigramsSteps(): Steps<Map<string, number[]>> {
     const map = new Map<string, number[]>();
-    this.vocab.forEach((v, id) => {
+    yield* forEachInSteps(this.vocab, STEP, (v, id) => {
       const c = codePoints(v.norm);
       const seen = new Set<string>();
       for (let i = 0; i + 1 < c.length; i++) seen.add(c[i]! + c[i + 1]!);
       for (let i = 0; i + 2 < c.length; i++) seen.add(c[i]! + GAP + c[i + 2]!);
       for (const k of seen) push(map, k, id);
     });
-    return (this.vocabBigramsCache = map);
+    return map;
   }
 
   docNorm(d: number): { leaf: string; parents: string; dept: string; domain: string } {

@@ -12,6 +12,7 @@ import { Corpus } from './corpus.ts';
 import { Ranking } from './rank.ts';
 import type { SearchOptions, SearchResponse } from './results.ts';
 import { Retrieval } from './retrieve.ts';
+import type { Steps } from './steps.ts';
 import { Suggestions } from './suggest.ts';
 import { Understanding } from './understand.ts';
 
@@ -35,8 +36,8 @@ class Engine implements SearchEngine {
   private readonly ranking: Ranking;
   private readonly suggestions: Suggestions;
 
-  constructor(data: BundleData) {
-    this.corpus = new Corpus(data);
+  constructor(corpus: Corpus) {
+    this.corpus = corpus;
     this.docCount = this.corpus.docCount;
     this.understanding = new Understanding(this.corpus);
     this.retrieval = new Retrieval(this.corpus);
@@ -88,5 +89,13 @@ class Engine implements SearchEngine {
 
 /** Creates the engine over a bundle's data; throws if the search index is missing, of another version or stale. */
 export function createSearchEngine(data: BundleData): SearchEngine {
-  return new Engine(data);
+  return new Engine(new Corpus(data));
+}
+
+/**
+ * The same engine, warmed, built in steps (steps.ts): the kiosk's page builds it a slice per idle moment. Throws
+ * from a step as createSearchEngine does.
+ */
+export function* searchEngineInSteps(data: BundleData): Steps<SearchEngine> {
+  return new Engine(yield* Corpus.inSteps(data));
 }

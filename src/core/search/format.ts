@@ -62,3 +62,17 @@ export const SearchIndexFileSchema = z.object({
     .optional(),
 });
 export type SearchIndexFile = z.infer<typeof SearchIndexFileSchema>;
+
+/**
+ * The index with its long lists only checked to be lists: the engine's stepwise build (corpus.ts) checks their
+ * elements a slice at a time against the same schema.
+ */
+const list = z.custom<unknown[]>((v) => Array.isArray(v), 'expected an array');
+export const SearchIndexHeadSchema = SearchIndexFileSchema.extend({
+  vocab: z.object({ text: list, py: list, kind: list, n: list }),
+  chars: z.custom<Record<string, unknown>>(
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    'expected an object',
+  ),
+  lexicon: z.object({ v: z.number().int().positive(), hash: z.string(), terms: list, en: list }).optional(),
+});

@@ -1,5 +1,6 @@
 // Query-time pinyin, with no pinyin dictionary in the kiosk: the bundle tool ships a char → reading table and
 // the vocabulary's readings (format.ts); this module matches typed pinyin, initials and homophones against them.
+import { forEachInSteps, runSteps, type Steps } from './steps.ts';
 
 export class PinyinTable {
   private readonly byChar = new Map<string, string[]>();
@@ -159,19 +160,31 @@ class Blob {
 
 /** Pinyin and initials of the vocabulary: exact keys in maps, prefix and infix matches through the blobs. */
 export class VocabPinyin {
-  private readonly full: Blob;
-  private readonly init: Blob;
   readonly fullKey = new Map<string, number[]>();
   readonly initKey = new Map<string, number[]>();
 
-  constructor(syllables: readonly string[][]) {
-    this.full = new Blob(syllables);
-    this.init = new Blob(syllables.map((s) => s.map((x) => x[0]!)));
-    syllables.forEach((s, id) => {
+  private constructor(
+    private readonly full: Blob,
+    private readonly init: Blob,
+  ) {}
+
+  static of(syllables: readonly string[][]): VocabPinyin {
+    return runSteps(VocabPinyin.inSteps(syllables));
+  }
+
+  /** Built in steps (steps.ts): the two blobs, then the keys a slice of terms at a time. */
+  static *inSteps(syllables: readonly string[][]): Steps<VocabPinyin> {
+    const full = new Blob(syllables);
+    yield;
+    const init = new Blob(syllables.map((s) => s.map((x) => x[0]!)));
+    yield;
+    const out = new VocabPinyin(full, init);
+    yield* forEachInSteps(syllables, 1000, (s, id) => {
       if (!s.length) return;
-      push(this.fullKey, s.join(''), id);
-      if (s.length >= 2) push(this.initKey, s.map((x) => x[0]).join(''), id);
+      push(out.fullKey, s.join(''), id);
+      if (s.length >= 2) push(out.initKey, s.map((x) => x[0]).join(''), id);
     });
+    return out;
   }
 
   searchFull(q: string, allowPartialEnd: boolean): VocabHit[] {

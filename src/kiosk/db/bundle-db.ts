@@ -109,19 +109,30 @@ export class BundleDb extends Dexie {
 }
 
 /** Reads a whole bundle back as the core BundleData (the search worker builds its engine from it). */
-export async function readBundleData(db: BundleDb): Promise<BundleData> {
-  const [catalogue, guides, interpretations, departments, notices, synonyms, calendar, searchIndex, order] =
-    await Promise.all([
-      db.items.toArray(),
-      db.guides.toArray(),
-      db.interpretations.toArray(),
-      db.departments.toArray(),
-      db.notices.toArray(),
-      db.synonyms.toArray(),
-      db.calendar.toArray(),
-      db.getInfo('searchIndex'),
-      db.getInfo('order'),
-    ]);
+/**
+ * The bundle's data as the search engine reads it. With `pageSize`, the three document tables are read that many
+ * rows at a time, awaiting `between()` before each further page: the page's own engine reads a 10k bundle without
+ * one long task of deserialising (search/page-engine.ts).
+ */
+export async function readBundleData(
+  db: BundleDb,
+  paging?: { pageSize: number; between: () => Promise<void> },
+): Promise<BundleData> {
+  const [catalogue, guides, interpretations] = paging
+    ? [
+        await readInPages(db.items, paging.pageSize, paging.between),
+        await readInPages(db.guides, paging.pageSize, paging.between),
+        await readInPages(db.interpretations, paging.pageSize, paging.between),
+      ]
+    : await Promise.all([db.items.toArray(), db.guides.toArray(), db.interpretations.toArray()]);
+  const [departments, notices, synonyms, calendar, searchIndex, order] = await Promise.all([
+    db.departments.toArray(),
+    db.notices.toArray(),
+    db.synonyms.toArray(),
+    db.calendar.toArray(),
+    db.getInfo('searchIndex'),
+    db.getInfo('order'),
+  ]);
   return {
     catalogue: inOrder(catalogue, order?.catalogue),
     guides: inOrder(guides, order?.guides),
@@ -132,6 +143,25 @@ export async function readBundleData(db: BundleDb): Promise<BundleData> {
     calendar,
     searchIndex: searchIndex ?? null,
   };
+}
+
+/** Every row of a table keyed by `id`, `pageSize` rows per read in key order. */
+async function readInPages<T extends { id: string }>(
+  table: Table<T, string>,
+  pageSize: number,
+  between: () => Promise<void>,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (let page = await table.limit(pageSize).toArray(); ;) {
+    rows.push(...page);
+    if (page.length < pageSize) return rows;
+    await between();
+    page = await table
+      .where(':id')
+      .above(page[page.length - 1]!.id)
+      .limit(pageSize)
+      .toArray();
+  }
 }
 
 function inOrder<T extends { id: string }>(rows: T[], ids: string[] | undefined): T[] {

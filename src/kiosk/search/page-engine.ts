@@ -2,19 +2,23 @@
 // computed in the keystroke's own task and painted in the same frame as the typed character (issue 11, item 7).
 // A worker's answer always arrives a frame later: its message is a task of its own, after the frame that shows
 // the character. The worker stays for the time before this engine is ready, for a bundle just swapped in, and
-// for bundles too big to hold twice.
+// for bundles too big to hold twice. The build runs in slices of a few milliseconds, each in an idle moment with
+// nobody touching the screen, so a visitor who arrives mid-build waits for one slice, not for the whole build.
 import type { SearchEngine, SearchResponse } from '../../core/search/engine.ts';
+import type { Steps } from '../../core/search/steps.ts';
 import type { SearchAnswer } from './bridge.ts';
 
 /**
- * Above this many documents the worker alone answers. The build is one long task on the page (measured at 4× CPU:
- * 0.35 s for the sample's 507 documents; the worker's load of a 10,000-document bundle takes 0.6–1.6 s, a freeze
- * a visitor would feel), run after each idle reset's reload while the attract screen shows; a district's
- * catalogue with its guides is a few hundred to two thousand documents.
+ * Above this many documents the worker alone answers: the page would hold a second copy of a big bundle's engine
+ * (the page's heap after the build: 12 MB for the sample's 507 documents; see the kiosk-search bench for 10k).
  */
-export const PAGE_ENGINE_MAX_DOCS = 3_000;
-/** The visitor has not touched the screen for this long before the engine is built (a build is one long task). */
+export const PAGE_ENGINE_MAX_DOCS = 20_000;
+/** The visitor has not touched the screen for this long before a slice of the build runs. */
 const QUIET_MS = 1_500;
+/** One slice of the build gives the page back after about this long (wall clock, so 4× slower CPUs do less). */
+const SLICE_MS = 8;
+/** Documents read from IndexedDB at once: a read's deserialising stays a short task too. */
+const PAGE_SIZE = 500;
 
 let ready: { dbName: string; engine: SearchEngine } | null = null;
 let wanted: string | null = null;
@@ -27,8 +31,11 @@ if (typeof addEventListener === 'function') {
     addEventListener(type, touched, { capture: true, passive: true });
 }
 
-/** Resolves when the page is idle and the visitor has not touched anything for QUIET_MS. */
-function quietMoment(): Promise<void> {
+/**
+ * Resolves in an idle period once the visitor has not touched anything for QUIET_MS, with that period's deadline
+ * (null where the browser has no idle callbacks).
+ */
+function quietMoment(): Promise<IdleDeadline | null> {
   return new Promise((resolve) => {
     const check = () => {
       const wait = lastInput + QUIET_MS - performance.now();
@@ -37,17 +44,17 @@ function quietMoment(): Promise<void> {
         return;
       }
       if (typeof requestIdleCallback === 'function') {
-        requestIdleCallback(() => {
+        requestIdleCallback((deadline) => {
           if (lastInput + QUIET_MS > performance.now()) check();
-          else resolve();
+          else resolve(deadline);
         });
-      } else resolve();
+      } else setTimeout(() => resolve(null), 0);
     };
     check();
   });
 }
 
-/** Builds the page's engine over the live bundle `dbName` in a quiet moment (again after a bundle switch). */
+/** Builds the page's engine over the live bundle `dbName` in quiet moments (again after a bundle switch). */
 export function preparePageEngine(dbName: string): void {
   if (wanted === dbName) return;
   wanted = dbName;
@@ -58,13 +65,45 @@ export function preparePageEngine(dbName: string): void {
   });
 }
 
+/** What a build cost: work done in slices, their number and the longest, for the log and the bench. */
+interface SliceStats {
+  workMs: number;
+  slices: number;
+  longestMs: number;
+}
+
+/**
+ * Runs `steps` a slice at a time, each in a quiet idle period, until done; null if `dbName` stopped being wanted
+ * meanwhile. A touch waits for one slice at most, never for the whole build.
+ */
+async function runInSlices<T>(steps: Steps<T>, dbName: string, stats: SliceStats): Promise<T | null> {
+  for (;;) {
+    const deadline = await quietMoment();
+    if (wanted !== dbName) return null;
+    const started = performance.now();
+    let result: IteratorResult<void, T>;
+    do result = steps.next();
+    while (
+      !result.done &&
+      performance.now() - started < SLICE_MS &&
+      (deadline ? deadline.timeRemaining() > 0 : true)
+    );
+    const ms = performance.now() - started;
+    stats.workMs += ms;
+    stats.slices++;
+    stats.longestMs = Math.max(stats.longestMs, ms);
+    if (result.done) return result.value;
+  }
+}
+
 async function build(dbName: string): Promise<void> {
-  const [{ createSearchEngine }, { BundleDb, readBundleData }] = await Promise.all([
+  const [{ searchEngineInSteps }, { BundleDb, readBundleData }] = await Promise.all([
     import('../../core/search/engine.ts'),
     import('../db/bundle-db.ts'),
   ]);
   await quietMoment();
   if (wanted !== dbName) return;
+  const startedAt = performance.now();
   const db = new BundleDb(dbName);
   let data;
   try {
@@ -73,20 +112,24 @@ async function build(dbName: string): Promise<void> {
       console.info(`search: ${docs} documents; the worker alone answers`);
       return;
     }
-    data = await readBundleData(db);
+    data = await readBundleData(db, {
+      pageSize: PAGE_SIZE,
+      between: async () => {
+        await quietMoment();
+      },
+    });
   } finally {
     db.close();
   }
-  await quietMoment();
   if (wanted !== dbName) return;
-  const started = performance.now();
-  const engine = createSearchEngine(data);
-  await quietMoment();
-  if (wanted !== dbName) return;
-  engine.warm();
+  const stats: SliceStats = { workMs: 0, slices: 0, longestMs: 0 };
+  const engine = await runInSlices(searchEngineInSteps(data), dbName, stats);
+  if (!engine || wanted !== dbName) return;
   ready = { dbName, engine };
+  const round = Math.round;
   console.info(
-    `search: page engine ready over ${engine.docCount} documents (${Math.round(performance.now() - started)} ms of build)`,
+    `search: page engine ready over ${engine.docCount} documents (${round(stats.workMs)} ms of build in ` +
+      `${stats.slices} slices, longest ${round(stats.longestMs)} ms; ${round(performance.now() - startedAt)} ms from start)`,
   );
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../../../src/core/search/engine.ts';
 import { importBundle, activate } from '../../../src/kiosk/db/store.ts';
 import type { BundleData } from '../../../src/core/bundle/schema.ts';
+import { BundleDb, readBundleData } from '../../../src/kiosk/db/bundle-db.ts';
 import { pageEngineReady, preparePageEngine, searchOnPage } from '../../../src/kiosk/search/page-engine.ts';
 import { sampleData, testManifest } from './fixtures.ts';
 
@@ -51,5 +52,20 @@ describe('page engine', () => {
         .search('低保', { limit: 60 })
         .results.map((r) => r.id),
     );
+  });
+
+  it('reads the bundle a page at a time with the same documents in the same order as at once', async () => {
+    const dbName = await live(3, sampleData(3));
+    const db = new BundleDb(dbName);
+    try {
+      let pauses = 0;
+      const paged = await readBundleData(db, { pageSize: 2, between: async () => void pauses++ });
+      const whole = await readBundleData(db);
+      expect(paged.catalogue.length).toBeGreaterThan(2);
+      expect(pauses).toBeGreaterThanOrEqual(Math.floor(whole.catalogue.length / 2));
+      expect(paged).toEqual(whole);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -130,7 +130,7 @@ describe('pinyin tables', () => {
   });
 
   it('matches vocabulary by full pinyin, prefix and initials', () => {
-    const vp = new VocabPinyin([
+    const vp = VocabPinyin.of([
       ['hu', 'kou', 'qian', 'yi'],
       ['di', 'bao'],
       ['zui', 'di', 'bao', 'zhang'],
