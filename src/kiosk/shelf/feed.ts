@@ -9,7 +9,9 @@ import {
 
 const STORAGE_KEY = 'kiosk-shelf-v1';
 const FRESH_MS = 5 * 60_000;
-let memory: { at: number; entries: PublishedOnRequest[] } | null = null;
+/** After a failed fetch (offline, an older server's 404), the last good copy serves this long before a retry. */
+const RETRY_MS = 60_000;
+let memory: { at: number; entries: PublishedOnRequest[]; freshMs: number } | null = null;
 
 function stored(): PublishedOnRequest[] {
   try {
@@ -27,7 +29,7 @@ export async function loadShelf(
   fetchFn: typeof fetch = (i, init) => fetch(i, init),
   now = Date.now(),
 ): Promise<PublishedOnRequest[]> {
-  if (memory && now - memory.at < FRESH_MS) return memory.entries;
+  if (memory && now - memory.at < memory.freshMs) return memory.entries;
   // Offline: no request at all (a failed fetch is logged as an error in the kiosk's console).
   if (globalThis.navigator?.onLine === false) return memory?.entries ?? stored();
   try {
@@ -36,7 +38,7 @@ export async function loadShelf(
     });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const feed = PublishedOnRequestFeedSchema.parse(await res.json());
-    memory = { at: now, entries: feed.entries };
+    memory = { at: now, entries: feed.entries, freshMs: FRESH_MS };
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(feed));
     } catch {
@@ -44,8 +46,10 @@ export async function loadShelf(
     }
     return feed.entries;
   } catch {
-    // Offline, an older server without the feed (404), or a bad answer: the last good copy.
-    return memory?.entries ?? stored();
+    // Offline, an older server without the feed (404), or a bad answer: the last good copy, and no new request
+    // for a while (every search would otherwise ask again).
+    memory = { at: now, entries: memory?.entries ?? stored(), freshMs: RETRY_MS };
+    return memory.entries;
   }
 }
 

@@ -41,6 +41,20 @@ describe('shelf feed', () => {
     expect(await loadShelf('', ok({ entries: [{ title: '' }] }), 2)).toEqual([entry()]);
   });
 
+  it('after a failed fetch, asks the server again only a minute later, not at every search', async () => {
+    let calls = 0;
+    const missing = async () => {
+      calls++;
+      return new Response('not found', { status: 404 });
+    };
+    expect(await loadShelf('', missing, 0)).toEqual([]);
+    expect(await loadShelf('', missing, 10_000)).toEqual([]);
+    expect(await loadShelf('', missing, 59_000)).toEqual([]);
+    expect(calls).toBe(1);
+    const ok = async () => new Response(JSON.stringify({ entries: [entry()] }), { status: 200 });
+    expect(await loadShelf('', ok, 61_000)).toEqual([entry()]);
+  });
+
   it('matches a search by all of its words in the title or agency', () => {
     const list = [entry(), entry({ id: '2', title: '区政府常务会议纪要', agencyName: '区人民政府办公室' })];
     expect(shelfMatches(list, '低保 资金').map((e) => e.id)).toEqual(['1']);
