@@ -32,6 +32,7 @@ export const QUERY_CLASSES = [
   'initials', // pinyin initials
   'mixed', // Chinese and pinyin mixed
   'department', // a department's name or nickname
+  'traditional', // in traditional characters (Hong Kong, Macau, Taiwan; a traditional input method or handwriting)
   'nonsense', // nothing in the catalogue answers it: the only class that should get no result
 ] as const;
 export type QueryClass = (typeof QUERY_CLASSES)[number];

@@ -4,36 +4,13 @@ import { pinyin } from 'pinyin-pro';
 import type { BundleData } from '../bundle/schema.ts';
 import { collectDocs, collectDocTexts, docsHash, FIELDS } from './docs.ts';
 import { SEARCH_INDEX_VERSION, VOCAB_KIND, type SearchIndexFile, type VocabKind } from './format.ts';
-import { addRunTokens, isHanCode, normalizeText, splitRuns } from './text.ts';
+import { addRunTokens, commonChars, isHanCode, normalizeText, splitRuns } from './text.ts';
 import { encodeInts } from './varint.ts';
 import { builtinLexicon } from './lexicon/builtin.ts';
 import type { Lexicon } from './lexicon/parse.ts';
 import { ReachIndex, reachingPairs } from './lexicon/reach.ts';
 
 type Source = Omit<BundleData, 'searchIndex'>;
-
-/**
- * The common characters the homophone table covers besides the bundle's own: GB 2312 level 1 (3,755 characters,
- * decoded from its byte range), a close superset of 通用规范汉字表 level 1 (3,500). A visitor's typo is usually a
- * common character even when the intended word is rare, so the table must know characters the bundle lacks.
- */
-export function commonChars(): string[] {
-  const out: string[] = [];
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder('gbk');
-  } catch {
-    return out; // a runtime without legacy encodings: the bundle's own characters still work
-  }
-  for (let hi = 0xb0; hi <= 0xd7; hi++) {
-    for (let lo = 0xa1; lo <= 0xfe; lo++) {
-      if (hi === 0xd7 && lo > 0xf9) break;
-      const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && isHanCode(ch.charCodeAt(0))) out.push(ch);
-    }
-  }
-  return out;
-}
 
 /** Toneless readings of one character (ü as v), most common first. */
 export function charReadings(ch: string): string[] {

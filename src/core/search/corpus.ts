@@ -13,6 +13,7 @@ import {
 import { PinyinTable, push, VocabPinyin } from './pinyin.ts';
 import { editDistance } from './query.ts';
 import { forEachInSteps, runSteps, type Steps } from './steps.ts';
+import { prepareTraditional } from './traditional.ts';
 import { InvertedIndex } from './structures.ts';
 import { codePoints, isHanCode, normalizeText } from './text.ts';
 
@@ -234,6 +235,8 @@ export class Corpus {
 
   /** Builds the tables otherwise built on first need, in steps. */
   *warmSteps(): Steps<void> {
+    prepareTraditional(); // the query side's traditional → simplified tables (traditional.ts)
+    yield;
     this.vocabPinyinCache ??= yield* VocabPinyin.inSteps(this.vocab.map((v) => v.syllables));
     this.bigramLexCache ??= yield* this.bigramLexSteps();
     this.vocabBigramsCache ??= yield* this.vocabBigramsSteps();

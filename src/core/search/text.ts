@@ -105,3 +105,26 @@ export function fnv1a(parts: readonly string[]): string {
   }
   return h.toString(16).padStart(8, '0');
 }
+
+/**
+ * The common characters the homophone table covers besides the bundle's own: GB 2312 level 1 (3,755 characters,
+ * decoded from its byte range), a close superset of 通用规范汉字表 level 1 (3,500). A visitor's typo is usually a
+ * common character even when the intended word is rare, so the table must know characters the bundle lacks.
+ */
+export function commonChars(): string[] {
+  const out: string[] = [];
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder('gbk');
+  } catch {
+    return out; // a runtime without legacy encodings: the bundle's own characters still work
+  }
+  for (let hi = 0xb0; hi <= 0xd7; hi++) {
+    for (let lo = 0xa1; lo <= 0xfe; lo++) {
+      if (hi === 0xd7 && lo > 0xf9) break;
+      const ch = decoder.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && isHanCode(ch.charCodeAt(0))) out.push(ch);
+    }
+  }
+  return out;
+}

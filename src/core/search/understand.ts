@@ -7,6 +7,7 @@ import { detectIntents, type IntentKind } from './intent.ts';
 import { detectIntent, splitPieces, stripQuestionWords, WEAK_WORDS, type Intent } from './query.ts';
 import { splitAtFunctionWords, words } from './segment.ts';
 import { codePoints, normalizeText, splitRuns, type Run } from './text.ts';
+import { toSimplified } from './traditional.ts';
 
 /** Where an alternative comes from; 'guess' is a corpus word two initials might stand for (sq → 申请). */
 export type Via = 'query' | 'synonym' | 'pinyin' | 'initials' | 'homophone' | 'fuzzy' | 'lexicon' | 'guess';
@@ -89,7 +90,8 @@ export class Understanding {
   }
 
   plan(query: string): Plan {
-    const norm = normalizeText(query).trim();
+    // Traditional characters (醫療 → 医疗) are read as the simplified ones the catalogue is written in.
+    const norm = toSimplified(normalizeText(query)).trim();
     const runs = splitRuns(norm);
     const plan: Plan = {
       concepts: [],
