@@ -84,12 +84,21 @@ const ADDRESS_DELAY_MS = 400;
  */
 function useAddressWriter(): { write: (text: string) => void } {
   const pending = useRef<string | null>(null);
+  const lastTyped = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const writeNow = () => {
     clearTimeout(timer.current);
+    timer.current = undefined;
     if (pending.current === null) return;
     rememberQuery(pending.current);
     pending.current = null;
+  };
+  // One timer per pause, not a clearTimeout and a setTimeout per keystroke (together ~1.5 ms of a throttled
+  // kiosk CPU's keystroke): a timer that fires while typing goes on waits for the rest of the pause.
+  const whenPaused = () => {
+    const wait = lastTyped.current + ADDRESS_DELAY_MS - performance.now();
+    if (wait > 0) timer.current = setTimeout(whenPaused, wait);
+    else writeNow();
   };
   useEffect(() => {
     const beforeTap = (event: Event) => {
@@ -106,8 +115,8 @@ function useAddressWriter(): { write: (text: string) => void } {
   return {
     write(text: string) {
       pending.current = text;
-      clearTimeout(timer.current);
-      timer.current = setTimeout(writeNow, ADDRESS_DELAY_MS);
+      lastTyped.current = performance.now();
+      timer.current ??= setTimeout(whenPaused, ADDRESS_DELAY_MS);
     },
   };
 }
