@@ -91,6 +91,10 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   await expect(searchbox).toHaveValue('低保怎么申请');
   await expect(results.getByRole('link', { name: /^最低生活保障/ }).first()).toBeVisible();
 
+  // Traditional characters (a visitor from Hong Kong or Taiwan, a traditional input method): read as simplified.
+  await searchbox.fill('戶口遷移怎麼辦');
+  await expect(results.getByRole('link', { name: /^户口迁移/ }).first()).toBeVisible();
+
   // A where/phone question: the department's contact above the results.
   await searchbox.fill('最低生活保障在哪里办');
   const contact = page.getByRole('region', { name: /^联系部门：/ });

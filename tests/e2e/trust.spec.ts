@@ -121,7 +121,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  server?.stop();
+  await server?.stop();
   await rm(work, { recursive: true, force: true });
 });
 

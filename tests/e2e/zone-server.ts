@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 
 export interface ZoneServer {
   url: string;
-  stop(): void;
+  /** Ends the server's process group and resolves once none of it is left (its data folder can then go). */
+  stop(): Promise<void>;
 }
 
 export async function startZoneServer(port: number, args: string[]): Promise<ZoneServer> {
@@ -31,12 +32,19 @@ export async function startZoneServer(port: number, args: string[]): Promise<Zon
   let exited: number | null | undefined;
   child.on('exit', (code) => void (exited = code));
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => {
+  const signal = (sig: NodeJS.Signals | 0): boolean => {
     try {
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      if (child.pid) process.kill(-child.pid, sig);
+      return true;
     } catch {
-      // already gone
+      return false; // no process of the group is left
     }
+  };
+  const stop = async () => {
+    signal('SIGTERM');
+    // npx exits at once; the server behind it closes its database first (removing its folder meanwhile fails).
+    for (let i = 0; i < 150 && signal(0); i++) await new Promise((r) => setTimeout(r, 100));
+    signal('SIGKILL');
   };
   // Up to 2 minutes: tsx and a fresh PGlite folder start slowly on a busy machine.
   for (let i = 0; i < 600 && exited === undefined; i++) {
@@ -47,7 +55,7 @@ export async function startZoneServer(port: number, args: string[]): Promise<Zon
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  stop();
+  await stop();
   throw new Error(
     `zone server on port ${port} did not start${exited !== undefined ? ` (exited with ${exited})` : ''}: ${stderr}`,
   );
