@@ -1,6 +1,7 @@
 // What the engine knows about one bundle: its documents, the inverted indexes, the vocabulary with its pinyin, the
 // synonym table, department and domain names. Every stage (understanding, retrieval, ranking, suggestions) reads
-// it; none changes it. Tables a session may never need are built on first use.
+// it; none changes it. Tables a session may never need are built on first use. The corpus can also be built in
+// steps (steps.ts: `Corpus.inSteps`, the kiosk page's build a slice per idle moment).
 import type { BundleData } from '../bundle/schema.ts';
 import { collectDocs, docsHash, type SearchDoc } from './docs.ts';
 import { z } from 'zod';

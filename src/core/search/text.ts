@@ -119,12 +119,10 @@ export function commonChars(): string[] {
   } catch {
     return out; // a runtime without legacy encodings: the bundle's own characters still work
   }
-  for (let hi = 0xb0; hi <= 0xd7; hi++) {
-    for (let lo = 0xa1; lo <= 0xfe; lo++) {
-      if (hi === 0xd7 && lo > 0xf9) break;
-      const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && isHanCode(ch.charCodeAt(0))) out.push(ch);
-    }
-  }
+  // One decode of the whole range (every pair of level 1 is assigned, so characters and pairs stay aligned).
+  const bytes: number[] = [];
+  for (let hi = 0xb0; hi <= 0xd7; hi++)
+    for (let lo = 0xa1; lo <= (hi === 0xd7 ? 0xf9 : 0xfe); lo++) bytes.push(hi, lo);
+  for (const ch of decoder.decode(new Uint8Array(bytes))) if (isHanCode(ch.codePointAt(0)!)) out.push(ch);
   return out;
 }
