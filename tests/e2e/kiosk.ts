@@ -32,19 +32,19 @@ export async function fillCitizen(page: Page): Promise<void> {
 }
 
 /**
- * From the contact step to the receipt: contact details, the request (`description`, `title`), 区民政局, paper
- * collected in person, the notice confirmed, checked and submitted. Returns the receipt code without dashes.
+ * From the contact step to 请核对填写内容: contact details, the request (`description`, and `title` when given),
+ * 区民政局, paper collected in person, consent to publish declined, the notice confirmed.
  */
-export async function fillRequestAndSubmit(
+export async function fillRequestToReview(
   page: Page,
-  request: { description: string; title: string },
-): Promise<string> {
+  request: { description: string; title?: string },
+): Promise<void> {
   await page.getByLabel('联系电话').fill('138 1234 5678');
   await page.getByLabel('通信地址').fill('某某区人民路1号');
   await page.getByLabel('邮政编码').fill('100000');
   await next(page);
   await page.getByLabel(/内容描述/).fill(request.description);
-  await page.getByLabel('信息名称').fill(request.title);
+  if (request.title !== undefined) await page.getByLabel('信息名称').fill(request.title);
   await next(page);
   await page.getByLabel('区民政局').check();
   await next(page);
@@ -55,6 +55,14 @@ export async function fillRequestAndSubmit(
   await page.getByLabel(/我已阅读以上告知/).check();
   await page.getByRole('button', { name: '核对填写内容' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '请核对填写内容' })).toBeVisible();
+}
+
+/** fillRequestToReview, then submitted. Returns the receipt code without dashes. */
+export async function fillRequestAndSubmit(
+  page: Page,
+  request: { description: string; title: string },
+): Promise<string> {
+  await fillRequestToReview(page, request);
   await page.getByRole('button', { name: '提交申请' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '申请已提交' })).toBeVisible();
   const shown = await page.getByText(/^[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}$/).textContent();

@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
-import { fillCitizen, next } from './kiosk.ts';
+import { fillCitizen, fillRequestToReview, next } from './kiosk.ts';
 
 /** `UPDATE_SCREENSHOTS=1 npx playwright test screen` rewrites the orientation screenshots in docs/screenshots/. */
 const SHOTS = !!process.env.UPDATE_SCREENSHOTS;
@@ -246,21 +246,7 @@ test('the form: 上一步 left of 下一步; the error summary below the sticky 
   await page.getByLabel('居民身份证').check();
   await page.getByLabel('证件号码').fill('11010519491231002X');
   await next(page);
-  await page.getByLabel('联系电话').fill('13812345678');
-  await page.getByLabel('通信地址').fill('某某区人民路1号');
-  await page.getByLabel('邮政编码').fill('100000');
-  await next(page);
-  await page.getByLabel(/内容描述/).fill('本街道2024年低保资金发放情况');
-  await next(page);
-  await page.getByLabel('区民政局').check();
-  await next(page);
-  await page.getByLabel('纸质').check();
-  await page.getByLabel('自行领取').check();
-  await page.getByLabel('不同意').check();
-  await next(page);
-  await page.getByLabel(/我已阅读以上告知/).check();
-  await page.getByRole('button', { name: '核对填写内容' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '请核对填写内容' })).toBeVisible();
+  await fillRequestToReview(page, { description: '本街道2024年低保资金发放情况' });
 
   const answers = page.locator('.answers');
   await expect(answers).not.toContainText('11010519491231002X');
