@@ -18,7 +18,9 @@ import type { Emit } from './run.ts';
 const root = process.cwd();
 const work = join(root, '.tmp', 'bench');
 const own = join(work, 'kiosk-search');
-const distDir = join(own, 'dist');
+/** KIOSK_BENCH_DIST=<folder> measures a build made elsewhere, as is (A/B runs of two builds in turn). */
+const givenDist = process.env.KIOSK_BENCH_DIST;
+const distDir = givenDist ? resolve(givenDist) : join(own, 'dist');
 const THROTTLE = 4;
 /** The idle reset (90 s on the home screen) would end the visit mid-measurement: the automation override. */
 const START = '/?idle=3600,600';
@@ -81,6 +83,7 @@ function newestMtime(path: string): number {
 /** Our own build (so other engineers' `vite build` into dist/ never races this run), rebuilt when stale. */
 function ensureBuild(emit: Emit): void {
   const index = join(distDir, 'index.html');
+  if (givenDist) return;
   const sources = Math.max(
     ...['src/kiosk', 'src/core', 'index.html', 'vite.config.ts', 'package.json']
       .map((p) => join(root, p))
