@@ -1,4 +1,4 @@
-// The three catalogues the relevance yardstick measures, built the way the kiosk gets them: a source folder goes
+// The catalogues the relevance yardstick measures, built the way the kiosk gets them: a source folder goes
 // through `kiosk-bundle build` (buildBundle, signed with a throw-away key, written to a temporary folder) and is read
 // back as the kiosk's worker reads it; the unit-test fixture (tests/unit/search/fixture.ts, plus the importer's
 // fixture workbooks in tests/fixtures/catalogue/) has no source folder, so its search index is built in-process as
@@ -16,13 +16,14 @@ import { buildSearchIndex } from '../../src/core/search/build-index.ts';
 import { fixtureData } from '../unit/search/fixture.ts';
 
 export type SourceData = Omit<BundleData, 'searchIndex'>;
-export const CATALOGUES = ['sample', 'fixture', 'district-b'] as const;
+export const CATALOGUES = ['sample', 'fixture', 'district-b', 'district-c'] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
 const root = new URL('../../', import.meta.url).pathname;
 const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   sample: join(root, 'content'),
   'district-b': join(root, 'tests/fixtures/district-b'),
+  'district-c': join(root, 'tests/fixtures/district-c'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];

@@ -15,7 +15,7 @@ import {
   type RelevanceQuery,
 } from '../../relevance/queries.ts';
 
-const CATALOGUES = ['fixture', 'district-b'] as const;
+const CATALOGUES = ['fixture', 'district-b', 'district-c'] as const;
 const SETS: QuerySet[] = ['dev', 'holdout'];
 
 describe('relevance query files', () => {
@@ -81,15 +81,27 @@ describe('relevance query files', () => {
     expect(() => answerMatcher('id:i123', data.get('fixture')!)).toThrow(/unknown answer kind/);
   });
 
-  it('district-b is a day-one source folder: 6–8 domains, at least 120 rows, no synonyms, guides or interpretations', () => {
-    const d = data.get('district-b')!;
-    const dir = join(import.meta.dirname, '../../fixtures/district-b');
-    expect(d.catalogue.length).toBeGreaterThanOrEqual(120);
-    const domains = new Set(d.catalogue.map((it) => it.domain)).size;
-    expect(domains).toBeGreaterThanOrEqual(6);
-    expect(domains).toBeLessThanOrEqual(8);
-    expect([d.synonyms.length, d.guides.length, d.interpretations.length]).toEqual([0, 0, 0]);
-    for (const f of ['synonyms.csv', 'guides', 'interpretations'])
-      expect(existsSync(join(dir, f)), f).toBe(false);
+  it.each([
+    ['district-b', 120, 6, 8],
+    ['district-c', 100, 7, 7],
+  ] as const)(
+    '%s is a day-one source folder: at least %i rows in %i–%i domains, no synonyms, guides or interpretations',
+    (c, rows, minDomains, maxDomains) => {
+      const d = data.get(c)!;
+      const dir = join(import.meta.dirname, '../../fixtures', c);
+      expect(d.catalogue.length).toBeGreaterThanOrEqual(rows);
+      const domains = new Set(d.catalogue.map((it) => it.domain)).size;
+      expect(domains).toBeGreaterThanOrEqual(minDomains);
+      expect(domains).toBeLessThanOrEqual(maxDomains);
+      expect([d.synonyms.length, d.guides.length, d.interpretations.length]).toEqual([0, 0, 0]);
+      for (const f of ['synonyms.csv', 'guides', 'interpretations'])
+        expect(existsSync(join(dir, f)), f).toBe(false);
+    },
+  );
+
+  it('district-c shares no domain with district-b', () => {
+    const domainsOf = (c: string) => new Set(data.get(c)!.catalogue.map((it) => it.domain));
+    const b = domainsOf('district-b');
+    expect([...domainsOf('district-c')].filter((x) => b.has(x))).toEqual([]);
   });
 });
