@@ -88,6 +88,10 @@ export const WEAK_WORDS = new Set([
   '窗口',
   // How much (低保标准): asks for the 标准 row but must not outweigh the programme's name.
   '标准',
+  // Complaints (烧烤油烟举报): ask for the topic's complaint channel; every domain has a 投诉举报 row, and those
+  // must not outrank the rows about the topic itself.
+  '投诉',
+  '举报',
 ]);
 
 /** Words and phrases that say the visitor wants a 办事指南 (how to do something). */
@@ -188,7 +192,8 @@ export function splitPieces(
       const official = synonyms.get(s);
       if (official && len >= name) {
         flush();
-        pieces.push({ text: s, official });
+        // A weak word the synonym table expands (举报 → 投诉举报) is still weak.
+        pieces.push(WEAK_WORDS.has(s) ? { text: s, official, weak: true } : { text: s, official });
         matched = len;
         break;
       }

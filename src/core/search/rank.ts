@@ -63,6 +63,39 @@ export class Ranking {
     return ranges;
   }
 
+  /** Per domain, its complaint channels (投诉举报, 监督 rows): built at the first complaint query. */
+  private channels: Map<string, number[]> | null = null;
+
+  private channelsOf(domain: string): readonly number[] {
+    if (!this.channels) {
+      this.channels = new Map();
+      this.corpus.docs.forEach((doc, d) => {
+        if (!doc.domain || !answersIntent('complaint', doc.type, doc.leaf)) return;
+        const list = this.channels!.get(doc.domain);
+        if (list) list.push(d);
+        else this.channels!.set(doc.domain, [d]);
+      });
+    }
+    return this.channels.get(domain) ?? [];
+  }
+
+  /**
+   * A complaint about a topic (烧烤摊油烟扰民举报, 举报冒领养老金) asks for the complaint channel of the topic's
+   * domain, a row that seldom names the topic itself: the domain of the document that covers the topic best (not
+   * itself a channel), and its channels. None when the query names no topic.
+   */
+  private topicChannels(acc: Acc, cand: readonly number[], plan: Plan): number[] {
+    if (!plan.intents.includes('complaint') || !plan.concepts.some((c) => c.active && !c.weak)) return [];
+    let topic = -1;
+    for (const d of cand) {
+      const doc = this.corpus.docs[d]!;
+      if (answersIntent('complaint', doc.type, doc.leaf)) continue;
+      if (topic < 0 || acc.get(d) > acc.get(topic)) topic = d;
+    }
+    const domain = topic >= 0 ? this.corpus.docs[topic]!.domain : '';
+    return domain ? [...this.channelsOf(domain)] : [];
+  }
+
   rank(acc: Acc, plan: Plan, activeWeight: number, limit: number, response: SearchResponse): void {
     let best = 0;
     for (let k = 0; k < acc.size; k++) best = Math.max(best, acc.vals[acc.list[k]!]!);
@@ -120,6 +153,13 @@ export class Ranking {
         total++;
       }
     }
+    const channels = this.topicChannels(acc, cand, plan);
+    for (const d of channels) {
+      if (inCand.has(d)) continue;
+      inCand.add(d);
+      cand.push(d);
+      total++;
+    }
     const needles = this.needles(plan);
     const depts = plan.concepts.filter((c) => c.active && c.depts.length);
     const domains = plan.concepts.filter((c) => c.active && c.domain);
@@ -145,6 +185,13 @@ export class Ranking {
       return { d, score, highlights };
     });
     scored.sort((a, b) => b.score - a.score || a.d - b.d);
+    if (channels.length) {
+      // The topic's complaint channels first, in their own order; every other result keeps its place below them.
+      const lift = scored[0]!.score;
+      const isChannel = new Set(channels);
+      for (const x of scored) if (isChannel.has(x.d)) x.score += lift;
+      scored.sort((a, b) => b.score - a.score || a.d - b.d);
+    }
     response.total = total;
     if (plan.intents.includes('contact') && scored.length) {
       const dept = this.corpus.docs[scored[0]!.d]!.dept;

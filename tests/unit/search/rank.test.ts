@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixtureData, item } from './fixture.ts';
 import { emptyResponse, stages } from './stages.ts';
 
 describe('ranking (coverage → ordered results)', () => {
@@ -40,5 +41,32 @@ describe('ranking (coverage → ordered results)', () => {
     expect(contact('最低生活保障在哪里办')).toBe('区民政局');
     expect(contact('户口迁移电话')).toBe('某某市公安局某某分局');
     expect(contact('最低生活保障')).toBeUndefined();
+  });
+
+  it('answers a complaint about a topic with the complaint channel of its domain first, hiding nothing', () => {
+    // Every domain has its complaint row, and none names the topic.
+    const data = fixtureData();
+    data.catalogue.push(
+      item('jb-jiuzhu', '社会救助', '社会救助监督', '投诉举报', null, '区民政局', '投诉举报电话、受理范围'),
+      item('jb-jiaoyu', '义务教育', '教育督导', '投诉举报', null, '区教育局', '投诉举报电话、受理范围'),
+    );
+    const own = stages(data);
+    const rankedHere = (q: string) => {
+      const plan = own.understanding.plan(q);
+      const r = emptyResponse(q);
+      own.ranking.rank(own.retrieval.acc, plan, own.retrieval.scorePlan(plan, true), 20, r);
+      return r.results.map((x) => x.id);
+    };
+    const about = rankedHere('最低生活保障');
+    const complaint = rankedHere('最低生活保障不公平举报');
+    expect(complaint[0]).toBe('jb-jiuzhu');
+    expect(complaint.indexOf('jb-jiaoyu')).toBeLessThan(0 + complaint.length);
+    expect(complaint).toEqual(expect.arrayContaining(about));
+    // Without a complaint word the topic's own rows lead; the channel is not pulled up.
+    expect(about.indexOf('jb-jiuzhu')).not.toBe(0);
+    // The other domain's channel: the topic's rows stay above it.
+    const firstTopic = complaint.indexOf(about[0]!);
+    const otherChannel = complaint.indexOf('jb-jiaoyu');
+    if (otherChannel >= 0) expect(firstTopic).toBeLessThan(otherChannel);
   });
 });

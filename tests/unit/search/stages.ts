@@ -18,8 +18,7 @@ export const TEST_LEXICON = parseLexicon(
   ].join('\n'),
 );
 
-export function stages() {
-  const data = fixtureData();
+export function stages(data = fixtureData()) {
   const corpus = new Corpus({ ...data, searchIndex: buildSearchIndex(data, { lexicon: TEST_LEXICON }) });
   return {
     data,
