@@ -1,6 +1,5 @@
 // Results grouped 事项 / 办事指南 / 政策解读 in one list named 搜索结果; a helpful screen when nothing matches. On a wide
 // landscape screen the list takes the left part and a preview of the selected result the right part.
-import { memo } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getLang, t, type StringId } from '../../i18n/strings.ts';
 import type { SearchHit, ResultType } from '../../search/types.ts';
@@ -11,7 +10,6 @@ import { lazyComponent, useAsync } from '../hooks.ts';
 import { repo } from '../repo-loader.ts';
 import { useWideLandscape } from '../wide-screen.ts';
 import { CallStaff } from './CallStaff.tsx';
-import { sameRow, type ResultLinkProps, type Selection } from './result-row.ts';
 import { DepartmentContact } from './DepartmentContact.tsx';
 import { ValidityTag } from './ContentPage.tsx';
 import { Highlight } from './Highlight.tsx';
@@ -42,13 +40,28 @@ function firstShown(ranked: readonly SearchHit[]): SearchHit | null {
   return null;
 }
 
+/** On a wide screen: the key of the previewed result, and what a tap on a result does instead of opening it. */
+interface Selection {
+  key: string | null;
+  select: (hit: SearchHit) => void;
+}
+
 /**
  * Each result stays a link to its page, so it is announced, focused and opened as every other link of the kiosk.
  * On a wide screen a tap selects it for the preview instead of leaving the list (the visitor compares results
  * beside each other), the selected row carries aria-current (the list is not a listbox of options: it is
  * navigation, and only links may be activated); the preview's 查看全文 link, next in reading order, opens it.
  */
-const ResultLink = memo(function ResultLink({ hit, query, current, selection }: ResultLinkProps) {
+function ResultLink({
+  hit,
+  query,
+  selection,
+}: {
+  hit: SearchHit;
+  query: string;
+  selection: Selection | null;
+}) {
+  const current = selection?.key === keyOf(hit);
   return (
     <li>
       <a
@@ -73,7 +86,7 @@ const ResultLink = memo(function ResultLink({ hit, query, current, selection }: 
       </a>
     </li>
   );
-}, sameRow);
+}
 
 interface Props {
   query: string;
@@ -221,14 +234,7 @@ function AnswerView({
               </h3>
               <ul class="result-list" aria-labelledby={`group-${type}`}>
                 {hits.map((hit) => (
-                  <ResultLink
-                    key={keyOf(hit)}
-                    hit={hit}
-                    query={shown}
-                    current={selection?.key === keyOf(hit)}
-                    selection={selection}
-                    lang={getLang()}
-                  />
+                  <ResultLink key={keyOf(hit)} hit={hit} query={shown} selection={selection} />
                 ))}
               </ul>
             </li>
