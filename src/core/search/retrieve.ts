@@ -141,10 +141,15 @@ export class Retrieval {
         } else if (run.chars.length >= 2 && !toks.has(run.chars.join('')))
           toks.set(run.chars.join(''), { c, w });
     };
-    for (const c of plan.concepts)
+    // Weak words (办理 of 护照加急办理) say what kind of answer is wanted, not about what: alone they are no clue
+    // to the closest documents, as they are no match in full (unless the query is made of nothing else).
+    const allWeak = plan.concepts.every((c) => c.weak);
+    for (const c of plan.concepts) {
+      if (c.weak && !allWeak) continue;
       // Two initials are too weak a clue to show anything for when nothing else matches.
       for (const a of [{ text: c.source }, ...c.alts.filter((x) => x.via !== 'guess')])
         addTokens(a.text, c, 1);
+    }
     this.scoreTokens(toks);
     if (!acc.size) {
       // Words of the query the bundle does not hold (住院, 大病) may still be part of names the lexicon knows
@@ -205,9 +210,11 @@ export class Retrieval {
 
   private charsInNames(plan: Plan): void {
     const chars = new Map<string, Concept>();
+    const allWeak = plan.concepts.every((c) => c.weak);
     for (const c of plan.concepts)
-      for (const ch of codePoints(c.source))
-        if (isHanCode(ch.codePointAt(0)!) && !FUNCTION_WORDS.has(ch)) chars.set(ch, c);
+      if (!c.weak || allWeak)
+        for (const ch of codePoints(c.source))
+          if (isHanCode(ch.codePointAt(0)!) && !FUNCTION_WORDS.has(ch)) chars.set(ch, c);
     if (chars.size < 2) return;
     const acc = this.acc;
     for (let d = 0; d < this.corpus.docCount; d++) {

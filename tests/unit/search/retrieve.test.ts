@@ -62,4 +62,12 @@ describe('retrieval (plan → coverage per document)', () => {
     const bare = new Corpus({ ...data, searchIndex: buildSearchIndex(data, { lexicon: null }) });
     expect(new Retrieval(bare).scoreClosest(new Understanding(bare).plan('生病住院没钱怎么办'))).toBe(0);
   });
+
+  it('takes no clue from a weak word alone: 办理 says what kind of answer, not about what', () => {
+    // Every topic word unknown to the bundle: nothing in common, whatever 办理 and 申请 match.
+    expect(retrieval.scoreClosest(understanding.plan('火箭发射办理'))).toBe(0);
+    expect(retrieval.scoreClosest(understanding.plan('潜水执照申请'))).toBe(0);
+    // A query made of weak words only means them.
+    expect(retrieval.scoreClosest(understanding.plan('办理申请'))).toBeGreaterThan(0);
+  });
 });
