@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectIntents } from '../../../src/core/search/intent.ts';
+import { fixtureData, item } from './fixture.ts';
 import { stages } from './stages.ts';
 
 describe('understanding (query → plan)', () => {
@@ -54,5 +55,21 @@ describe('understanding (query → plan)', () => {
   it('does not guess pinyin pieces inside English words', () => {
     expect(understanding.plan('housing provident fund').concepts).toEqual([]);
     expect(understanding.plan('dibaoshenqing').concepts.length).toBeGreaterThan(0);
+  });
+
+  it('corrects a homophone typo only with characters usually read that way', () => {
+    // 户口 is nowhere in this bundle, 和口 is (和口腔); 和 reads hú only in mahjong, so 户口 is not read as 和口.
+    const data = fixtureData();
+    const has = (x: unknown) => JSON.stringify(x).includes('户口');
+    data.catalogue = data.catalogue.filter((it) => !has(it));
+    data.guides = data.guides.filter((g) => !has(g));
+    data.interpretations = data.interpretations.filter((x) => !has(x));
+    data.catalogue.push(item('kq1', '卫生健康', '牙齿和口腔保健', null, null, '区卫生健康局'));
+    const own = stages(data).understanding;
+    const alts = own.plan('外地户口').concepts.flatMap((c) => c.alts.map((a) => a.text));
+    expect(alts.join(' ')).not.toContain('和口');
+    // A typo with the usual reading is still corrected (最低生活保帐 → 保障, zhàng).
+    const fixed = understanding.plan('最低生活保帐').concepts.flatMap((c) => c.alts.map((a) => a.text));
+    expect(fixed).toContain('最低生活保障');
   });
 });
