@@ -462,12 +462,26 @@ export class Understanding {
     }
     // 3. One character wrong, not a homophone: the nearest vocabulary term by edit distance.
     if (c.alts.length === before && chars.length >= 3) {
-      for (const t of this.corpus.nearTerms(chars)) this.addAlt(c, { text: t, weight: 0.8, via: 'fuzzy' });
+      for (const t of this.corpus.nearTerms(chars))
+        if (!this.dropsAWord(text, t)) this.addAlt(c, { text: t, weight: 0.8, via: 'fuzzy' });
     }
     if (c.alts.length === before && partial && !strict)
       this.addAlt(c, { text: partial, weight: 0.7, via: 'homophone' });
     for (const a of c.alts.slice(before)) if (a.via !== 'synonym') corrections.push(a.text);
     return c.alts.length > before;
+  }
+
+  /**
+   * Whether a correction only leaves out a word of its own (孩子上学划片 → 孩子上学 drops 划片, a name the synonym
+   * table knows): that is two words typed together, not a typo, and each must be read.
+   */
+  private dropsAWord(typed: string, fixed: string): boolean {
+    const at = typed.indexOf(fixed);
+    if (at < 0) return false;
+    const known = (s: string) =>
+      codePoints(s).length >= 2 &&
+      (this.corpus.synonyms.has(s) || this.corpus.isTerm(s) || this.corpus.inCorpus(s));
+    return known(typed.slice(0, at)) || known(typed.slice(at + fixed.length));
   }
 
   private missingCount(chars: readonly string[]): number {

@@ -18,8 +18,8 @@ export const TEST_LEXICON = parseLexicon(
   ].join('\n'),
 );
 
-export function stages(data = fixtureData()) {
-  const corpus = new Corpus({ ...data, searchIndex: buildSearchIndex(data, { lexicon: TEST_LEXICON }) });
+export function stages(data = fixtureData(), lexicon = TEST_LEXICON) {
+  const corpus = new Corpus({ ...data, searchIndex: buildSearchIndex(data, { lexicon }) });
   return {
     data,
     corpus,

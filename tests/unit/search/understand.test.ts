@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectIntents } from '../../../src/core/search/intent.ts';
+import { parseLexicon } from '../../../src/core/search/lexicon/parse.ts';
 import { fixtureData, item } from './fixture.ts';
 import { stages } from './stages.ts';
 
@@ -71,5 +72,21 @@ describe('understanding (query → plan)', () => {
     // A typo with the usual reading is still corrected (最低生活保帐 → 保障, zhàng).
     const fixed = understanding.plan('最低生活保帐').concepts.flatMap((c) => c.alts.map((a) => a.text));
     expect(fixed).toContain('最低生活保障');
+  });
+
+  it('reads two names typed together as both, not the longer one as a typo of the other', () => {
+    const lexicon = parseLexicon(
+      [
+        'domain\tofficial\tcolloquial\ten',
+        '义务教育\t义务教育招生入学\t孩子上学\tschool enrollment',
+        '义务教育\t学区划分\t划片\tschool district',
+      ].join('\n'),
+    );
+    const data = fixtureData();
+    data.catalogue.push(item('jy9', '义务教育', '学区划分', null, null, '区教育局'));
+    const plan = stages(data, lexicon).understanding.plan('孩子上学划片');
+    const alts = plan.concepts.map((c) => c.alts.map((a) => a.text));
+    expect(alts).toContainEqual(expect.arrayContaining(['学区划分']));
+    expect(alts).toContainEqual(expect.arrayContaining(['义务教育招生入学']));
   });
 });
