@@ -8,12 +8,18 @@ import { codePoints, isHanCode, splitRuns } from './text.ts';
 import { FUNCTION_WORDS, words } from './segment.ts';
 import type { Alt, Concept, Plan } from './understand.ts';
 
+/** A word the bundle lacks borrows the official names of at most this many colloquial names holding it… */
+const MAX_NEIGHBOURS = 3;
+/** …at this weight (their own pairs count 1). */
+const NEIGHBOUR_WEIGHT = 0.5;
+
 export class Retrieval {
   /** Coverage per document, summed over concepts (each weighted): read by ranking after scorePlan. */
   readonly acc: Acc;
   private readonly altAcc: Acc;
   private readonly bodyAcc: Acc;
   private readonly conceptAcc: Acc;
+  private readonly neighbours = new Map<string, Set<string>>();
 
   constructor(private readonly corpus: Corpus) {
     const n = corpus.docCount;
@@ -109,6 +115,17 @@ export class Retrieval {
           cacc.max(d, a.vals[d]! * alt.weight);
         }
       }
+      // A word the bundle lacks that is part of a few colloquial names the lexicon knows (放学 of 放学后托管 →
+      // 课后服务) borrows their official names at half weight; a word in many (孩子) is no clue to any.
+      if (!cacc.size) {
+        const near = this.lexiconNeighbours(c.source);
+        if (near.size <= MAX_NEIGHBOURS)
+          for (const text of near) {
+            if (!this.scoreAlt({ text, weight: NEIGHBOUR_WEIGHT, via: 'synonym' }, useBody)) continue;
+            const a = this.altAcc;
+            for (let k = 0; k < a.size; k++) cacc.max(a.list[k]!, a.vals[a.list[k]!]! * NEIGHBOUR_WEIGHT);
+          }
+      }
       // A concept the bundle knows nothing of (孩子) cannot tell documents apart: leave it out of the sum.
       c.active = cacc.size > 0;
       if (!c.active) continue;
@@ -155,7 +172,7 @@ export class Retrieval {
       // Words of the query the bundle does not hold (住院, 大病) may still be part of names the lexicon knows
       // (住院救助 → 医疗救助): their official terms are weaker clues, asked only when nothing closer matched.
       for (const c of plan.concepts)
-        for (const official of this.lexiconNeighbours(c.source)) addTokens(official, c, 0.5);
+        for (const official of this.lexiconNeighbours(c.source)) addTokens(official, c, NEIGHBOUR_WEIGHT);
       this.scoreTokens(toks);
     }
     if (!acc.size) this.charsInNames(plan);
@@ -198,7 +215,12 @@ export class Retrieval {
    * colloquial names contain one of the text's words as a whole word of two or more characters.
    */
   private lexiconNeighbours(text: string): Set<string> {
+    // A pass over every synonym term: remembered per text, since typing asks for the same words again.
+    const known = this.neighbours.get(text);
+    if (known) return known;
+    if (this.neighbours.size >= 256) this.neighbours.clear();
     const out = new Set<string>();
+    this.neighbours.set(text, out);
     const ws = words(text).filter((w) => codePoints(w).length >= 2 && !FUNCTION_WORDS.has(w));
     if (!ws.length) return out;
     for (const [colloquial, officials] of this.corpus.synonyms) {

@@ -4,7 +4,7 @@ import { Corpus } from '../../../src/core/search/corpus.ts';
 import { parseLexicon } from '../../../src/core/search/lexicon/parse.ts';
 import { Retrieval } from '../../../src/core/search/retrieve.ts';
 import { Understanding } from '../../../src/core/search/understand.ts';
-import { fixtureData } from './fixture.ts';
+import { fixtureData, item } from './fixture.ts';
 import { stages } from './stages.ts';
 
 describe('retrieval (plan → coverage per document)', () => {
@@ -69,5 +69,43 @@ describe('retrieval (plan → coverage per document)', () => {
     expect(retrieval.scoreClosest(understanding.plan('潜水执照申请'))).toBe(0);
     // A query made of weak words only means them.
     expect(retrieval.scoreClosest(understanding.plan('办理申请'))).toBeGreaterThan(0);
+  });
+
+  it('lets a word the bundle lacks borrow the official names of the few colloquial names holding it', () => {
+    // 放学 is in no document; the lexicon knows 放学后托管 as a name of 课后服务. 孩子 is in too many names to tell.
+    const lexicon = parseLexicon(
+      [
+        'domain\tofficial\tcolloquial\ten',
+        '义务教育\t课后服务\t放学后托管|课后托管\tafter-school services',
+        '义务教育\t义务教育招生入学\t孩子上学\tschool enrollment',
+        '义务教育\t特殊教育\t残疾孩子读书\tspecial education',
+        '义务教育\t学生资助\t孩子读书补贴\tstudent aid',
+        '义务教育\t教育收费\t孩子学费\tfees',
+      ].join('\n'),
+    );
+    const data = fixtureData();
+    data.catalogue.push(
+      item('jy-kh', '义务教育', '课后服务', '服务内容', null, '区教育局'),
+      item('jy-xx', '义务教育', '学校名录', null, null, '区教育局'),
+      item('jy-tj', '义务教育', '特殊教育', null, null, '区教育局'),
+      item('jy-zz', '义务教育', '学生资助', null, null, '区教育局'),
+      item('jy-sf', '义务教育', '教育收费', null, null, '区教育局'),
+    );
+    const own = stages(data, lexicon);
+    const coverage = (q: string) => {
+      const plan = own.understanding.plan(q);
+      const w = own.retrieval.scorePlan(plan, false);
+      const acc = own.retrieval.acc;
+      const byId = new Map<string, number>();
+      for (let k = 0; k < acc.size; k++)
+        byId.set(own.corpus.docs[acc.list[k]!]!.id, acc.vals[acc.list[k]!]! / w);
+      return { byId, plan };
+    };
+    const { byId, plan } = coverage('放学以后还管吗');
+    expect(byId.get('jy-kh') ?? 0).toBeGreaterThan(0.3);
+    expect(byId.has('jy-xx')).toBe(false);
+    expect(plan.concepts.find((c) => c.source.startsWith('放学'))!.active).toBe(true);
+    // 孩子 names four programmes: it borrows none of them.
+    expect(coverage('孩子').plan.concepts.every((c) => !c.active)).toBe(true);
   });
 });
