@@ -16,7 +16,7 @@ import { buildSearchIndex } from '../../src/core/search/build-index.ts';
 import { fixtureData } from '../unit/search/fixture.ts';
 
 export type SourceData = Omit<BundleData, 'searchIndex'>;
-export const CATALOGUES = ['sample', 'fixture', 'district-b', 'district-c'] as const;
+export const CATALOGUES = ['sample', 'fixture', 'district-b', 'district-c', 'district-d'] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -24,6 +24,7 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   sample: join(root, 'content'),
   'district-b': join(root, 'tests/fixtures/district-b'),
   'district-c': join(root, 'tests/fixtures/district-c'),
+  'district-d': join(root, 'tests/fixtures/district-d'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];

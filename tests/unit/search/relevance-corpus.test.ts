@@ -15,7 +15,7 @@ import {
   type RelevanceQuery,
 } from '../../relevance/queries.ts';
 
-const CATALOGUES = ['fixture', 'district-b', 'district-c'] as const;
+const CATALOGUES = ['fixture', 'district-b', 'district-c', 'district-d'] as const;
 const SETS: QuerySet[] = ['dev', 'holdout'];
 
 describe('relevance query files', () => {
@@ -84,6 +84,7 @@ describe('relevance query files', () => {
   it.each([
     ['district-b', 120, 6, 8],
     ['district-c', 100, 7, 7],
+    ['district-d', 100, 6, 7],
   ] as const)(
     '%s is a day-one source folder: at least %i rows in %i–%i domains, no synonyms, guides or interpretations',
     (c, rows, minDomains, maxDomains) => {
@@ -103,5 +104,11 @@ describe('relevance query files', () => {
     const domainsOf = (c: string) => new Set(data.get(c)!.catalogue.map((it) => it.domain));
     const b = domainsOf('district-b');
     expect([...domainsOf('district-c')].filter((x) => b.has(x))).toEqual([]);
+  });
+
+  it('district-d shares no domain with district-b or district-c', () => {
+    const domainsOf = (c: string) => new Set(data.get(c)!.catalogue.map((it) => it.domain));
+    const earlier = new Set([...domainsOf('district-b'), ...domainsOf('district-c')]);
+    expect([...domainsOf('district-d')].filter((x) => earlier.has(x))).toEqual([]);
   });
 });
