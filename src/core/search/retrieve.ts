@@ -221,7 +221,9 @@ export class Retrieval {
     if (this.neighbours.size >= 256) this.neighbours.clear();
     const out = new Set<string>();
     this.neighbours.set(text, out);
-    const ws = words(text).filter((w) => codePoints(w).length >= 2 && !FUNCTION_WORDS.has(w));
+    let ws = words(text).filter((w) => codePoints(w).length >= 2 && !FUNCTION_WORDS.has(w));
+    // A word the runtime's dictionary lacks comes out as single characters (雾/霾): the text is the word.
+    if (!ws.length && codePoints(text).length >= 2 && !FUNCTION_WORDS.has(text)) ws = [text];
     if (!ws.length) return out;
     for (const [colloquial, officials] of this.corpus.synonyms) {
       if (!ws.some((w) => colloquial !== w && colloquial.includes(w))) continue;

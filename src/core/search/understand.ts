@@ -340,7 +340,11 @@ export class Understanding {
     const known = (s: string) => this.corpus.synonyms.has(s) || this.corpus.isTerm(s);
     // Two single characters the segmenter left apart (还/款) are one word when the corpus has them together.
     const shielded = (s: string) => known(s) || (codePoints(s).length === 2 && this.corpus.short.has(s));
-    const segments = stripQuestionWords(run, known).flatMap((s) => splitAtFunctionWords(s, shielded));
+    // A stretch that reads aloud as a vocabulary term (宅机地: zhai ji di → 宅基地) is a homophone typo of it, not
+    // words around a function word (地): kept whole for correction.
+    const segments = stripQuestionWords(run, known).flatMap((s) =>
+      this.soundsLikeTerm(s) ? [s] : splitAtFunctionWords(s, shielded),
+    );
     for (const segment of segments) {
       // A typo can break a name into a synonym term plus debris (工伤认订 → 工伤 + 认订): try to correct the
       // whole segment first, and split it into pieces only if that fails.
@@ -469,6 +473,15 @@ export class Understanding {
       this.addAlt(c, { text: partial, weight: 0.7, via: 'homophone' });
     for (const a of c.alts.slice(before)) if (a.via !== 'synonym') corrections.push(a.text);
     return c.alts.length > before;
+  }
+
+  /** Whether a Han stretch the bundle does not know reads aloud as one of its vocabulary terms. */
+  private soundsLikeTerm(text: string): boolean {
+    const chars = codePoints(text);
+    if (chars.length < 3 || chars.length > 8 || this.corpus.isTerm(text) || this.corpus.synonyms.has(text))
+      return false;
+    const vp = this.corpus.vocabPinyin;
+    return this.corpus.table.variants(chars, 8).some((v) => vp.fullKey.has(v.join('')));
   }
 
   /**

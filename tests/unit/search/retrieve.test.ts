@@ -108,4 +108,19 @@ describe('retrieval (plan → coverage per document)', () => {
     // 孩子 names four programmes: it borrows none of them.
     expect(coverage('孩子').plan.concepts.every((c) => !c.active)).toBe(true);
   });
+
+  it('reads a word the runtime dictionary lacks (雾/霾 come out apart) as one word for the lexicon', () => {
+    const lexicon = parseLexicon(
+      ['domain\tofficial\tcolloquial\ten', '生态环境\t环境空气质量\t雾霾天|空气质量指数\tair quality'].join(
+        '\n',
+      ),
+    );
+    const data = fixtureData();
+    data.catalogue.push(item('hj-kq', '生态环境', '环境质量', '空气质量', null, '区生态环境局'));
+    const own = stages(data, lexicon);
+    const plan = own.understanding.plan('雾霾');
+    own.retrieval.scorePlan(plan, false);
+    const acc = own.retrieval.acc;
+    expect(Array.from(acc.list.slice(0, acc.size), (d) => own.corpus.docs[d]!.id)).toContain('hj-kq');
+  });
 });

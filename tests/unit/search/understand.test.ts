@@ -89,4 +89,12 @@ describe('understanding (query → plan)', () => {
     expect(alts).toContainEqual(expect.arrayContaining(['学区划分']));
     expect(alts).toContainEqual(expect.arrayContaining(['义务教育招生入学']));
   });
+
+  it('keeps a homophone typo around a function character whole, and corrects it', () => {
+    // 宅机地 reads zhai ji di like 宅基地; its 地 is not the particle de.
+    const data = fixtureData();
+    data.catalogue.push(item('zj1', '自然资源', '宅基地', '申请审批', null, '区自然资源局'));
+    const plan = stages(data).understanding.plan('宅机地');
+    expect(plan.concepts.flatMap((c) => c.alts.map((a) => a.text))).toContain('宅基地');
+  });
 });
