@@ -18,6 +18,8 @@ describe('query segmentation', () => {
     expect(splitAtFunctionWords('还款', () => false)).toEqual(['款']);
     expect(splitAtFunctionWords('还款', (s) => s === '还款')).toEqual(['还款']);
     expect(FUNCTION_WORDS.has('吗')).toBe(true);
+    // 地 is land far more often than the adverbial particle in a service hall (承包地, 宅基地, 征地).
+    expect(splitAtFunctionWords('我家承包地被征了', () => false).join('')).toContain('承包地');
     expect(FUNCTION_WORDS.has('保障')).toBe(false);
   });
 });
