@@ -340,8 +340,8 @@ export class Understanding {
     const known = (s: string) => this.corpus.synonyms.has(s) || this.corpus.isTerm(s);
     // Two single characters the segmenter left apart (还/款) are one word when the corpus has them together.
     const shielded = (s: string) => known(s) || (codePoints(s).length === 2 && this.corpus.short.has(s));
-    // A stretch that reads aloud as a vocabulary term (宅机地: zhai ji di → 宅基地) is a homophone typo of it, not
-    // words around a function word (地): kept whole for correction.
+    // A stretch that reads aloud as a vocabulary term (医疗和作: yi liao he zuo → 医疗合作) is a homophone typo of
+    // it, not words around a function word (和): kept whole for correction.
     const segments = stripQuestionWords(run, known).flatMap((s) =>
       this.soundsLikeTerm(s) ? [s] : splitAtFunctionWords(s, shielded),
     );

@@ -91,10 +91,10 @@ describe('understanding (query → plan)', () => {
   });
 
   it('keeps a homophone typo around a function character whole, and corrects it', () => {
-    // 宅机地 reads zhai ji di like 宅基地; its 地 is not the particle de.
+    // 医疗和作 reads yi liao he zuo like 医疗合作; its 和 is no conjunction here.
     const data = fixtureData();
-    data.catalogue.push(item('zj1', '自然资源', '宅基地', '申请审批', null, '区自然资源局'));
-    const plan = stages(data).understanding.plan('宅机地');
-    expect(plan.concepts.flatMap((c) => c.alts.map((a) => a.text))).toContain('宅基地');
+    data.catalogue.push(item('ylhz', '卫生健康', '医疗合作', '对口支援', null, '区卫生健康局'));
+    const plan = stages(data).understanding.plan('医疗和作');
+    expect(plan.concepts.flatMap((c) => c.alts.map((a) => a.text))).toContain('医疗合作');
   });
 });
