@@ -20,6 +20,7 @@ export class Retrieval {
   private readonly bodyAcc: Acc;
   private readonly conceptAcc: Acc;
   private readonly neighbours = new Map<string, Set<string>>();
+  private byChar: Map<string, string[]> | null = null;
 
   constructor(private readonly corpus: Corpus) {
     const n = corpus.docCount;
@@ -214,6 +215,19 @@ export class Retrieval {
    * Official terms of the synonym table (district table and the lexicon pairs that reach this bundle) whose
    * colloquial names contain one of the text's words as a whole word of two or more characters.
    */
+  /** The synonym table's terms by each character they hold, built at first use (scanning them all took ~0.1 ms). */
+  private termsByChar(): Map<string, string[]> {
+    if (this.byChar) return this.byChar;
+    const map = new Map<string, string[]>();
+    for (const term of this.corpus.synonyms.keys())
+      for (const ch of new Set(codePoints(term))) {
+        const list = map.get(ch);
+        if (list) list.push(term);
+        else map.set(ch, [term]);
+      }
+    return (this.byChar = map);
+  }
+
   private lexiconNeighbours(text: string): Set<string> {
     // A pass over every synonym term: remembered per text, since typing asks for the same words again.
     const known = this.neighbours.get(text);
@@ -225,10 +239,12 @@ export class Retrieval {
     // A word the runtime's dictionary lacks comes out as single characters (雾/霾): the text is the word.
     if (!ws.length && codePoints(text).length >= 2 && !FUNCTION_WORDS.has(text)) ws = [text];
     if (!ws.length) return out;
-    for (const [colloquial, officials] of this.corpus.synonyms) {
-      if (!ws.some((w) => colloquial !== w && colloquial.includes(w))) continue;
-      for (const o of officials) out.add(o);
-    }
+    const byChar = this.termsByChar();
+    for (const w of ws)
+      for (const colloquial of byChar.get(codePoints(w)[0]!) ?? []) {
+        if (colloquial === w || !colloquial.includes(w)) continue;
+        for (const o of this.corpus.synonyms.get(colloquial)!) out.add(o);
+      }
     return out;
   }
 
