@@ -211,10 +211,6 @@ export class Retrieval {
     }
   }
 
-  /**
-   * Official terms of the synonym table (district table and the lexicon pairs that reach this bundle) whose
-   * colloquial names contain one of the text's words as a whole word of two or more characters.
-   */
   /** The synonym table's terms by each character they hold, built at first use (scanning them all took ~0.1 ms). */
   private termsByChar(): Map<string, string[]> {
     if (this.byChar) return this.byChar;
@@ -228,8 +224,12 @@ export class Retrieval {
     return (this.byChar = map);
   }
 
+  /**
+   * Official terms of the synonym table (district table and the lexicon pairs that reach this bundle) whose
+   * colloquial names contain one of the text's words as a whole word of two or more characters.
+   */
   private lexiconNeighbours(text: string): Set<string> {
-    // A pass over every synonym term: remembered per text, since typing asks for the same words again.
+    // Remembered per text: typing asks for the same words keystroke after keystroke.
     const known = this.neighbours.get(text);
     if (known) return known;
     if (this.neighbours.size >= 256) this.neighbours.clear();
