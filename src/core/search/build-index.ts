@@ -152,6 +152,12 @@ export function buildSearchIndex(data: Source, opts: BuildIndexOptions = {}): Se
   }
   const chars: Record<string, string> = {};
   for (const syl of [...bySyllable.keys()].sort()) chars[syl] = bySyllable.get(syl)!.join('');
+  // pinyin-pro lists a polyphonic character's readings most usual first (行: xing, hang).
+  const usual: Record<string, string> = {};
+  for (const ch of [...allChars].sort()) {
+    const r = charReadings(ch);
+    if (r.length > 1) usual[r[0]!] = (usual[r[0]!] ?? '') + ch;
+  }
 
   return {
     v: SEARCH_INDEX_VERSION,
@@ -171,6 +177,7 @@ export function buildSearchIndex(data: Source, opts: BuildIndexOptions = {}): Se
       n: vocabTexts.map((t) => vocab.get(t)!.n),
     },
     chars,
+    usual,
     ...(lexiconField ? { lexicon: lexiconField } : {}),
   };
 }

@@ -113,7 +113,7 @@ function* corpusParts(data: BundleData): Steps<CorpusParts> {
   const short = new InvertedIndex(index.short, true);
   yield;
   const body = new InvertedIndex(index.body, false);
-  const table = new PinyinTable(index.chars);
+  const table = new PinyinTable(index.chars, index.usual);
   yield;
   const vocab: VocabEntry[] = [];
   const vocabByNorm = new Map<string, number>();

@@ -46,6 +46,11 @@ export const SearchIndexFileSchema = z.object({
   /** Toneless pinyin syllable (ü as v) → every character read that way (a polyphonic character is listed under each). */
   chars: z.record(z.string(), z.string()),
   /**
+   * Syllable → the polyphonic characters whose usual reading it is (行 under xing, 校 under xiao): input methods offer
+   * a character under its usual reading, which a homophone typo follows. Absent in older bundles.
+   */
+  usual: z.record(z.string(), z.string()).optional(),
+  /**
    * The built-in lexicon's pairs that reach at least one document of this bundle (lexicon/), carried here so the
    * kiosk loads it with the search index in the worker, never with the first paint. Absent in older bundles.
    */

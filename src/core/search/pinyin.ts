@@ -8,7 +8,10 @@ export class PinyinTable {
   private readonly prefixes = new Set<string>();
   private maxSyllable = 0;
 
-  constructor(chars: Record<string, string>) {
+  /** Whether readings() lists a polyphonic character's usual reading first (bundles that carry it). */
+  readonly knowsUsual: boolean;
+
+  constructor(chars: Record<string, string>, usual?: Record<string, string>) {
     for (const [syl, list] of Object.entries(chars)) {
       this.syllables.add(syl);
       this.maxSyllable = Math.max(this.maxSyllable, syl.length);
@@ -19,9 +22,16 @@ export class PinyinTable {
         else this.byChar.set(ch, [syl]);
       }
     }
+    this.knowsUsual = !!usual;
+    for (const [syl, list] of Object.entries(usual ?? {}))
+      for (const ch of list) {
+        const r = this.byChar.get(ch);
+        const at = r ? r.indexOf(syl) : -1;
+        if (r && at > 0) r.unshift(...r.splice(at, 1));
+      }
   }
 
-  /** Toneless readings of a character ([] for one the table does not know). */
+  /** Toneless readings of a character ([] for one the table does not know), the usual one first when known. */
   readings(ch: string): readonly string[] {
     return this.byChar.get(ch) ?? [];
   }

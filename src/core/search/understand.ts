@@ -506,19 +506,21 @@ export class Understanding {
   private homophoneFix(input: string[]): string | null {
     const out = [...input];
     const lex = this.corpus.bigramLex.full;
+    const table = this.corpus.table;
     let changed = false;
     for (let i = 0; i + 1 < out.length; i++) {
       if (this.corpus.exists(out[i]! + out[i + 1]!)) continue;
+      const typed = [out[i]!, out[i + 1]!];
       let best: { c: string[]; score: number } | null = null;
       for (const v of this.corpus.table.variants([out[i]!, out[i + 1]!], 9)) {
         for (const cand of lex.get(v.join('')) ?? []) {
           const c = codePoints(cand);
           // Same sound must hold character by character, not just for the concatenated letters (fang an ≠ fan gan).
           if (!c.every((ch, k) => this.corpus.table.readings(ch).includes(v[k]!))) continue;
-          // A character put in by mistake is one an input method offers for the syllable typed: its usual
+          // A character put in by mistake is one an input method offers for the syllable typed: under its usual
           // reading, not a rare one (和 is read hú only in mahjong; 户口 is never 和口).
-          const typed = [out[i]!, out[i + 1]!];
-          if (!c.every((ch, k) => ch === typed[k] || this.corpus.table.readings(ch)[0] === v[k])) continue;
+          if (table.knowsUsual && !c.every((ch, k) => ch === typed[k] || table.readings(ch)[0] === v[k]))
+            continue;
           const same = (c[0] === out[i] ? 1 : 0) + (c[1] === out[i + 1] ? 1 : 0);
           if (same === 0 && out.length <= 4) continue; // replacing both characters of a short word is a guess
           const left = i > 0 && this.corpus.exists(out[i - 1]! + c[0]!) ? 1 : 0;

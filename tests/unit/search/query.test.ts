@@ -129,6 +129,16 @@ describe('pinyin tables', () => {
     expect(table.variants(['龘'])).toEqual([]);
   });
 
+  it('lists the usual reading first when the index carries it', () => {
+    const chars = { hang: '行', xing: '行', he: '和', hu: '和户' };
+    expect(new PinyinTable(chars).knowsUsual).toBe(false);
+    const usual = new PinyinTable(chars, { xing: '行', he: '和' });
+    expect(usual.knowsUsual).toBe(true);
+    expect(usual.readings('行')).toEqual(['xing', 'hang']);
+    expect(usual.readings('和')).toEqual(['he', 'hu']);
+    expect(usual.readings('户')).toEqual(['hu']);
+  });
+
   it('matches vocabulary by full pinyin, prefix and initials', () => {
     const vp = VocabPinyin.of([
       ['hu', 'kou', 'qian', 'yi'],
