@@ -201,6 +201,7 @@ export class Corpus {
   private vocabPinyinCache: VocabPinyin | null = null;
   private bigramLexCache: { full: Map<string, string[]>; init: Map<string, string[]> } | null = null;
   private vocabBigramsCache: Map<string, number[]> | null = null;
+  private nameCharsCache: Map<string, number[]> | null = null;
   private docNormCache: Array<{ leaf: string; parents: string; dept: string; domain: string } | undefined> =
     [];
   private titleNormCache = new Map<number, { text: string; map: number[] }>();
@@ -241,6 +242,31 @@ export class Corpus {
     this.vocabPinyinCache ??= yield* VocabPinyin.inSteps(this.vocab.map((v) => v.syllables));
     this.bigramLexCache ??= yield* this.bigramLexSteps();
     this.vocabBigramsCache ??= yield* this.vocabBigramsSteps();
+    this.nameCharsCache ??= yield* this.nameCharsSteps();
+  }
+
+  /**
+   * Documents by each Han character of their names, as `d * 4 + where` (0 the leaf, 1 a parent level, 2 only the
+   * department): a one-character query (领, 金) and the closest fallback look characters up here instead of
+   * scanning every document's names (about 1 ms a character at 10k documents).
+   */
+  get nameChars(): Map<string, number[]> {
+    return (this.nameCharsCache ??= runSteps(this.nameCharsSteps()));
+  }
+
+  private *nameCharsSteps(): Steps<Map<string, number[]>> {
+    const map = new Map<string, number[]>();
+    const where = new Map<string, number>();
+    yield* forEachInSteps(this.docs, STEP, (_doc, d) => {
+      const t = this.docNorm(d);
+      where.clear();
+      // The leaf wins over a parent level, a parent level over the department.
+      for (const ch of codePoints(t.dept)) where.set(ch, 2);
+      for (const ch of codePoints(t.parents)) where.set(ch, 1);
+      for (const ch of codePoints(t.leaf)) where.set(ch, 0);
+      for (const [ch, w] of where) if (isHanCode(ch.codePointAt(0)!)) push(map, ch, d * 4 + w);
+    });
+    return map;
   }
 
   get vocabPinyin(): VocabPinyin {

@@ -12,6 +12,8 @@ import type { Alt, Concept, Plan } from './understand.ts';
 const MAX_NEIGHBOURS = 3;
 /** …at this weight (their own pairs count 1). */
 const NEIGHBOUR_WEIGHT = 0.5;
+/** A one-character query's weight by where the character is: the leaf, a parent level, the department. */
+const NAME_CHAR_WEIGHT = [1, 0.85, 0.6];
 
 export class Retrieval {
   /** Coverage per document, summed over concepts (each weighted): read by ranking after scorePlan. */
@@ -65,12 +67,7 @@ export class Retrieval {
     const chars = codePoints(alt.text);
     if (chars.length === 1 && isHanCode(alt.text.codePointAt(0)!)) {
       // One character: no bigram to look up, and a single character only means something in a name.
-      const ch = alt.text;
-      for (let d = 0; d < this.corpus.docCount; d++) {
-        const t = this.corpus.docNorm(d);
-        const w = t.leaf.includes(ch) ? 1 : t.parents.includes(ch) ? 0.85 : t.dept.includes(ch) ? 0.6 : 0;
-        if (w) acc.add(d, w);
-      }
+      for (const e of this.corpus.nameChars.get(alt.text) ?? []) acc.add(e >> 2, NAME_CHAR_WEIGHT[e & 3]!);
       return acc.size > 0;
     }
     const tokens = this.altTokens(alt.text);
@@ -257,12 +254,12 @@ export class Retrieval {
           if (isHanCode(ch.codePointAt(0)!) && !FUNCTION_WORDS.has(ch)) chars.set(ch, c);
     if (chars.size < 2) return;
     const acc = this.acc;
-    for (let d = 0; d < this.corpus.docCount; d++) {
-      const t = this.corpus.docNorm(d);
-      let hit = 0;
-      for (const ch of chars.keys()) if (t.leaf.includes(ch) || t.parents.includes(ch)) hit++;
-      if (hit >= 2) acc.add(d, hit);
-    }
+    const hits = new Map<number, number>();
+    for (const ch of chars.keys())
+      for (const e of this.corpus.nameChars.get(ch) ?? [])
+        if ((e & 3) < 2) hits.set(e >> 2, (hits.get(e >> 2) ?? 0) + 1);
+    // In document order, as a scan would add them: ties in ranking keep the catalogue's order.
+    for (const d of [...hits.keys()].sort((a, b) => a - b)) if (hits.get(d)! >= 2) acc.add(d, hits.get(d)!);
     if (acc.size) for (const c of chars.values()) c.active = true;
   }
 }
