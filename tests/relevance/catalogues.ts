@@ -16,7 +16,14 @@ import { buildSearchIndex } from '../../src/core/search/build-index.ts';
 import { fixtureData } from '../unit/search/fixture.ts';
 
 export type SourceData = Omit<BundleData, 'searchIndex'>;
-export const CATALOGUES = ['sample', 'fixture', 'district-b', 'district-c', 'district-d'] as const;
+export const CATALOGUES = [
+  'sample',
+  'fixture',
+  'district-b',
+  'district-c',
+  'district-d',
+  'district-e',
+] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -25,6 +32,7 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-b': join(root, 'tests/fixtures/district-b'),
   'district-c': join(root, 'tests/fixtures/district-c'),
   'district-d': join(root, 'tests/fixtures/district-d'),
+  'district-e': join(root, 'tests/fixtures/district-e'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];

@@ -15,7 +15,7 @@ import {
   type RelevanceQuery,
 } from '../../relevance/queries.ts';
 
-const CATALOGUES = ['fixture', 'district-b', 'district-c', 'district-d'] as const;
+const CATALOGUES = ['fixture', 'district-b', 'district-c', 'district-d', 'district-e'] as const;
 const SETS: QuerySet[] = ['dev', 'holdout'];
 
 describe('relevance query files', () => {
@@ -85,6 +85,7 @@ describe('relevance query files', () => {
     ['district-b', 120, 6, 8],
     ['district-c', 100, 7, 7],
     ['district-d', 100, 6, 7],
+    ['district-e', 110, 7, 7],
   ] as const)(
     '%s is a day-one source folder: at least %i rows in %i–%i domains, no synonyms, guides or interpretations',
     (c, rows, minDomains, maxDomains) => {
@@ -110,5 +111,15 @@ describe('relevance query files', () => {
     const domainsOf = (c: string) => new Set(data.get(c)!.catalogue.map((it) => it.domain));
     const earlier = new Set([...domainsOf('district-b'), ...domainsOf('district-c')]);
     expect([...domainsOf('district-d')].filter((x) => earlier.has(x))).toEqual([]);
+  });
+
+  it('district-e shares no domain with district-b, district-c or district-d', () => {
+    const domainsOf = (c: string) => new Set(data.get(c)!.catalogue.map((it) => it.domain));
+    const earlier = new Set([
+      ...domainsOf('district-b'),
+      ...domainsOf('district-c'),
+      ...domainsOf('district-d'),
+    ]);
+    expect([...domainsOf('district-e')].filter((x) => earlier.has(x))).toEqual([]);
   });
 });
