@@ -49,9 +49,16 @@ interface CorpusParts {
   synonyms: Map<string, string[]>;
   maxSynonym: number;
   english: Map<string, string[]>;
+  hints: Map<string, LexiconHint>;
   deptNames: Map<string, string[]>;
   domains: Set<string>;
   names: Map<string, Array<[number, number]>>;
+}
+
+/** A lexicon term whose official naming the catalogue does not use: a clue within one domain (format.ts). */
+export interface LexiconHint {
+  domain: string;
+  official: string[];
 }
 
 /** Documents, vocabulary entries or table rows handled between two yields of a stepwise build. */
@@ -82,6 +89,7 @@ function* validIndex(raw: unknown): Steps<SearchIndexFile> {
       ? ([
           [lexicon.terms, index.lexicon.terms],
           [lexicon.en, index.lexicon.en],
+          [lexicon.hints.unwrap(), index.lexicon.hints ?? []],
         ] as Array<[z.ZodType, readonly unknown[]]>)
       : []),
   ];
@@ -144,9 +152,14 @@ function* corpusParts(data: BundleData): Steps<CorpusParts> {
     });
   }
   const english = new Map<string, string[]>();
+  const hints = new Map<string, LexiconHint>();
   if (index.lexicon) {
     yield* addSynonyms(index.lexicon.terms);
     for (const e of index.lexicon.en) english.set(e.term, e.official.map(squash));
+    for (const h of index.lexicon.hints ?? []) {
+      const hint = { domain: normalizeText(h.domain), official: h.official.map(squash).filter(Boolean) };
+      for (const t of h.terms) if (squash(t) && !hints.has(squash(t))) hints.set(squash(t), hint);
+    }
   }
   yield* addSynonyms(data.synonyms);
   const deptNames = new Map<string, string[]>();
@@ -173,6 +186,7 @@ function* corpusParts(data: BundleData): Steps<CorpusParts> {
     synonyms,
     maxSynonym,
     english,
+    hints,
     deptNames,
     domains,
     names,
@@ -192,6 +206,8 @@ export class Corpus {
   readonly maxSynonym: number;
   /** English name (lower case, single spaces) → official terms, from the lexicon's `en` column. */
   readonly english: Map<string, string[]>;
+  /** Lexicon term → the official terms this catalogue words otherwise, and the (normalised) domain they are in. */
+  readonly hints: Map<string, LexiconHint>;
   /** Normalised department name or alias → all normalised names of that department. */
   readonly deptNames: Map<string, string[]>;
   readonly domains: Set<string>;
@@ -219,6 +235,7 @@ export class Corpus {
     this.synonyms = p.synonyms;
     this.maxSynonym = p.maxSynonym;
     this.english = p.english;
+    this.hints = p.hints;
     this.deptNames = p.deptNames;
     this.domains = p.domains;
     this.names = p.names;

@@ -23,6 +23,16 @@ export const LexiconPairSchema = z.object({
   official: z.array(z.string().min(1).max(100)).min(1),
 });
 
+/** One lexicon row's colloquial terms whose official terms this catalogue words otherwise. */
+export const LexiconHintSchema = z.object({
+  /** The bundle's own name of the domain the lexicon files the row under. */
+  domain: z.string().min(1).max(100),
+  official: z.array(z.string().min(1).max(100)).min(1),
+  terms: z.array(z.string().min(1).max(100)).min(1),
+});
+
+export type LexiconHintEntry = z.infer<typeof LexiconHintSchema>;
+
 export const SearchIndexFileSchema = z.object({
   v: z.literal(SEARCH_INDEX_VERSION),
   /** Which documents the index was built for (docs.ts order); the engine refuses a mismatch. */
@@ -63,6 +73,11 @@ export const SearchIndexFileSchema = z.object({
       terms: z.array(LexiconPairSchema),
       /** English name (lower case) → official terms. */
       en: z.array(LexiconPairSchema),
+      /**
+       * Pairs whose official terms this catalogue words otherwise (偷税漏税 → 涉税违法举报 where the row says
+       * 税收违法行为检举), of a domain the bundle has: a clue within that domain. Absent in older bundles.
+       */
+      hints: z.array(LexiconHintSchema).optional(),
     })
     .optional(),
 });
@@ -79,5 +94,13 @@ export const SearchIndexHeadSchema = SearchIndexFileSchema.extend({
     (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
     'expected an object',
   ),
-  lexicon: z.object({ v: z.number().int().positive(), hash: z.string(), terms: list, en: list }).optional(),
+  lexicon: z
+    .object({
+      v: z.number().int().positive(),
+      hash: z.string(),
+      terms: list,
+      en: list,
+      hints: list.optional(),
+    })
+    .optional(),
 });

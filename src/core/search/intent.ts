@@ -35,7 +35,12 @@ export const INTENT_RULES: readonly IntentRule[] = [
     row: /联系|电话|地址|地点|办公|窗口|机构|时间/,
     types: [],
   },
-  { kind: 'complaint', query: /投诉|举报|反映|监督|维权/, row: /投诉|举报|监督|信访/, types: [] },
+  {
+    kind: 'complaint',
+    query: /投诉|举报|检举|控告|反映|监督|维权/,
+    row: /投诉|举报|检举|控告|监督|信访/,
+    types: [],
+  },
   {
     kind: 'result',
     query: /名单|公示|结果|名录|有没有我|批了没|批没批/,

@@ -2,7 +2,7 @@
 // fields (and the bodies of guides and interpretations when asked), combined over concepts as a soft AND. The
 // result is a coverage per document in an accumulator; ranking decides the order.
 import { BODY_WEIGHT } from './docs.ts';
-import type { Corpus } from './corpus.ts';
+import type { Corpus, LexiconHint } from './corpus.ts';
 import { Acc, MASK_WEIGHT } from './structures.ts';
 import { codePoints, isHanCode, splitRuns } from './text.ts';
 import { FUNCTION_WORDS, words } from './segment.ts';
@@ -14,6 +14,8 @@ const MAX_NEIGHBOURS = 3;
 const NEIGHBOUR_WEIGHT = 0.5;
 /** A one-character query's weight by where the character is: the leaf, a parent level, the department. */
 const NAME_CHAR_WEIGHT = [1, 0.85, 0.6];
+/** A lexicon hint's official terms count at this weight, within the hint's domain. */
+const HINT_WEIGHT = 0.5;
 
 export class Retrieval {
   /** Coverage per document, summed over concepts (each weighted): read by ranking after scorePlan. */
@@ -124,6 +126,24 @@ export class Retrieval {
             for (let k = 0; k < a.size; k++) cacc.max(a.list[k]!, a.vals[a.list[k]!]! * NEIGHBOUR_WEIGHT);
           }
       }
+      // A lexicon term whose official naming this catalogue does not use (偷税漏税 → 涉税违法举报, where the row
+      // says 税收违法行为检举) is still a clue within its domain: the official terms' words, in that domain only.
+      // The domain's best partial match counts as a half match, the others in proportion.
+      const hint = cacc.size ? undefined : this.hintOf(c);
+      if (hint) {
+        for (const text of hint.official) {
+          if (!this.scoreAlt({ text, weight: HINT_WEIGHT, via: 'synonym' }, useBody)) continue;
+          const a = this.altAcc;
+          for (let k = 0; k < a.size; k++) {
+            const d = a.list[k]!;
+            if (this.corpus.docNorm(d).domain === hint.domain) cacc.max(d, a.vals[d]!);
+          }
+        }
+        let best = 0;
+        for (let k = 0; k < cacc.size; k++) best = Math.max(best, cacc.vals[cacc.list[k]!]!);
+        for (let k = 0; k < cacc.size; k++) cacc.vals[cacc.list[k]!]! *= HINT_WEIGHT / best;
+        if (cacc.size && !c.domain) c.domain = hint.domain;
+      }
       // A concept the bundle knows nothing of (孩子) cannot tell documents apart: leave it out of the sum.
       c.active = cacc.size > 0;
       if (!c.active) continue;
@@ -206,6 +226,22 @@ export class Retrieval {
           acc.add(short.docs[k]!, idf * MASK_WEIGHT[short.masks[k]!]!);
       if (body) for (let k = 0; k < body.docs.length; k++) acc.add(body.docs[k]!, idf * BODY_WEIGHT * 0.5);
     }
+  }
+
+  /** The lexicon hint a concept's words hold: its source or an alternative as a whole, else the longest inside it. */
+  private hintOf(c: Concept): LexiconHint | undefined {
+    const hints = this.corpus.hints;
+    for (const text of [c.source, ...c.alts.map((a) => a.text)]) {
+      const h = hints.get(text);
+      if (h) return h;
+    }
+    const chars = codePoints(c.source);
+    for (let len = chars.length - 1; len >= 2; len--)
+      for (let i = 0; i + len <= chars.length; i++) {
+        const h = hints.get(chars.slice(i, i + len).join(''));
+        if (h) return h;
+      }
+    return undefined;
   }
 
   /** The synonym table's terms by each character they hold, built at first use (scanning them all took ~0.1 ms). */

@@ -128,6 +128,29 @@ describe('lexicon in the engine', () => {
     expect(e.search('五保户').results[0]).toMatchObject({ level1: '临时救助' });
   });
 
+  it('carries a pair the catalogue words otherwise as a clue within its domain, if the bundle has the domain', () => {
+    // The fixture's 税收管理 row is 税收违法 欠税公告: no document holds 涉税违法举报 as written.
+    const hinted = lex(
+      '税收\t涉税违法举报\t偷税漏税|偷税\ttax evasion report', // the lexicon's domain name inside the bundle's
+      '救灾\t受灾人员冬春生活救助\t过冬棉被\t', // no 救灾 documents in the fixture
+      '通用\t企业信用信息公示\t查企业\t', // a word of every domain names none
+    );
+    const built = buildSearchIndex(data, { lexicon: hinted });
+    expect(built.lexicon!.terms.map((p) => p.term)).toEqual([]);
+    expect(built.lexicon!.hints).toEqual([
+      { domain: '税收管理', official: ['涉税违法举报'], terms: ['偷税漏税', '偷税'] },
+    ]);
+    const withHints = createSearchEngine({
+      ...data,
+      searchIndex: JSON.parse(JSON.stringify(built)) as unknown,
+    });
+    expect(withHints.search('偷税漏税').results[0]).toMatchObject({ id: 'ss1' });
+    expect(withHints.search('举报偷税漏税').results[0]).toMatchObject({ id: 'ss1' });
+    // Without the lexicon the words match nothing of the tax row.
+    const plain = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data, { lexicon: null }) });
+    expect(plain.search('偷税漏税').results[0]?.id).not.toBe('ss1');
+  });
+
   it('builds without a lexicon', () => {
     expect(buildSearchIndex(data, { lexicon: null }).lexicon).toBeUndefined();
   });

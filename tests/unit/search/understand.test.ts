@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectIntents } from '../../../src/core/search/intent.ts';
+import { answersIntent, detectIntents } from '../../../src/core/search/intent.ts';
 import { parseLexicon } from '../../../src/core/search/lexicon/parse.ts';
 import { fixtureData, item } from './fixture.ts';
 import { stages } from './stages.ts';
@@ -40,6 +40,9 @@ describe('understanding (query → plan)', () => {
     expect(detectIntents('民政局电话')).toEqual(['contact']);
     expect(detectIntents('开饭店要办什么证')).toEqual(['how']);
     expect(detectIntents('我要投诉')).toEqual(['complaint']);
+    // 检举 and 控告 are the statutes' words for 举报, and tax departments name their channel so.
+    expect(detectIntents('检举偷税')).toEqual(['complaint']);
+    expect(answersIntent('complaint', 'item', '税收违法行为检举')).toBe(true);
     expect(detectIntents('低保公示名单')).toEqual(['result']);
     expect(detectIntents('最低生活保障')).toEqual([]);
   });
