@@ -268,16 +268,21 @@ export class Retrieval {
     if (this.neighbours.size >= 256) this.neighbours.clear();
     const out = new Set<string>();
     this.neighbours.set(text, out);
-    let ws = words(text).filter((w) => codePoints(w).length >= 2 && !FUNCTION_WORDS.has(w));
-    // A word the runtime's dictionary lacks comes out as single characters (雾/霾): the text is the word.
-    if (!ws.length && codePoints(text).length >= 2 && !FUNCTION_WORDS.has(text)) ws = [text];
-    if (!ws.length) return out;
     const byChar = this.termsByChar();
-    for (const w of ws)
+    const holding = (w: string) => {
       for (const colloquial of byChar.get(codePoints(w)[0]!) ?? []) {
         if (colloquial === w || !colloquial.includes(w)) continue;
         for (const o of this.corpus.synonyms.get(colloquial)!) out.add(o);
       }
+    };
+    // The text as a whole first (外地孩子 of 外地孩子上学): names holding all of it are closer than names holding
+    // one of its words (外地 is in many).
+    if (codePoints(text).length >= 3) holding(text);
+    if (out.size) return out;
+    let ws = words(text).filter((w) => codePoints(w).length >= 2 && !FUNCTION_WORDS.has(w));
+    // A word the runtime's dictionary lacks comes out as single characters (雾/霾): the text is the word.
+    if (!ws.length && codePoints(text).length >= 2 && !FUNCTION_WORDS.has(text)) ws = [text];
+    for (const w of ws) holding(w);
     return out;
   }
 

@@ -159,6 +159,32 @@ describe('retrieval (plan → coverage per document)', () => {
     expect(coverage('孩子').plan.concepts.every((c) => !c.active)).toBe(true);
   });
 
+  it('borrows from the names holding the whole unknown text before those holding one of its words', () => {
+    // 外地孩子 is in no document; 孩子 is in four colloquial names, 外地孩子 in one (外地孩子上学 → 随迁子女入学).
+    const lexicon = parseLexicon(
+      [
+        'domain\tofficial\tcolloquial\ten',
+        '义务教育\t随迁子女入学\t外地孩子上学\tmigrant children',
+        '义务教育\t义务教育招生入学\t孩子上学\tschool enrollment',
+        '义务教育\t特殊教育\t残疾孩子读书\tspecial education',
+        '义务教育\t学生资助\t孩子读书补贴\tstudent aid',
+      ].join('\n'),
+    );
+    const data = fixtureData();
+    data.catalogue.push(
+      item('jy-sq', '义务教育', '随迁子女入学', null, null, '区教育局'),
+      item('jy-tj', '义务教育', '特殊教育', null, null, '区教育局'),
+      item('jy-zz', '义务教育', '学生资助', null, null, '区教育局'),
+    );
+    const own = stages(data, lexicon);
+    const plan = own.understanding.plan('外地孩子');
+    const w = own.retrieval.scorePlan(plan, false);
+    const acc = own.retrieval.acc;
+    expect(w).toBeGreaterThan(0);
+    const best = Array.from(acc.list.slice(0, acc.size)).sort((a, b) => acc.vals[b]! - acc.vals[a]!)[0]!;
+    expect(own.corpus.docs[best]!.id).toBe('jy-sq');
+  });
+
   it('reads a word the runtime dictionary lacks (雾/霾 come out apart) as one word for the lexicon', () => {
     const lexicon = parseLexicon(
       ['domain\tofficial\tcolloquial\ten', '生态环境\t环境空气质量\t雾霾天|空气质量指数\tair quality'].join(
