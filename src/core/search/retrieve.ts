@@ -289,8 +289,9 @@ export class Retrieval {
   private charsInNames(plan: Plan): void {
     const chars = new Map<string, Concept>();
     const allWeak = plan.concepts.every((c) => c.weak);
+    // A word of one character (树, 砍 of 门口的树能砍吗) is weak for a match in full, not as a character of a name.
     for (const c of plan.concepts)
-      if (!c.weak || allWeak)
+      if (!c.weak || allWeak || codePoints(c.source).length === 1)
         for (const ch of codePoints(c.source))
           if (isHanCode(ch.codePointAt(0)!) && !FUNCTION_WORDS.has(ch)) chars.set(ch, c);
     if (chars.size < 2) return;

@@ -86,6 +86,16 @@ describe('retrieval (plan → coverage per document)', () => {
     expect(weights.size, 'the characters cover all three places').toBe(3);
   });
 
+  it('takes the characters of one-character words as clues to the closest names', () => {
+    // 树 and 砍 are single characters (weak for a match in full), 门口 is in no document.
+    const data = fixtureData();
+    data.catalogue.push(item('lh1', '市政服务', '园林绿化', '砍伐迁移城市树木审批', null, '区城市管理局'));
+    const own = stages(data);
+    expect(own.retrieval.scoreClosest(own.understanding.plan('门口的树能砍吗'))).toBeGreaterThan(0);
+    const acc = own.retrieval.acc;
+    expect(Array.from(acc.list.slice(0, acc.size), (d) => own.corpus.docs[d]!.id)).toEqual(['lh1']);
+  });
+
   it('finds nothing for nonsense', () => {
     expect(retrieval.scoreClosest(understanding.plan('噼里啪啦咕噜'))).toBe(0);
     expect(retrieval.scoreClosest(understanding.plan('qwxzv'))).toBe(0);
