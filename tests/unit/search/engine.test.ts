@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../../src/core/search/build-index.ts';
 import { createSearchEngine, type SearchEngine } from '../../../src/core/search/engine.ts';
 import { SearchIndexFileSchema } from '../../../src/core/search/format.ts';
-import { fixtureData } from './fixture.ts';
+import { fixtureData, item } from './fixture.ts';
 
 describe('search engine over a small fixture', () => {
   const data = fixtureData();
@@ -110,5 +110,24 @@ describe('search engine over a small fixture', () => {
     expect(() =>
       createSearchEngine({ ...data, catalogue: data.catalogue.slice(1), searchIndex: index }),
     ).toThrow(/different documents/);
+  });
+});
+
+describe('the domain as the catalogue’s top level', () => {
+  it('weighs the domain as a parent level: rows under 农村危房改造 answer 危房改造 with their own names', () => {
+    // Rows seldom repeat their domain's name; the one that does (…政策文件) must not be the only answer.
+    const data = fixtureData();
+    data.catalogue.push(
+      item('wf1', '农村危房改造', '政策文件', '农村危房改造政策文件', null, '区住房和城乡建设局'),
+      item('wf2', '农村危房改造', '补助标准', '补助资金标准', null, '区住房和城乡建设局'),
+      item('wf3', '农村危房改造', '申请审批', '审批结果公告', null, '区住房和城乡建设局'),
+      item('wf4', '农村危房改造', '申请审批', '村级评议结果公示', null, '区住房和城乡建设局'),
+    );
+    const engine = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data, { lexicon: null }) });
+    const ids = (q: string) => engine.search(q, { limit: 5 }).results.map((r) => r.id);
+    // 名单 is in no name: the published results (结果公告, 评议结果公示) are found by their domain and intent.
+    expect(ids('危房改造名单')).toEqual(expect.arrayContaining(['wf3', 'wf4']));
+    expect(ids('危房改造补助')[0]).toBe('wf2');
+    expect(ids('危房改造政策')[0]).toBe('wf1');
   });
 });
