@@ -3,17 +3,12 @@
 import { pinyin } from 'pinyin-pro';
 import type { BundleData } from '../bundle/schema.ts';
 import { collectDocs, collectDocTexts, docsHash, FIELDS } from './docs.ts';
-import {
-  SEARCH_INDEX_VERSION,
-  VOCAB_KIND,
-  type LexiconHintEntry,
-  type SearchIndexFile,
-  type VocabKind,
-} from './format.ts';
-import { addRunTokens, codePoints, commonChars, isHanCode, normalizeText, splitRuns } from './text.ts';
+import { SEARCH_INDEX_VERSION, VOCAB_KIND, type SearchIndexFile, type VocabKind } from './format.ts';
+import { addRunTokens, commonChars, isHanCode, normalizeText, splitRuns } from './text.ts';
 import { encodeInts } from './varint.ts';
 import { builtinLexicon } from './lexicon/builtin.ts';
-import type { Lexicon, LexiconPair } from './lexicon/parse.ts';
+import type { Lexicon } from './lexicon/parse.ts';
+import { lexiconHints } from './lexicon/domains.ts';
 import { ReachIndex, reachingPairs } from './lexicon/reach.ts';
 
 type Source = Omit<BundleData, 'searchIndex'>;
@@ -54,31 +49,6 @@ function encodeIndex(map: Map<string, number[]>, pairs: boolean): { terms: strin
     return encodeInts(out);
   });
   return { terms: terms.join(' '), postings: postings.join(' ') };
-}
-
-/**
- * The lexicon's colloquial terms none of whose pairs reach a document, filed under a domain this bundle has (by
- * name, one holding the other: 就业 and 就业创业): the district words that service otherwise (税收违法行为检举 for
- * 涉税违法举报), and the term is still a clue within the domain. Words of 通用 rows name no domain.
- */
-function lexiconHints(
-  lexicon: Lexicon,
-  bundleDomains: ReadonlySet<string>,
-  reached: readonly LexiconPair[],
-  district: ReadonlySet<string>,
-): LexiconHintEntry[] {
-  const known = new Set([...reached.map((p) => p.term), ...district]);
-  const domains = [...bundleDomains].filter(Boolean);
-  const out: LexiconHintEntry[] = [];
-  for (const row of lexicon.rows) {
-    if (row.domain === '通用') continue;
-    const domain = domains.find((d) => d.includes(row.domain) || row.domain.includes(d));
-    if (!domain) continue;
-    const terms = row.colloquial.filter((t) => !known.has(t) && codePoints(t).length >= 2);
-    for (const t of terms) known.add(t);
-    if (terms.length) out.push({ domain, official: row.official, terms });
-  }
-  return out;
 }
 
 export interface BuildIndexOptions {
@@ -167,7 +137,8 @@ export function buildSearchIndex(data: Source, opts: BuildIndexOptions = {}): Se
     const terms = reachingPairs(lexicon.pairs, reach, district);
     const en = reachingPairs(lexicon.en, reach, new Set());
     for (const p of terms) if (!vocab.has(p.term)) addVocab(p.term, 'synonym');
-    const hints = lexiconHints(lexicon, new Set(docs.map((d) => d.domain)), terms, district);
+    const domains = new Set(docs.map((d) => d.domain));
+    const hints = lexiconHints(lexicon, domains, terms, district);
     lexiconField = { v: lexicon.formatVersion, hash: lexicon.hash, terms, en, hints };
   }
   const vocabTexts = [...vocab.keys()];

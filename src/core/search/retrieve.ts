@@ -190,7 +190,8 @@ export class Retrieval {
       // Words of the query the bundle does not hold (住院, 大病) may still be part of names the lexicon knows
       // (住院救助 → 医疗救助): their official terms are weaker clues, asked only when nothing closer matched.
       for (const c of plan.concepts)
-        for (const official of this.lexiconNeighbours(c.source)) addTokens(official, c, NEIGHBOUR_WEIGHT);
+        if (!c.weak || allWeak)
+          for (const official of this.lexiconNeighbours(c.source)) addTokens(official, c, NEIGHBOUR_WEIGHT);
       this.scoreTokens(toks);
     }
     if (!acc.size) this.charsInNames(plan);

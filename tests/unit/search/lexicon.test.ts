@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bundleDomainOf } from '../../../src/core/search/lexicon/domains.ts';
 import { buildSearchIndex } from '../../../src/core/search/build-index.ts';
 import { createSearchEngine } from '../../../src/core/search/engine.ts';
 import { builtinLexicon } from '../../../src/core/search/lexicon/builtin.ts';
@@ -149,6 +150,16 @@ describe('lexicon in the engine', () => {
     // Without the lexicon the words match nothing of the tax row.
     const plain = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data, { lexicon: null }) });
     expect(plain.search('偷税漏税').results[0]?.id).not.toBe('ss1');
+  });
+
+  it('matches a lexicon domain to the bundle’s by name, else by the department’s other name for it', () => {
+    expect(bundleDomainOf('就业', ['财政预决算', '就业创业'])).toBe('就业创业');
+    expect(bundleDomainOf('国有土地上房屋征收与补偿', ['国有土地上房屋征收'])).toBe('国有土地上房屋征收');
+    expect(bundleDomainOf('城乡规划', ['生态环境', '自然资源'])).toBe('自然资源');
+    // Its own name first: medical insurance rows (filed under 社会保险) go to 社会保险 where a bundle has both.
+    expect(bundleDomainOf('社会保险', ['医疗保障', '社会保险'])).toBe('社会保险');
+    expect(bundleDomainOf('社会保险', ['医疗保障'])).toBe('医疗保障');
+    expect(bundleDomainOf('救灾', ['财政预决算', '税收管理'])).toBeUndefined();
   });
 
   it('builds without a lexicon', () => {

@@ -96,6 +96,15 @@ describe('retrieval (plan → coverage per document)', () => {
     expect(Array.from(acc.list.slice(0, acc.size), (d) => own.corpus.docs[d]!.id)).toEqual(['lh1']);
   });
 
+  it('takes no lexicon neighbours of a weak word in the closest fallback: 申请 of 护照怎么申请 is no clue', () => {
+    // 迁户口申请 is a name of 户口迁移 holding 申请; 护照 is in no document of the fixture.
+    const lexicon = parseLexicon(
+      ['domain\tofficial\tcolloquial\ten', '户籍管理\t户口迁移\t迁户口申请\thousehold transfer'].join('\n'),
+    );
+    const own = stages(fixtureData(), lexicon);
+    expect(own.retrieval.scoreClosest(own.understanding.plan('护照怎么申请'))).toBe(0);
+  });
+
   it('finds nothing for nonsense', () => {
     expect(retrieval.scoreClosest(understanding.plan('噼里啪啦咕噜'))).toBe(0);
     expect(retrieval.scoreClosest(understanding.plan('qwxzv'))).toBe(0);
