@@ -92,6 +92,8 @@ export const WEAK_WORDS = new Set([
   // must not outrank the rows about the topic itself.
   '投诉',
   '举报',
+  // Every row of a government catalogue is the government's: 政府 in 政府有补助吗 says who, not what about.
+  '政府',
 ]);
 
 /** Words and phrases that say the visitor wants a 办事指南 (how to do something). */

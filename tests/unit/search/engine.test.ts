@@ -131,3 +131,18 @@ describe('the domain as the catalogue’s top level', () => {
     expect(ids('危房改造政策')[0]).toBe('wf1');
   });
 });
+
+describe('words that say who, not what about', () => {
+  it('reads 政府 in a question as the one asked, not the topic: 政府有奖补吗 finds the 奖补 row', () => {
+    const data = fixtureData();
+    data.catalogue.push(
+      item('zc1', '财政预决算', '政府采购', '政府采购意向', null, '区财政局'),
+      item('cy1', '扶贫', '产业帮扶', '产业发展奖补', null, '区农业农村局'),
+    );
+    const engine = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data, { lexicon: null }) });
+    // Rows about the government's own business (政府采购, 政府预算) are no answer to it.
+    expect(engine.search('政府有奖补吗', { limit: 5 }).results.map((r) => r.id)).toEqual(['cy1']);
+    // A name that holds it is still found by it.
+    expect(engine.search('政府采购', { limit: 5 }).results[0]?.id).toBe('zc1');
+  });
+});
