@@ -43,6 +43,9 @@ describe('understanding (query → plan)', () => {
     // 检举 and 控告 are the statutes' words for 举报, and tax departments name their channel so.
     expect(detectIntents('检举偷税')).toEqual(['complaint']);
     expect(answersIntent('complaint', 'item', '税收违法行为检举')).toBe(true);
+    // Misconduct told without the word 举报.
+    expect(detectIntents('危房补助被村干部克扣')).toEqual(['complaint']);
+    expect(detectIntents('有人冒领养老金')).toContain('complaint');
     expect(detectIntents('低保公示名单')).toEqual(['result']);
     expect(detectIntents('最低生活保障')).toEqual([]);
   });
