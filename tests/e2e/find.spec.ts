@@ -112,6 +112,9 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   await expect(help.getByRole('button', { name: '呼叫工作人员' })).toBeVisible();
   await expect(help.getByRole('link', { name: '申请政府信息公开' })).toBeVisible();
   await expectAccessible(page, 'results (closest)');
+  // Words of one character are clues too (树, 砍), when the rest (门口) is in no document.
+  await searchbox.fill('门口的树能砍吗');
+  await expect(results.getByRole('link').first()).toHaveAccessibleName(/树木砍伐/);
   // Nonsense still gets the screen that says nothing was found.
   await searchbox.fill('噼里啪啦咕噜');
   await expect(
