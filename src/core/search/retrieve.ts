@@ -291,18 +291,27 @@ export class Retrieval {
     const chars = new Map<string, Concept>();
     const allWeak = plan.concepts.every((c) => c.weak);
     // A word of one character (树, 砍 of 门口的树能砍吗) is weak for a match in full, not as a character of a name.
+    // Each character counts as its share of the word it is in: 机 of 手机 and 贴 of 贴膜 make one clue, not two.
+    const share = new Map<string, number>();
     for (const c of plan.concepts)
       if (!c.weak || allWeak || codePoints(c.source).length === 1)
-        for (const ch of codePoints(c.source))
-          if (isHanCode(ch.codePointAt(0)!) && !FUNCTION_WORDS.has(ch)) chars.set(ch, c);
+        for (const w of words(c.source)) {
+          const cs = codePoints(w).filter((ch) => isHanCode(ch.codePointAt(0)!) && !FUNCTION_WORDS.has(ch));
+          for (const ch of cs) {
+            chars.set(ch, c);
+            share.set(ch, Math.max(share.get(ch) ?? 0, 1 / cs.length));
+          }
+        }
     if (chars.size < 2) return;
     const acc = this.acc;
     const hits = new Map<number, number>();
     for (const ch of chars.keys())
       for (const e of this.corpus.nameChars.get(ch) ?? [])
-        if ((e & 3) < 2) hits.set(e >> 2, (hits.get(e >> 2) ?? 0) + 1);
-    // In document order, as a scan would add them: ties in ranking keep the catalogue's order.
-    for (const d of [...hits.keys()].sort((a, b) => a - b)) if (hits.get(d)! >= 2) acc.add(d, hits.get(d)!);
+        if ((e & 3) < 2) hits.set(e >> 2, (hits.get(e >> 2) ?? 0) + share.get(ch)!);
+    // Two whole clues (1.99: shares of a word of three add up to a little under one). In document order, as a scan
+    // would add them: ties in ranking keep the catalogue's order.
+    for (const d of [...hits.keys()].sort((a, b) => a - b))
+      if (hits.get(d)! >= 1.99) acc.add(d, hits.get(d)!);
     if (acc.size) for (const c of chars.values()) c.active = true;
   }
 }

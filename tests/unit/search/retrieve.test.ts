@@ -105,6 +105,13 @@ describe('retrieval (plan → coverage per document)', () => {
     expect(own.retrieval.scoreClosest(own.understanding.plan('护照怎么申请'))).toBe(0);
   });
 
+  it('counts a character of a longer word as its share of the word: 机 of 手机 and 贴 of 贴膜 are one clue', () => {
+    const data = fixtureData();
+    data.catalogue.push(item('nj1', '涉农补贴', '农机购置补贴', '补贴申请', null, '区农业农村局'));
+    const own = stages(data);
+    expect(own.retrieval.scoreClosest(own.understanding.plan('手机贴膜'))).toBe(0);
+  });
+
   it('finds nothing for nonsense', () => {
     expect(retrieval.scoreClosest(understanding.plan('噼里啪啦咕噜'))).toBe(0);
     expect(retrieval.scoreClosest(understanding.plan('qwxzv'))).toBe(0);
