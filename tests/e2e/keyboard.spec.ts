@@ -237,3 +237,35 @@ test('手写: drawing 低 and 保 puts them among the first candidates; the data
   await kb.getByRole('button', { name: '拼音' }).click();
   await expect(kb.getByRole('button', { name: 'q', exact: true })).toBeVisible();
 });
+
+test('a spoken question typed on the keys: 门口的树能砍吗 by pinyin candidates finds the tree-felling item first', async ({
+  page,
+}) => {
+  await ready(page);
+  const box = page.getByRole('searchbox', { name: /搜索/ });
+  await box.click();
+  const kb = keyboard(page);
+  const candidates = kb.getByRole('group', { name: '候选字词' });
+  // A visitor pages through the candidates (› key) until the word is there, as on any phone keyboard.
+  const pick = async (letters: string, word: string) => {
+    await keys(kb, letters);
+    const wanted = candidates.getByRole('button', { name: word, exact: true });
+    for (let page = 0; page < 6 && !(await wanted.isVisible()); page++)
+      await candidates.getByRole('button', { name: '下一页候选' }).click();
+    await wanted.click();
+  };
+  for (const [letters, word] of [
+    ['menkou', '门口'],
+    ['de', '的'],
+    ['shu', '树'],
+    ['neng', '能'],
+    ['kan', '砍'],
+    ['ma', '吗'],
+  ] as const)
+    await pick(letters, word);
+  await expect(box).toHaveValue('门口的树能砍吗');
+  // No catalogue row holds the sentence or most of its words: the closest item, by 树 and 砍, comes first.
+  const results = page.getByRole('list', { name: '搜索结果：门口的树能砍吗' });
+  await expect(results.getByRole('link').first()).toHaveText(/树木砍伐/);
+  await expect(box).toBeFocused();
+});
