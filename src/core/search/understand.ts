@@ -314,6 +314,10 @@ export class Understanding {
       if (step.alts) pieces.unshift({ source: letters.slice(step.from, j), alts: step.alts });
       j = step.from;
     }
+    // Letters that fit nothing beside pieces that are only guesses (two letters some corpus word's initials have)
+    // are keyboard noise (asdfgh), not a visitor's initials: a real reading explains its letters by words.
+    const skipped = n - pieces.reduce((sum, p) => sum + p.source.length, 0);
+    if (skipped > 0 && pieces.every((p) => p.alts.every((a) => a.via === 'guess'))) return [];
     return pieces.map((p) => {
       const weak = p.alts.length > 0 && WEAK_WORDS.has(p.alts[0]!.text);
       return this.newConcept(p.source, p.alts, weak);

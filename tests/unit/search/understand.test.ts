@@ -64,6 +64,13 @@ describe('understanding (query → plan)', () => {
     expect(understanding.plan('dibaoshenqing').concepts.length).toBeGreaterThan(0);
   });
 
+  it('reads a keyboard row as noise, not as initials guessed around letters that fit nothing', () => {
+    // a and f fit nothing; sd and gh are only two-letter guesses (生登, 共和): nothing to search for.
+    for (const q of ['asdfgh', 'qwerty']) expect(understanding.plan(q).concepts, q).toEqual([]);
+    // Real initials still read, a guessed piece beside a known one included (dbsq: 低保 + 申请).
+    expect(concepts('dbsq')[0]).toContain('低保');
+  });
+
   it('reads two names typed together as both, not the longer one as a typo of the other', () => {
     const lexicon = parseLexicon(
       [
