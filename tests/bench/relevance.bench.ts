@@ -145,7 +145,9 @@ export default async function bench(emit: Emit): Promise<void> {
     dev: { mine: [], base: [] },
     holdout: { mine: [], base: [] },
   };
-  for (const name of CATALOGUES) {
+  // RELEVANCE_CATALOGUES=a,b measures only those (the unseen pool then holds only them): for a quick look.
+  const only = process.env.RELEVANCE_CATALOGUES?.split(',').map((x) => x.trim());
+  for (const name of CATALOGUES.filter((c) => !only || only.includes(c))) {
     const data = await loadBundleData(name);
     const engine = createSearchEngine(data);
     engine.warm();

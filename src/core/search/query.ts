@@ -1,5 +1,6 @@
 // Query understanding that needs no index: stripping question words from natural questions, splitting off the
 // weak "what do I need" words, and finding synonym-table terms inside a Chinese segment.
+import { FUNCTION_WORDS } from './segment.ts';
 import { codePoints } from './text.ts';
 
 /** Longest catalogue name looked for inside a query segment. */
@@ -145,10 +146,23 @@ export function stripQuestionWords(run: string, isProtected: (s: string) => bool
     const chars = codePoints(part);
     let a = 0;
     let b = chars.length;
-    // An edge character that starts or ends a weak word (办 of 办理) stays: the word is split off later.
-    while (a < b && EDGE_CHARS.has(chars[a]!) && !WEAK_WORDS.has(chars[a]! + (chars[a + 1] ?? ''))) a++;
-    while (b > a && EDGE_CHARS.has(chars[b - 1]!) && !WEAK_WORDS.has((chars[b - 2] ?? '') + chars[b - 1]!))
-      b--;
+    // An edge character that starts or ends a weak word (办 of 办理) stays: the word is split off later. A
+    // two-character function word at the edge goes whole: 我 of 我们村 is not an edge of its own (们村 is no word).
+    for (;;) {
+      if (b - a >= 3 && FUNCTION_WORDS.has(chars[a]! + chars[a + 1]!)) a += 2;
+      else if (a < b && EDGE_CHARS.has(chars[a]!) && !WEAK_WORDS.has(chars[a]! + (chars[a + 1] ?? ''))) a++;
+      else break;
+    }
+    for (;;) {
+      if (b - a >= 3 && FUNCTION_WORDS.has(chars[b - 2]! + chars[b - 1]!)) b -= 2;
+      else if (
+        b > a &&
+        EDGE_CHARS.has(chars[b - 1]!) &&
+        !WEAK_WORDS.has((chars[b - 2] ?? '') + chars[b - 1]!)
+      )
+        b--;
+      else break;
+    }
     if (b > a) out.push(chars.slice(a, b).join(''));
   }
   return out.length ? out : [run];

@@ -55,6 +55,12 @@ describe('question words', () => {
     expect(stripQuestionWords('我想申请特困供养')).toEqual(['申请特困供养']);
   });
 
+  it('drops a two-character function word at an edge whole, never leaving half of it (们 of 我们)', () => {
+    expect(stripQuestionWords('我们小区停水了')).toEqual(['小区停水']);
+    expect(stripQuestionWords('你们这里能办社保卡吗')).toEqual(['社保卡']);
+    expect(stripQuestionWords('就是我们村发大水了')).toEqual(['村发大水']);
+  });
+
   it('keeps a query that is only question words, and protected terms', () => {
     expect(stripQuestionWords('咨询')).toEqual(['咨询']);
     expect(stripQuestionWords('社保查询', (s) => s === '社保查询')).toEqual(['社保查询']);
