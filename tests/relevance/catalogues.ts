@@ -23,6 +23,7 @@ export const CATALOGUES = [
   'district-c',
   'district-d',
   'district-e',
+  'district-f',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -33,6 +34,7 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-c': join(root, 'tests/fixtures/district-c'),
   'district-d': join(root, 'tests/fixtures/district-d'),
   'district-e': join(root, 'tests/fixtures/district-e'),
+  'district-f': join(root, 'tests/fixtures/district-f'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];

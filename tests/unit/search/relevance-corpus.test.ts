@@ -15,7 +15,7 @@ import {
   type RelevanceQuery,
 } from '../../relevance/queries.ts';
 
-const CATALOGUES = ['fixture', 'district-b', 'district-c', 'district-d', 'district-e'] as const;
+const CATALOGUES = ['fixture', 'district-b', 'district-c', 'district-d', 'district-e', 'district-f'] as const;
 const SETS: QuerySet[] = ['dev', 'holdout'];
 
 describe('relevance query files', () => {
@@ -86,6 +86,7 @@ describe('relevance query files', () => {
     ['district-c', 100, 7, 7],
     ['district-d', 100, 6, 7],
     ['district-e', 110, 7, 7],
+    ['district-f', 130, 7, 7],
   ] as const)(
     '%s is a day-one source folder: at least %i rows in %i–%i domains, no synonyms, guides or interpretations',
     (c, rows, minDomains, maxDomains) => {
@@ -121,5 +122,12 @@ describe('relevance query files', () => {
       ...domainsOf('district-d'),
     ]);
     expect([...domainsOf('district-e')].filter((x) => earlier.has(x))).toEqual([]);
+  });
+
+  it('district-f covers exactly the seven domains visitors ask about most (shared with districts B and C)', () => {
+    const domains = new Set(data.get('district-f')!.catalogue.map((it) => it.domain));
+    expect([...domains].sort()).toEqual(
+      ['社会救助', '社会保险', '户籍管理', '医疗保障', '义务教育', '就业创业', '养老服务'].sort(),
+    );
   });
 });
