@@ -123,15 +123,20 @@ export function splitAtFunctionWords(text: string, isProtected: (s: string) => b
   if (!Array.from(text).some((ch) => FUNCTION_CHARS.has(ch))) return [text];
   const ws = words(text);
   if (ws.length < 2) return [text];
+  const inSpan = protectedSpans(codePoints(text), isProtected);
   const parts: string[] = [];
   let cur = '';
+  let at = 0;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
-    // A function word that starts or ends a protected span stays: 社保可以查询 keeps nothing special, but
-    // 有线电视 (有 + 线电视?) must not lose its 有.
+    const len = codePoints(w).length;
+    // A function word inside a protected span stays (的 of 医保卡里的钱), as does one that starts or ends a
+    // protected word with its neighbour (有线电视 must not lose its 有 when the segmenter cuts 有 + 线电视).
     const prev = ws[i - 1] ?? '';
     const next = ws[i + 1] ?? '';
-    const shielded = isProtected(w + next) || isProtected(prev + w);
+    const shielded =
+      inSpan.subarray(at, at + len).every(Boolean) || isProtected(w + next) || isProtected(prev + w);
+    at += len;
     if (FUNCTION_WORDS.has(w) && !shielded) {
       if (cur) parts.push(cur);
       cur = '';
@@ -139,4 +144,24 @@ export function splitAtFunctionWords(text: string, isProtected: (s: string) => b
   }
   if (cur) parts.push(cur);
   return parts.length ? parts : [text];
+}
+
+/** Longest protected stretch examined for a function word inside it (医保卡里的钱, 把户口迁过来). */
+const MAX_PROTECTED = 12;
+
+/**
+ * Marks the characters covered by a protected stretch of three or more characters that holds a function character
+ * (two-character words are the caller's neighbour check: a corpus bigram across two words, 前还 of 提前/还/贷, is none).
+ */
+function protectedSpans(chars: readonly string[], isProtected: (s: string) => boolean): Uint8Array {
+  const mark = new Uint8Array(chars.length);
+  for (let i = 0; i < chars.length; i++)
+    for (let len = Math.min(MAX_PROTECTED, chars.length - i); len >= 3; len--) {
+      const span = chars.slice(i, i + len);
+      if (span.some((ch) => FUNCTION_CHARS.has(ch)) && isProtected(span.join(''))) {
+        mark.fill(1, i, i + len);
+        break;
+      }
+    }
+  return mark;
 }

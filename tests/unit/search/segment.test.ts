@@ -22,4 +22,16 @@ describe('query segmentation', () => {
     expect(splitAtFunctionWords('我家承包地被征了', () => false).join('')).toContain('承包地');
     expect(FUNCTION_WORDS.has('保障')).toBe(false);
   });
+
+  it('keeps function words inside a protected phrase of three or more characters whole', () => {
+    const known = new Set(['医保卡里的钱']);
+    expect(splitAtFunctionWords('医保卡里的钱能给老婆用', (s) => known.has(s))).toEqual([
+      '医保卡里的钱',
+      '老婆用',
+    ]);
+    // Unprotected, 的 still splits the phrase.
+    expect(splitAtFunctionWords('医保卡里的钱能给老婆用', () => false)).not.toContain('医保卡里的钱');
+    // A two-character stretch across words (前还 of 提前/还/贷) protects nothing: 还 is dropped.
+    expect(splitAtFunctionWords('提前还贷', (s) => s === '前还')).not.toContain('提前还贷');
+  });
 });
