@@ -149,3 +149,23 @@ describe('words that say who, not what about', () => {
     expect(ids('政府采购')[0]).toBe('zc1');
   });
 });
+
+describe('the built-in lexicon in a district it was not written for', () => {
+  it('reads 户口 as household registration in general, not as the one service 户口登记', () => {
+    // A county that files its hukou services under 户口登记 and 户口迁移 side by side: a question about moving
+    // the hukou is answered by the 户口迁移 rows, not by every 户口登记 row first.
+    const rows = [
+      item('hk1', '户籍管理', '户口登记', '恢复户口', null, '县公安局'),
+      item('hk2', '户籍管理', '户口登记', '死亡注销户口', null, '县公安局'),
+      item('hk3', '户籍管理', '户口登记', '分户和户口簿换领补领', null, '县公安局'),
+      item('hk4', '户籍管理', '户口迁移', '投靠亲属迁入', null, '县公安局'),
+      item('hk5', '户籍管理', '户口迁移', '大中专院校学生户口迁出和回迁', null, '县公安局'),
+    ];
+    const data = { ...fixtureData(), catalogue: rows, guides: [], interpretations: [] };
+    const engine = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data) });
+    const ids = (q: string) => engine.search(q, { limit: 5 }).results.map((r) => r.id);
+    expect(ids('户口能迁吗').slice(0, 2).sort()).toEqual(['hk4', 'hk5']);
+    // Every hukou row still answers the word alone.
+    expect(ids('户口').sort()).toEqual(['hk1', 'hk2', 'hk3', 'hk4', 'hk5']);
+  });
+});
