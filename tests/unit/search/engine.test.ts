@@ -168,4 +168,21 @@ describe('the built-in lexicon in a district it was not written for', () => {
     // Every hukou row still answers the word alone.
     expect(ids('户口').sort()).toEqual(['hk1', 'hk2', 'hk3', 'hk4', 'hk5']);
   });
+
+  it('knows how visitors speak of floods: 发大水 and 被水淹 ask for disaster relief', () => {
+    const rows = [
+      item('zh1', '救灾', '受灾人员救助', '倒损住房恢复重建', null, '区应急管理局'),
+      item('zh2', '救灾', '受灾人员救助', '过渡期生活救助', null, '区应急管理局'),
+      item('sh1', '市政服务', '供水服务', '停水通知', null, '区水务局'),
+      item('ls1', '社会救助', '临时救助', '临时救助审批', null, '区民政局'),
+      item('ls2', '社会救助', '医疗救助', '住院救助', null, '区医疗保障局'),
+      item('wf1', '农村危房改造', '补助标准', '危房改造补助资金标准', null, '区住房和城乡建设局'),
+      item('wf2', '农村危房改造', '申请审批', '房屋危险等级鉴定', null, '区住房和城乡建设局'),
+    ];
+    const data = { ...fixtureData(), catalogue: rows, guides: [], interpretations: [] };
+    const engine = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data) });
+    const ids = (q: string) => engine.search(q, { limit: 5 }).results.map((r) => r.id);
+    expect(ids('房子被水淹了有救助吗')[0]).toMatch(/^zh/);
+    expect(ids('发大水把房子冲倒了政府有补助吗')[0]).toBe('zh1');
+  });
 });
