@@ -185,4 +185,17 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('房子被水淹了有救助吗')[0]).toMatch(/^zh/);
     expect(ids('发大水把房子冲倒了政府有补助吗')[0]).toBe('zh1');
   });
+
+  it('reads 交 … 多少钱 as the contribution a visitor pays, not a service fee', () => {
+    const rows = [
+      item('jf1', '社会保险', '城乡居民医保', '参保缴费', '年度集中参保缴费', '县医疗保障局'),
+      item('jf2', '社会保险', '城乡居民医保', '大病保险', '大病保险待遇', '县医疗保障局'),
+      item('jf3', '社会保险', '城乡居民医保', '住院报销', '起付线和报销比例', '县医疗保障局'),
+      item('sf1', '养老服务', '养老机构', '收费管理', '公办养老机构收费标准', '县民政局'),
+    ];
+    const data = { ...fixtureData(), catalogue: rows, guides: [], interpretations: [] };
+    const engine = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data) });
+    const ids = (q: string) => engine.search(q, { limit: 5 }).results.map((r) => r.id);
+    expect(ids('城乡居民医保今年交多少钱')[0]).toBe('jf1');
+  });
 });
