@@ -25,13 +25,13 @@ export const INTENT_RULES: readonly IntentRule[] = [
   },
   {
     kind: 'amount',
-    query: /多少钱|多少|标准|能领|能拿|补贴多少|补助多少|金额|几块|每月发|发多少|给多少|待遇/,
+    query: /多少钱|多少|标准|能领|能拿|补贴多少|补助多少|金额|几块|每月发|发多少|给多少|待遇|费用|价格|价钱/,
     row: /标准|发放|待遇|金额|资金|补贴|补助|救助金|养老金/,
     types: [],
   },
   {
     kind: 'contact',
-    query: /在哪|哪里|地址|地点|电话|联系|几点|时间|上班|窗口|怎么走|营业/,
+    query: /在哪|哪里|地址|地点|电话|号码|联系|几点|时间|上班|下班|关门|开门|窗口|怎么走|营业/,
     row: /联系|电话|地址|地点|办公|窗口|机构|时间/,
     types: [],
   },
@@ -66,4 +66,16 @@ export function detectIntents(query: string): IntentKind[] {
 export function answersIntent(kind: IntentKind, type: SearchDoc['type'], name: string): boolean {
   const rule = INTENT_RULES.find((r) => r.kind === kind)!;
   return rule.types.includes(type) || rule.row.test(name);
+}
+
+/** Words that only ask where, when or how much, made of nothing else (号码, 几点, 费用, 联系电话). */
+const INTENT_ONLY = new RegExp(
+  `^(?:${INTENT_RULES.filter((r) => r.kind === 'contact' || r.kind === 'amount')
+    .map((r) => r.query.source)
+    .join('|')})+$`,
+);
+
+/** Whether a query word only asks where, when or how much, and names no topic. */
+export function isIntentWord(word: string): boolean {
+  return INTENT_ONLY.test(word);
 }

@@ -3,7 +3,7 @@
 // a homophone or typo correction. Also decides the query's intent. Reads the corpus; scores nothing.
 import type { Corpus, VocabEntry } from './corpus.ts';
 import type { VocabHit } from './pinyin.ts';
-import { detectIntents, type IntentKind } from './intent.ts';
+import { detectIntents, isIntentWord, type IntentKind } from './intent.ts';
 import { detectIntent, splitPieces, stripQuestionWords, WEAK_WORDS, type Intent } from './query.ts';
 import { splitAtFunctionWords, words } from './segment.ts';
 import { codePoints, normalizeText, splitRuns, type Run } from './text.ts';
@@ -132,6 +132,13 @@ export class Understanding {
       if (run.kind === 'han') this.hanConcepts(run.chars.join(''), plan);
       else this.latinConcepts(run.chars.join(''), plan);
     }
+    // A word that only asks where, when or how much (号码, 几点, 费用) says what kind of answer is wanted, like a
+    // weak word: it is no topic of its own (彩票中奖号码 is not about the departments' phone numbers).
+    for (const c of plan.concepts)
+      if (!c.weak && isIntentWord(c.source)) {
+        c.weak = true;
+        c.weight = WEAK_WEIGHT;
+      }
     // A query made only of weak words (申请材料) means them.
     if (plan.concepts.length && plan.concepts.every((c) => c.weak))
       for (const c of plan.concepts) c.weight = 1;

@@ -19,6 +19,15 @@ describe('search engine over a small fixture', () => {
     engine.warm();
   });
 
+  it('answers nothing when the topic is unknown and only a where/when/how-much word matches', () => {
+    // The lottery is the topic and the catalogue has none: nothing, rather than the departments' phone numbers.
+    expect(engine.search('彩票中奖号码').results).toEqual([]);
+    expect(engine.search('汽车保养费用').results).toEqual([]);
+    // A topic with the same words is answered as before.
+    expect(top('民政局电话', 3).length).toBeGreaterThan(0);
+    expect(top('低保费用', 3).length).toBeGreaterThan(0);
+  });
+
   it('writes a versioned, schema-valid index with a char table beyond the bundle', () => {
     const index = buildSearchIndex(data);
     expect(SearchIndexFileSchema.safeParse(index).success).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersIntent, detectIntents } from '../../../src/core/search/intent.ts';
+import { answersIntent, detectIntents, isIntentWord } from '../../../src/core/search/intent.ts';
 import { parseLexicon } from '../../../src/core/search/lexicon/parse.ts';
 import { fixtureData, item } from './fixture.ts';
 import { stages } from './stages.ts';
@@ -62,6 +62,16 @@ describe('understanding (query → plan)', () => {
   it('does not guess pinyin pieces inside English words', () => {
     expect(understanding.plan('housing provident fund').concepts).toEqual([]);
     expect(understanding.plan('dibaoshenqing').concepts.length).toBeGreaterThan(0);
+  });
+
+  it('reads a word that only asks where, when or how much as weak, not as a topic', () => {
+    for (const w of ['号码', '电话', '几点', '费用', '价格', '多少钱']) expect(isIntentWord(w), w).toBe(true);
+    for (const w of ['低保', '办公时间', '民政局', '电费']) expect(isIntentWord(w), w).toBe(false);
+    const plan = understanding.plan('民政局电话');
+    expect(plan.concepts.map((c) => [c.source, c.weak])).toEqual([
+      ['民政局', false],
+      ['电话', true],
+    ]);
   });
 
   it('reads a keyboard row as noise, not as initials guessed around letters that fit nothing', () => {
