@@ -87,6 +87,8 @@ export const WEAK_WORDS = new Set([
   '指南',
   '步骤',
   '窗口',
+  // 要办证吗 asks whether a permit is needed for what the visitor names, whatever the permit is called.
+  '办证',
   // How much (低保标准): asks for the 标准 row but must not outweigh the programme's name.
   '标准',
   // Complaints (烧烤油烟举报): ask for the topic's complaint channel; every domain has a 投诉举报 row, and those
@@ -115,7 +117,11 @@ export function detectIntent(query: string): Intent {
  * Removes question phrases from a Han run and returns what is left as separate segments
  * (孩子上学要什么材料 → 孩子上学, 材料). If nothing would be left, the run is kept whole: a visitor who types 咨询 means it.
  */
-export function stripQuestionWords(run: string, isProtected: (s: string) => boolean = () => false): string[] {
+export function stripQuestionWords(
+  run: string,
+  isProtected: (s: string) => boolean = () => false,
+  isWord: (pair: string) => boolean = () => false,
+): string[] {
   const chars = codePoints(run);
   // Spans covered by a synonym term or a name keep their question words: 社保查询 and 咨询投诉 mean something.
   const keep = new Uint8Array(chars.length);
@@ -141,25 +147,23 @@ export function stripQuestionWords(run: string, isProtected: (s: string) => bool
     } else cur += chars[i++]!;
   }
   parts.push(cur);
+  const keepsEdge = (pair: string) => WEAK_WORDS.has(pair) || (codePoints(pair).length === 2 && isWord(pair));
   const out: string[] = [];
   for (const part of parts) {
     const chars = codePoints(part);
     let a = 0;
     let b = chars.length;
-    // An edge character that starts or ends a weak word (办 of 办理) stays: the word is split off later. A
+    // An edge character that starts or ends a weak word (办 of 办理) stays: the word is split off later; so does one
+    // that makes a word of the catalogue with its neighbour (吧 of 网吧, a particle elsewhere). A
     // two-character function word at the edge goes whole: 我 of 我们村 is not an edge of its own (们村 is no word).
     for (;;) {
       if (b - a >= 3 && FUNCTION_WORDS.has(chars[a]! + chars[a + 1]!)) a += 2;
-      else if (a < b && EDGE_CHARS.has(chars[a]!) && !WEAK_WORDS.has(chars[a]! + (chars[a + 1] ?? ''))) a++;
+      else if (a < b && EDGE_CHARS.has(chars[a]!) && !keepsEdge(chars[a]! + (chars[a + 1] ?? ''))) a++;
       else break;
     }
     for (;;) {
       if (b - a >= 3 && FUNCTION_WORDS.has(chars[b - 2]! + chars[b - 1]!)) b -= 2;
-      else if (
-        b > a &&
-        EDGE_CHARS.has(chars[b - 1]!) &&
-        !WEAK_WORDS.has((chars[b - 2] ?? '') + chars[b - 1]!)
-      )
+      else if (b > a && EDGE_CHARS.has(chars[b - 1]!) && !keepsEdge((chars[b - 2] ?? '') + chars[b - 1]!))
         b--;
       else break;
     }

@@ -353,7 +353,7 @@ export class Understanding {
     const shielded = (s: string) => known(s) || (codePoints(s).length === 2 && this.corpus.short.has(s));
     // A stretch that reads aloud as a vocabulary term (医疗和作: yi liao he zuo → 医疗合作) is a homophone typo of
     // it, not words around a function word (和): kept whole for correction.
-    const segments = stripQuestionWords(run, known).flatMap((s) =>
+    const segments = stripQuestionWords(run, known, (pair) => this.corpus.short.has(pair)).flatMap((s) =>
       this.soundsLikeTerm(s) ? [s] : splitAtFunctionWords(s, shielded),
     );
     for (const segment of segments) {

@@ -55,6 +55,13 @@ describe('question words', () => {
     expect(stripQuestionWords('我想申请特困供养')).toEqual(['申请特困供养']);
   });
 
+  it('keeps an edge character that makes a word of the catalogue with its neighbour (吧 of 网吧)', () => {
+    expect(stripQuestionWords('网吧', undefined, (pair) => pair === '网吧')).toEqual(['网吧']);
+    expect(stripQuestionWords('开网吧', undefined, (pair) => pair === '网吧')).toEqual(['开网吧']);
+    // Elsewhere 吧 is a particle.
+    expect(stripQuestionWords('低保吧')).toEqual(['低保']);
+  });
+
   it('drops a two-character function word at an edge whole, never leaving half of it (们 of 我们)', () => {
     expect(stripQuestionWords('我们小区停水了')).toEqual(['小区停水']);
     expect(stripQuestionWords('你们这里能办社保卡吗')).toEqual(['社保卡']);
