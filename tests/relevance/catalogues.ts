@@ -24,6 +24,7 @@ export const CATALOGUES = [
   'district-d',
   'district-e',
   'district-f',
+  'district-g',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -35,6 +36,7 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-d': join(root, 'tests/fixtures/district-d'),
   'district-e': join(root, 'tests/fixtures/district-e'),
   'district-f': join(root, 'tests/fixtures/district-f'),
+  'district-g': join(root, 'tests/fixtures/district-g'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];

@@ -15,7 +15,15 @@ import {
   type RelevanceQuery,
 } from '../../relevance/queries.ts';
 
-const CATALOGUES = ['fixture', 'district-b', 'district-c', 'district-d', 'district-e', 'district-f'] as const;
+const CATALOGUES = [
+  'fixture',
+  'district-b',
+  'district-c',
+  'district-d',
+  'district-e',
+  'district-f',
+  'district-g',
+] as const;
 const SETS: QuerySet[] = ['dev', 'holdout'];
 
 describe('relevance query files', () => {
@@ -87,6 +95,7 @@ describe('relevance query files', () => {
     ['district-d', 100, 6, 7],
     ['district-e', 110, 7, 7],
     ['district-f', 130, 7, 7],
+    ['district-g', 120, 7, 7],
   ] as const)(
     '%s is a day-one source folder: at least %i rows in %i–%i domains, no synonyms, guides or interpretations',
     (c, rows, minDomains, maxDomains) => {
@@ -128,6 +137,21 @@ describe('relevance query files', () => {
     const domains = new Set(data.get('district-f')!.catalogue.map((it) => it.domain));
     expect([...domains].sort()).toEqual(
       ['社会救助', '社会保险', '户籍管理', '医疗保障', '义务教育', '就业创业', '养老服务'].sort(),
+    );
+  });
+
+  it('district-g covers exactly its seven city-district domains (shared with districts B and C)', () => {
+    const domains = new Set(data.get('district-g')!.catalogue.map((it) => it.domain));
+    expect([...domains].sort()).toEqual(
+      [
+        '住房公积金',
+        '保障性住房',
+        '残疾人服务',
+        '退役军人服务',
+        '卫生健康',
+        '城市综合执法',
+        '市政服务',
+      ].sort(),
     );
   });
 });
