@@ -207,4 +207,17 @@ describe('the built-in lexicon in a district it was not written for', () => {
     const ids = (q: string) => engine.search(q, { limit: 5 }).results.map((r) => r.id);
     expect(ids('城乡居民医保今年交多少钱')[0]).toBe('jf1');
   });
+
+  it('knows the gig jobs that make a visitor a flexible worker (送外卖, 跑滴滴, 没有单位)', () => {
+    const rows = [
+      item('gj1', '住房公积金', '住房公积金归集', '灵活就业人员缴存', null, '住房公积金管理中心'),
+      item('gj2', '住房公积金', '住房公积金归集', '单位缴存', '单位缴存登记和账户设立', '住房公积金管理中心'),
+      item('gj3', '住房公积金', '住房公积金提取', '租赁住房提取', null, '住房公积金管理中心'),
+      item('gj4', '住房公积金', '住房公积金政策法规', '住房公积金管理办法', null, '住房公积金管理中心'),
+    ];
+    const data = { ...fixtureData(), catalogue: rows, guides: [], interpretations: [] };
+    const engine = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data) });
+    const ids = (q: string) => engine.search(q, { limit: 5 }).results.map((r) => r.id);
+    expect(ids('我是送外卖的能自己交公积金吗')[0]).toBe('gj1');
+  });
 });
