@@ -125,6 +125,7 @@ export class Understanding {
       const whole = this.wholePinyin(runs);
       if (whole) {
         plan.concepts.push(whole);
+        this.addSpelledIntents(plan);
         return plan;
       }
     }
@@ -142,7 +143,22 @@ export class Understanding {
     // A query made only of weak words (申请材料) means them.
     if (plan.concepts.length && plan.concepts.every((c) => c.weak))
       for (const c of plan.concepts) c.weight = 1;
+    this.addSpelledIntents(plan);
     return plan;
+  }
+
+  /**
+   * Intents of words typed in pinyin (城管tousu asks for the complaint channel as 城管投诉 does): read from the
+   * Chinese the letters were taken to spell. Only adds; the typed text's own intents stay.
+   */
+  private addSpelledIntents(plan: Plan): void {
+    const spelled = plan.concepts
+      .map((c) => c.alts.find((a) => a.via === 'pinyin' || a.via === 'initials')?.text)
+      .filter((t): t is string => !!t)
+      .join(' ');
+    if (!spelled || this.corpus.names.has(plan.whole)) return;
+    plan.intent ??= detectIntent(spelled);
+    for (const kind of detectIntents(spelled)) if (!plan.intents.includes(kind)) plan.intents.push(kind);
   }
 
   /** Reads a query with Latin letters as pinyin (or initials) of one vocabulary term. */

@@ -74,6 +74,12 @@ describe('understanding (query → plan)', () => {
     ]);
   });
 
+  it('takes intents from the Chinese that pinyin spells (dibaoshenqing asks how, as 低保申请 does)', () => {
+    expect(understanding.plan('dibaoshenqing').intents).toContain('how');
+    expect(understanding.plan('dibao tousu').intents).toContain('complaint');
+    expect(understanding.plan('dibao').intents).toEqual([]);
+  });
+
   it('reads a keyboard row as noise, not as initials guessed around letters that fit nothing', () => {
     // a and f fit nothing; sd and gh are only two-letter guesses (生登, 共和): nothing to search for.
     for (const q of ['asdfgh', 'qwerty']) expect(understanding.plan(q).concepts, q).toEqual([]);
