@@ -3,7 +3,7 @@
 // result, so a wrong guess costs an order, not an answer.
 import type { SearchDoc } from './docs.ts';
 
-export type IntentKind = 'how' | 'amount' | 'contact' | 'complaint' | 'result' | 'explain';
+export type IntentKind = 'how' | 'amount' | 'contact' | 'complaint' | 'result' | 'explain' | 'replace';
 
 interface IntentRule {
   kind: IntentKind;
@@ -47,6 +47,13 @@ export const INTENT_RULES: readonly IntentRule[] = [
     kind: 'result',
     query: /名单|公示|结果|名录|有没有我|批了没|批没批/,
     row: /名单|公示|结果|名录|名册/,
+    types: [],
+  },
+  {
+    // A lost or broken card or certificate (残疾证丢了, 社保卡坏了): the row for replacing it.
+    kind: 'replace',
+    query: /丢了|丢失|弄丢|掉了|遗失|被偷|坏了|损坏|补办|补领|补发|补卡|补证|挂失/,
+    row: /补领|补办|补发|补换|挂失|换领|换发/,
     types: [],
   },
   {

@@ -220,4 +220,17 @@ describe('the built-in lexicon in a district it was not written for', () => {
     const ids = (q: string) => engine.search(q, { limit: 5 }).results.map((r) => r.id);
     expect(ids('我是送外卖的能自己交公积金吗')[0]).toBe('gj1');
   });
+
+  it('answers a lost card with the row that replaces it', () => {
+    const rows = [
+      item('cj1', '残疾人服务', '残疾人证办理', '首次申领', '残疾评定和发证', '区残疾人联合会'),
+      item('cj2', '残疾人服务', '残疾人证办理', '首次申领', '残疾评定机构和评定费用', '区残疾人联合会'),
+      item('cj3', '残疾人服务', '残疾人证办理', '换领、补领、变更和注销', null, '区残疾人联合会'),
+    ];
+    const data = { ...fixtureData(), catalogue: rows, guides: [], interpretations: [] };
+    const engine = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data) });
+    const ids = (q: string) => engine.search(q, { limit: 5 }).results.map((r) => r.id);
+    expect(ids('残疾证丢了')[0]).toBe('cj3');
+    expect(ids('残疾证')[0]).not.toBe('cj3');
+  });
 });

@@ -47,6 +47,9 @@ describe('understanding (query → plan)', () => {
     expect(detectIntents('危房补助被村干部克扣')).toEqual(['complaint']);
     expect(detectIntents('有人冒领养老金')).toContain('complaint');
     expect(detectIntents('低保公示名单')).toEqual(['result']);
+    // A lost or broken card asks for the row that replaces it.
+    expect(detectIntents('残疾证丢了')).toEqual(['replace']);
+    expect(answersIntent('replace', 'item', '换领、补领、变更和注销')).toBe(true);
     expect(detectIntents('最低生活保障')).toEqual([]);
   });
 
