@@ -25,6 +25,7 @@ export const CATALOGUES = [
   'district-e',
   'district-f',
   'district-g',
+  'district-h',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -37,6 +38,7 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-e': join(root, 'tests/fixtures/district-e'),
   'district-f': join(root, 'tests/fixtures/district-f'),
   'district-g': join(root, 'tests/fixtures/district-g'),
+  'district-h': join(root, 'tests/fixtures/district-h'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];

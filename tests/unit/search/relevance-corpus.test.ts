@@ -23,6 +23,7 @@ const CATALOGUES = [
   'district-e',
   'district-f',
   'district-g',
+  'district-h',
 ] as const;
 const SETS: QuerySet[] = ['dev', 'holdout'];
 
@@ -96,6 +97,7 @@ describe('relevance query files', () => {
     ['district-e', 110, 7, 7],
     ['district-f', 130, 7, 7],
     ['district-g', 120, 7, 7],
+    ['district-h', 120, 7, 7],
   ] as const)(
     '%s is a day-one source folder: at least %i rows in %i–%i domains, no synonyms, guides or interpretations',
     (c, rows, minDomains, maxDomains) => {
@@ -152,6 +154,13 @@ describe('relevance query files', () => {
         '城市综合执法',
         '市政服务',
       ].sort(),
+    );
+  });
+
+  it('district-h covers exactly its seven township domains (shared with districts C, D, E and F)', () => {
+    const domains = new Set(data.get('district-h')!.catalogue.map((it) => it.domain));
+    expect([...domains].sort()).toEqual(
+      ['涉农补贴', '农村危房改造', '扶贫', '社会救助', '养老服务', '公共文化服务', '救灾'].sort(),
     );
   });
 });
