@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSourceData, type SourceData } from '../../relevance/catalogues.ts';
+import { CATALOGUES as ALL_CATALOGUES, loadSourceData, type SourceData } from '../../relevance/catalogues.ts';
 import {
   answerMatcher,
   docFacts,
@@ -15,16 +15,8 @@ import {
   type RelevanceQuery,
 } from '../../relevance/queries.ts';
 
-const CATALOGUES = [
-  'fixture',
-  'district-b',
-  'district-c',
-  'district-d',
-  'district-e',
-  'district-f',
-  'district-g',
-  'district-h',
-] as const;
+/** Every catalogue with query files: all but the sample, whose queries are the unit suite's relevance cases. */
+const CATALOGUES = ALL_CATALOGUES.filter((c) => c !== 'sample');
 const SETS: QuerySet[] = ['dev', 'holdout'];
 
 describe('relevance query files', () => {
