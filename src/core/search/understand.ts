@@ -44,6 +44,8 @@ export interface Plan {
 
 export const WEAK_WEIGHT = 0.3;
 export const MAX_ALTS = 6;
+/** A stretch this long with unknown words in it is speech run together, read word by word, never as a typo. */
+const RUN_ON_LENGTH = 6;
 
 export function isLatin(s: string): boolean {
   return /[a-z]/.test(s);
@@ -460,7 +462,8 @@ export class Understanding {
     // characters side by side are the debris of a typo (户口签移 → 户口/签/移), left to correction.
     const known = groups.filter((g) => this.corpus.inCorpus(g) || this.corpus.isTerm(g)).length;
     const singles = groups.filter((g) => codePoints(g).length === 1).length;
-    const ok = known >= 1 && singles <= 1;
+    // A long run-on stretch (老房子墙上裂开好大一条缝) is words spoken together, not one mistyped name.
+    const ok = known >= 1 && (singles <= 1 || chars.length >= RUN_ON_LENGTH);
     return ok && groups.length >= 2 ? groups : null;
   }
 

@@ -83,6 +83,17 @@ describe('understanding (query → plan)', () => {
     expect(understanding.plan('dibao').intents).toEqual([]);
   });
 
+  it('reads a long stretch of speech run together word by word, not as one mistyped name', () => {
+    const data = fixtureData();
+    data.catalogue.push(
+      item('wf9', '农村危房改造', '住房安全性鉴定', '老房子裂缝和危房鉴定', null, '镇村镇建设办'),
+    );
+    const plan = stages(data).understanding.plan('老房子墙上裂开好大一条缝');
+    expect(plan.concepts.map((c) => c.source)).toContain('老房子');
+    expect(plan.concepts.length).toBeGreaterThan(2);
+    expect(plan.corrections).toEqual([]);
+  });
+
   it('reads a keyboard row as noise, not as initials guessed around letters that fit nothing', () => {
     // a and f fit nothing; sd and gh are only two-letter guesses (生登, 共和): nothing to search for.
     for (const q of ['asdfgh', 'qwerty']) expect(understanding.plan(q).concepts, q).toEqual([]);
