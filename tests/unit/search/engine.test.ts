@@ -230,4 +230,15 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('残疾证丢了')[0]).toBe('cj3');
     expect(ids('残疾证')[0]).not.toBe('cj3');
   });
+
+  it('knows what veterans call their services: 退伍费 is the one-time subsidy, 军属 the family preferential treatment', () => {
+    const ids = idsOverOnly([
+      item('ty1', '退役军人服务', '退役士兵安置', '自主就业', '一次性经济补助发放', '区退役军人事务局'),
+      item('ty2', '退役军人服务', '退役士兵安置', '安排工作', '安置计划', '区退役军人事务局'),
+      item('ty3', '退役军人服务', '优待', '军人军属优待', '现役军人家属优待证', '区退役军人事务局'),
+      item('ty4', '退役军人服务', '就业创业', '职业技能培训', null, '区退役军人事务局'),
+    ]);
+    expect(ids('退伍费')[0]).toBe('ty1');
+    expect(ids('军嫂有什么优待')[0]).toBe('ty3');
+  });
 });
