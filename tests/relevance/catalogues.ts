@@ -26,6 +26,7 @@ export const CATALOGUES = [
   'district-f',
   'district-g',
   'district-h',
+  'district-i',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -39,6 +40,7 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-f': join(root, 'tests/fixtures/district-f'),
   'district-g': join(root, 'tests/fixtures/district-g'),
   'district-h': join(root, 'tests/fixtures/district-h'),
+  'district-i': join(root, 'tests/fixtures/district-i'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];

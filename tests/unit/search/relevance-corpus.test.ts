@@ -90,6 +90,7 @@ describe('relevance query files', () => {
     ['district-f', 130, 7, 7],
     ['district-g', 120, 7, 7],
     ['district-h', 120, 7, 7],
+    ['district-i', 260, 26, 26],
   ] as const)(
     '%s is a day-one source folder: at least %i rows in %i–%i domains, no synonyms, guides or interpretations',
     (c, rows, minDomains, maxDomains) => {
@@ -154,5 +155,41 @@ describe('relevance query files', () => {
     expect([...domains].sort()).toEqual(
       ['涉农补贴', '农村危房改造', '扶贫', '社会救助', '养老服务', '公共文化服务', '救灾'].sort(),
     );
+  });
+
+  it('district-i covers all 26 domains of the national standard catalogue, each with several rows', () => {
+    const rows = new Map<string, number>();
+    for (const it of data.get('district-i')!.catalogue) rows.set(it.domain, (rows.get(it.domain) ?? 0) + 1);
+    expect([...rows.keys()].sort()).toEqual(
+      [
+        '城乡规划',
+        '重大建设项目',
+        '公共资源交易',
+        '财政预决算',
+        '安全生产',
+        '税收管理',
+        '农村集体土地征收',
+        '国有土地上房屋征收与补偿',
+        '保障性住房',
+        '农村危房改造',
+        '生态环境',
+        '公共文化服务',
+        '公共法律服务',
+        '扶贫',
+        '救灾',
+        '食品药品监管',
+        '城市综合执法',
+        '就业创业',
+        '社会保险',
+        '社会救助',
+        '养老服务',
+        '户籍管理',
+        '涉农补贴',
+        '义务教育',
+        '卫生健康',
+        '市政服务',
+      ].sort(),
+    );
+    for (const [domain, n] of rows) expect(n, domain).toBeGreaterThanOrEqual(8);
   });
 });
