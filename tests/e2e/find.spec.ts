@@ -169,3 +169,59 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   expect(reports.status()).toBe(200);
   expect(await reports.json()).toMatchObject({ count: 0 });
 });
+
+test('while typing, every frame fills the screen with results; the whole first page once typing pauses', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first()).toBeVisible({
+    timeout: 60_000,
+  });
+  // Sampled just before each frame is painted: when the list shows the field's text but not yet the whole first
+  // page, its rows must reach the bottom of what the visitor sees (the viewport, or the top of the keyboard).
+  await page.evaluate(() => {
+    const w = window as unknown as { __short: string[]; __partial: number };
+    w.__short = [];
+    w.__partial = 0;
+    const tick = () => {
+      const field = document.getElementById('kiosk-search') as HTMLInputElement | null;
+      const list = document.querySelector('ul[aria-label^="搜索结果"]');
+      const count = [...document.querySelectorAll('[role="status"]')]
+        .map((e) => /^共找到 (\d+) 条$/.exec(e.textContent ?? ''))
+        .find(Boolean);
+      if (field && list && count && list.getAttribute('aria-label') === `搜索结果：${field.value}`) {
+        const rows = list.querySelectorAll('a.result');
+        const wholePage = Math.min(Number(count[1]), 20);
+        const last = rows[rows.length - 1]?.getBoundingClientRect();
+        const keyboardTop = document.querySelector('.osk')?.getBoundingClientRect().top ?? innerHeight;
+        const bottom = Math.min(innerHeight, keyboardTop);
+        if (rows.length < wholePage) {
+          w.__partial++;
+          if (!last || last.bottom < bottom)
+            w.__short.push(`${field.value}: ${rows.length} rows end at ${last?.bottom} above ${bottom}`);
+        }
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const searchbox = page.getByRole('searchbox', { name: /搜索/ });
+  const results = page.getByRole('list', { name: /搜索结果/ });
+  // Typed on a hardware keyboard (the on-screen one closed), then on the on-screen keyboard's screen.
+  await searchbox.focus();
+  await searchbox.pressSequentially('补贴申请条件', { delay: 20 });
+  await expect(results.getByRole('link')).toHaveCount(20);
+  await expect(page.getByRole('button', { name: /^显示更多结果/ })).toBeVisible();
+  await page.getByRole('button', { name: '清空搜索' }).click();
+  await searchbox.click();
+  await expect(page.getByRole('group', { name: /屏幕键盘/ })).toBeVisible();
+  await searchbox.pressSequentially('补助标准', { delay: 20 });
+  await expect(results.getByRole('link')).toHaveCount(20);
+  const { short, partial } = await page.evaluate(() => {
+    const w = window as unknown as { __short: string[]; __partial: number };
+    return { short: w.__short, partial: w.__partial };
+  });
+  expect(short).toEqual([]);
+  // The frames drawn while typing did draw less than the whole page (else this test would check nothing).
+  expect(partial).toBeGreaterThan(0);
+});

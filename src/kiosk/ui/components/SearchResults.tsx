@@ -14,6 +14,7 @@ import { DepartmentContact } from './DepartmentContact.tsx';
 import { ValidityTag } from './ContentPage.tsx';
 import { Highlight } from './Highlight.tsx';
 import { Loading } from './Status.tsx';
+import { firstScreenful, measureRowsInView, useSettled } from '../first-screenful.ts';
 
 // The preview draws the detail pages' own components: fetched with them, the first time a wide screen shows results.
 const ResultPreview = lazyComponent(
@@ -27,6 +28,8 @@ const FIRST_SHOWN = 20;
 const MORE_STEP = 20;
 /** While typing on, the preview waits this long without a keystroke before it shows the new top result. */
 const TYPING_PAUSE_MS = 300;
+/** While typing on, the rows below the screenful wait this long without a new answer before they are drawn. */
+const REST_OF_PAGE_PAUSE_MS = 150;
 
 const keyOf = (hit: SearchHit) => `${hit.type}:${hit.id}`;
 
@@ -190,6 +193,16 @@ function AnswerView({
   const limit = paged.query === shown ? paged.limit : FIRST_SHOWN;
   const results = ranked.slice(0, limit);
   const more = ranked.length - results.length;
+  // In the order shown (grouped), so the first screenful is the top of the very list drawn once typing pauses:
+  // rows are only added below it, nothing on screen moves.
+  const ordered = GROUPS.flatMap((type) => results.filter((r) => r.type === type));
+  const settled = useSettled(answer, REST_OF_PAGE_PAUSE_MS);
+  const drawn = settled ? ordered : ordered.slice(0, firstScreenful());
+  const whole = drawn.length === ordered.length;
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (settled && list.current) measureRowsInView(list.current);
+  }, [settled, answer]);
   if (ranked.length === 0) {
     return (
       <NoResults
@@ -219,12 +232,13 @@ function AnswerView({
         </p>
       ) : null}
       <ul
+        ref={list}
         class="result-groups"
         aria-label={`${t('search.results')}：${shown}`}
         aria-describedby={selection ? 'preview-hint' : undefined}
       >
         {GROUPS.map((type) => {
-          const hits = results.filter((r) => r.type === type);
+          const hits = drawn.filter((r) => r.type === type);
           if (hits.length === 0) return null;
           const label = t(`search.group.${type}` as StringId);
           return (
@@ -241,7 +255,7 @@ function AnswerView({
           );
         })}
       </ul>
-      {more > 0 ? (
+      {whole && more > 0 ? (
         <p>
           <button
             type="button"
@@ -252,7 +266,7 @@ function AnswerView({
           </button>
         </p>
       ) : null}
-      {closest ? (
+      {whole && closest ? (
         <nav class="closest-help" aria-label={t('search.closest.help')}>
           <ul class="actions">
             <li>
