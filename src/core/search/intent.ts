@@ -69,6 +69,11 @@ export function detectIntents(query: string): IntentKind[] {
   return INTENT_RULES.filter((r) => r.query.test(query)).map((r) => r.kind);
 }
 
+/** Whether a query word signals an intent (举报 the complaint intent). */
+export function signalsIntent(kind: IntentKind, word: string): boolean {
+  return INTENT_RULES.find((r) => r.kind === kind)!.query.test(word);
+}
+
 /** Whether a document answers an intent, by its type or by the words of its own name. */
 export function answersIntent(kind: IntentKind, type: SearchDoc['type'], name: string): boolean {
   const rule = INTENT_RULES.find((r) => r.kind === kind)!;

@@ -2,7 +2,7 @@
 // exact names, how much of the title the query covers, the query's intent, a named department or domain, and
 // marks the matched parts of each title for the UI.
 import type { Corpus } from './corpus.ts';
-import { answersIntent } from './intent.ts';
+import { answersIntent, signalsIntent } from './intent.ts';
 import { NAME_LEAF, NAME_PARENT, NAME_TITLE } from './corpus.ts';
 import type { SearchResponse } from './results.ts';
 import type { Acc } from './structures.ts';
@@ -83,14 +83,25 @@ export class Ranking {
    * A complaint about a topic (烧烤摊油烟扰民举报, 举报冒领养老金) asks for the complaint channel of the topic's
    * domain, a row that seldom names the topic itself: the domain of the document that covers the topic best (not
    * itself a channel), and its channels. None when the query names no topic.
+   * A channel competes for the topic without the credit of the complaint words it matches by its name: a channel
+   * that names the topic too (环境污染举报 for 工厂偷排污水举报) marks its own domain.
    */
   private topicChannels(acc: Acc, cand: readonly number[], plan: Plan): number[] {
     if (!plan.intents.includes('complaint') || !plan.concepts.some((c) => c.active && !c.weak)) return [];
+    let complaintWords = 0;
+    for (const c of plan.concepts)
+      if (c.active && signalsIntent('complaint', c.source)) complaintWords += c.weight;
     let topic = -1;
+    let topicScore = 0;
     for (const d of cand) {
       const doc = this.corpus.docs[d]!;
-      if (answersIntent('complaint', doc.type, doc.leaf)) continue;
-      if (topic < 0 || acc.get(d) > acc.get(topic)) topic = d;
+      const channel = answersIntent('complaint', doc.type, doc.leaf);
+      const score = acc.get(d) - (channel ? complaintWords : 0);
+      if (channel && score <= 0) continue;
+      if (topic < 0 || score > topicScore) {
+        topic = d;
+        topicScore = score;
+      }
     }
     const domain = topic >= 0 ? this.corpus.docs[topic]!.domain : '';
     return domain ? [...this.channelsOf(domain)] : [];

@@ -69,4 +69,30 @@ describe('ranking (coverage → ordered results)', () => {
     const otherChannel = complaint.indexOf('jb-jiaoyu');
     if (otherChannel >= 0) expect(firstTopic).toBeLessThan(otherChannel);
   });
+
+  it('takes the topic from a channel that names it: 化工厂污染举报 goes to the pollution channel, not to another domain’s', () => {
+    // The only row naming the topic is itself a channel; a weaker non-channel row (噪声污染) sits in another domain
+    // whose own channel (执法监督) names nothing of the query.
+    const data = fixtureData();
+    data.catalogue.push(
+      item(
+        'hb-jb',
+        '生态环境',
+        '环境信访投诉',
+        '化工企业环境污染举报',
+        '污水偷排和废气举报热线',
+        '区生态环境分局',
+      ),
+      item('zf-zs', '城市综合执法', '噪声污染', '夜间施工噪声', null, '区城市管理局'),
+      item('zf-jd', '城市综合执法', '执法公示', '执法全过程记录和监督', null, '区城市管理局'),
+    );
+    const own = stages(data);
+    const rankedHere = (q: string) => {
+      const plan = own.understanding.plan(q);
+      const r = emptyResponse(q);
+      own.ranking.rank(own.retrieval.acc, plan, own.retrieval.scorePlan(plan, true), 20, r);
+      return r.results.map((x) => x.id);
+    };
+    expect(rankedHere('化工厂污染举报').slice(0, 2)).toEqual(['hb-jb', 'zf-zs']);
+  });
 });
