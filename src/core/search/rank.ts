@@ -22,6 +22,9 @@ const DOMAIN_BONUS = 10;
 /** Less than an exact name's bonus, more than what usually separates two documents on one topic. */
 const REPEALED_PENALTY = 30;
 
+/** Names that are complaint channels in their own words, not by 监督 alone. */
+const NAMED_CHANNEL = /投诉|举报|检举|控告|信访/;
+
 export class Ranking {
   constructor(private readonly corpus: Corpus) {}
 
@@ -104,7 +107,10 @@ export class Ranking {
       }
     }
     const domain = topic >= 0 ? this.corpus.docs[topic]!.domain : '';
-    return domain ? [...this.channelsOf(domain)] : [];
+    // A row that is a channel only by 监督 (执法全过程记录和监督) is lifted only when it matches a word of the query.
+    return domain
+      ? this.channelsOf(domain).filter((d) => acc.get(d) > 0 || NAMED_CHANNEL.test(this.corpus.docs[d]!.leaf))
+      : [];
   }
 
   rank(acc: Acc, plan: Plan, activeWeight: number, limit: number, response: SearchResponse): void {

@@ -95,4 +95,23 @@ describe('ranking (coverage → ordered results)', () => {
     };
     expect(rankedHere('化工厂污染举报').slice(0, 2)).toEqual(['hb-jb', 'zf-zs']);
   });
+
+  it('lifts a row that is a channel only by 监督 only when it matches the query', () => {
+    const data = fixtureData();
+    data.catalogue.push(
+      item('zf-wj', '城市综合执法', '违法建设治理', '违法建设查处', null, '区城市管理局'),
+      item('zf-jd', '城市综合执法', '执法公示', '执法全过程记录和监督', null, '区城市管理局'),
+      item('gh-jb', '城乡规划', '规划监督检查', '违法建设举报和查处结果', null, '区自然资源局'),
+    );
+    const own = stages(data);
+    const rankedHere = (q: string) => {
+      const plan = own.understanding.plan(q);
+      const r = emptyResponse(q);
+      own.ranking.rank(own.retrieval.acc, plan, own.retrieval.scorePlan(plan, true), 20, r);
+      return r.results.map((x) => x.id);
+    };
+    const ids = rankedHere('邻居违法建设举报');
+    expect(ids.slice(0, 2)).toEqual(expect.arrayContaining(['zf-wj', 'gh-jb']));
+    expect(ids.indexOf('zf-jd')).not.toBe(0);
+  });
 });
