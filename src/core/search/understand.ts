@@ -285,6 +285,12 @@ export class Understanding {
   }
 
   private latinConcepts(text: string, plan: Plan): void {
+    // Digits typed against letters (12315tousu, tousu12345) are a number and a word, unless the bundle holds the
+    // whole (pm10): the letters alone would otherwise be read as pinyin with digits in it, which spells nothing.
+    if (/\d/.test(text) && isLatin(text) && !this.corpus.short.has(text)) {
+      for (const part of text.match(/\d+|[a-z]+/g)!) this.latinConcepts(part, plan);
+      return;
+    }
     if (!isLatin(text) || this.corpus.short.has(text)) {
       // Digits and known ASCII words (12345, ic) are searched as written.
       plan.concepts.push(this.newConcept(text, [{ text, weight: 1, via: 'query' }]));

@@ -241,4 +241,14 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('退伍费')[0]).toBe('ty1');
     expect(ids('军嫂有什么优待')[0]).toBe('ty3');
   });
+
+  it('reads a hotline number typed against pinyin as a number and a word: 12315tousu, tousu12315', () => {
+    const ids = idsOverOnly([
+      item('ts1', '食品药品监管', '投诉举报', '12315投诉举报', null, '区市场监督管理局'),
+      item('ts2', '城市综合执法', '投诉举报', '12319城管热线', null, '区城市管理局'),
+      item('ts3', '食品药品监管', '食品经营许可', '许可结果', null, '区市场监督管理局'),
+    ]);
+    expect(ids('12315tousu')[0]).toBe('ts1');
+    expect(ids('tousu12315')[0]).toBe('ts1');
+  });
 });
