@@ -2,7 +2,7 @@
 // the rows below the fold, or under the on-screen keyboard, are layout and diff work the next keystroke would
 // wait for on a kiosk CPU. They are drawn once typing pauses (`useSettled`), so the list is whole before anyone
 // can scroll to it, and a screen reader reads the whole list once the visitor stops typing.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 /** The smallest distance between two result rows: the touch target (64px) and the list's gap (10px). */
 const MIN_ROW_PITCH = 74;
@@ -41,8 +41,11 @@ export function useSettled<T>(value: T, ms: number): boolean {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   if (latest.current.value !== value || latest.current.at === 0)
     latest.current = { value, at: performance.now() };
-  useEffect(() => {
-    if (settled?.value === value) return;
+  const isSettled = settled?.value === value;
+  // Layout effects run in the render's own task: a keystroke schedules no after-paint callback (a timer and an
+  // animation frame per keystroke) as a plain effect would.
+  useLayoutEffect(() => {
+    if (isSettled || timer.current !== undefined) return;
     const check = () => {
       const wait = latest.current.at + ms - performance.now();
       if (wait > 0) {
@@ -52,8 +55,8 @@ export function useSettled<T>(value: T, ms: number): boolean {
       timer.current = undefined;
       setSettled({ value: latest.current.value });
     };
-    timer.current ??= setTimeout(check, ms);
+    timer.current = setTimeout(check, ms);
   }, [value]);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  return settled?.value === value;
+  useLayoutEffect(() => () => clearTimeout(timer.current), []);
+  return isSettled;
 }

@@ -3,7 +3,7 @@
 // from the field. Layouts: pinyin (with candidates), letters, digits (ID numbers with X, phones), e-mail,
 // upper-case credit codes (USCC) and receipt codes (查询码); every text layout reaches the 123/符号 layer (digits and
 // punctuation) with one key and comes back with one.
-import { memo } from 'preact/compat';
+import { memo } from '../memo.ts';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getLang, t } from '../../i18n/strings.ts';
 import {

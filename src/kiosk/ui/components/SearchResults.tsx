@@ -1,6 +1,6 @@
 // Results grouped 事项 / 办事指南 / 政策解读 in one list named 搜索结果; a helpful screen when nothing matches. On a wide
 // landscape screen the list takes the left part and a preview of the selected result the right part.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getLang, t, type StringId } from '../../i18n/strings.ts';
 import type { SearchHit, ResultType } from '../../search/types.ts';
 import type { SearchAnswer } from '../../search/bridge.ts';
@@ -200,7 +200,8 @@ function AnswerView({
   const drawn = settled ? ordered : ordered.slice(0, firstScreenful());
   const whole = drawn.length === ordered.length;
   const list = useRef<HTMLUListElement>(null);
-  useEffect(() => {
+  // Measured once the whole page is drawn (a layout effect: in the same task, no after-paint callback per key).
+  useLayoutEffect(() => {
     if (settled && list.current) measureRowsInView(list.current);
   }, [settled, answer]);
   if (ranked.length === 0) {
