@@ -251,4 +251,14 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('12315tousu')[0]).toBe('ts1');
     expect(ids('tousu12315')[0]).toBe('ts1');
   });
+
+  it('knows the two choices of an expropriation: 要房子不要钱 is the property swap, 拿钱不要房 the money', () => {
+    const ids = idsOverOnly([
+      item('zs1', '国有土地上房屋征收与补偿', '征收补偿', '产权调换', '安置房源和选房', '区住房和城乡建设局'),
+      item('zs2', '国有土地上房屋征收与补偿', '征收补偿', '货币补偿', '补偿标准', '区住房和城乡建设局'),
+      item('zs3', '国有土地上房屋征收与补偿', '征收决定', '房屋征收决定公告', null, '区人民政府'),
+    ]);
+    expect(ids('拆迁能要房子不要钱吗')[0]).toBe('zs1');
+    expect(ids('拆迁拿钱不要房')[0]).toBe('zs2');
+  });
 });

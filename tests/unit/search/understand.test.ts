@@ -46,6 +46,9 @@ describe('understanding (query → plan)', () => {
     // Misconduct told without the word 举报.
     expect(detectIntents('危房补助被村干部克扣')).toEqual(['complaint']);
     expect(detectIntents('有人冒领养老金')).toContain('complaint');
+    // Favouritism in who gets a benefit is misconduct too.
+    expect(detectIntents('村干部优亲厚友危房改造名额')).toContain('complaint');
+    expect(detectIntents('低保评得不公平')).toContain('complaint');
     expect(detectIntents('低保公示名单')).toEqual(['result']);
     // A lost or broken card asks for the row that replaces it.
     expect(detectIntents('残疾证丢了')).toEqual(['replace']);
