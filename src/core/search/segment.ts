@@ -8,11 +8,16 @@ import { codePoints } from './text.ts';
  * adverbs of degree. Matched as whole words of the segmenter's output, so 能源 or 要素 are untouched.
  */
 export const FUNCTION_WORDS = new Set([
-  ...'了吗呢吧啊呀哦嘛么呗啦哈的得着过我你您他她它咱这那是就都也还又再才很太挺把被给让跟和与及或在从对向到去来有没不请谁哪几啥咋能会要想该可',
+  ...'了吗呢吧啊呀哦嘛么呗啦哈的得着过我你您他她它咱俺这那是就都也还又再才很太挺把被给让跟和与及或在从对向到去来有没不请谁哪几啥咋能会要想该可',
   '我们',
   '你们',
   '他们',
   '咱们',
+  // Whose (我家房子, 咱家孩子): the topic is what follows.
+  '我家',
+  '咱家',
+  '俺家',
+  '我们家',
   '自己',
   '人家',
   '这个',

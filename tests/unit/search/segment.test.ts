@@ -11,6 +11,9 @@ describe('query segmentation', () => {
     expect(splitAtFunctionWords('生孩子能报销吗', () => false)).toEqual(['生孩子', '报销']);
     expect(splitAtFunctionWords('退休了每个月能拿', () => false)).toEqual(['退休', '每个月', '拿']);
     expect(splitAtFunctionWords('我想办居住证', () => false).join('')).toContain('居住证');
+    // Whose it is (我家, 咱家) says nothing about the topic that follows; 家 alone must not glue onto it.
+    expect(splitAtFunctionWords('我家房子在拆迁范围里', () => false)).toEqual(['房子', '拆迁范围里']);
+    expect(splitAtFunctionWords('咱家孩子上学', () => false)).toEqual(['孩子上学']);
   });
 
   it('keeps a function word inside a word, or where the caller protects it', () => {
