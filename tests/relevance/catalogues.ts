@@ -27,6 +27,7 @@ export const CATALOGUES = [
   'district-g',
   'district-h',
   'district-i',
+  'district-j',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -41,6 +42,7 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-g': join(root, 'tests/fixtures/district-g'),
   'district-h': join(root, 'tests/fixtures/district-h'),
   'district-i': join(root, 'tests/fixtures/district-i'),
+  'district-j': join(root, 'tests/fixtures/district-j'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];
