@@ -131,9 +131,10 @@ export class Understanding {
         return plan;
       }
     }
-    for (const run of runs) {
-      if (run.kind === 'han') this.hanConcepts(run.chars.join(''), plan);
-      else this.latinConcepts(run.chars.join(''), plan);
+    for (const part of this.joinSpelledWords(runs)) {
+      if ('concept' in part) plan.concepts.push(part.concept);
+      else if (part.kind === 'han') this.hanConcepts(part.chars.join(''), plan);
+      else this.latinConcepts(part.chars.join(''), plan);
     }
     // A word that only asks where, when or how much (号码, 几点, 费用) says what kind of answer is wanted, like a
     // weak word: it is no topic of its own (彩票中奖号码 is not about the departments' phone numbers).
@@ -147,6 +148,47 @@ export class Understanding {
       for (const c of plan.concepts) c.weight = 1;
     this.addSpelledIntents(plan);
     return plan;
+  }
+
+  /**
+   * Letters typed against Chinese may finish (or start) the word the characters beside them begin: 医保ka is
+   * 医保卡, even when the rest of the query (怎么激活) keeps the whole from being one term. The characters next to
+   * the letters (up to four) and the letters, read as one vocabulary term, become one concept.
+   */
+  private joinSpelledWords(runs: Run[]): Array<Run | { concept: Concept }> {
+    const out: Array<Run | { concept: Concept }> = runs.map((r) => ({ ...r, chars: [...r.chars] }));
+    for (let i = 0; i < out.length; i++) {
+      const run = out[i]!;
+      if ('concept' in run || run.kind !== 'ascii' || !isLatin(run.chars.join(''))) continue;
+      // Letters the bundle holds as a word (CA) stay that word.
+      if (this.corpus.short.has(run.chars.join(''))) continue;
+      const prev = out[i - 1];
+      const next = out[i + 1];
+      // Two whole words side by side (网吧 + xuke) are searched as two words: a join needs one side to be a
+      // fragment, the letters spelling nothing alone (ka) or a single character (卡 of shebao卡).
+      const lettersAlone = this.wholePinyin([run]) !== null;
+      const widest = (han: Run) => (lettersAlone ? 1 : Math.min(4, han.chars.length));
+      let joined: Concept | null = null;
+      if (prev && !('concept' in prev) && prev.kind === 'han')
+        for (let k = widest(prev); k >= 1 && !joined; k--) {
+          joined = this.wholePinyin([{ ...prev, chars: prev.chars.slice(-k) }, run]);
+          if (joined) prev.chars.length -= k;
+        }
+      if (!joined && next && !('concept' in next) && next.kind === 'han')
+        for (let k = widest(next); k >= 1 && !joined; k--) {
+          joined = this.wholePinyin([run, { ...next, chars: next.chars.slice(0, k) }]);
+          if (joined) next.chars.splice(0, k);
+        }
+      // Only a word the bundle itself holds is worth the join (社保卡 → 社会保障卡); a colloquial name it lacks
+      // (网吧许可 of 网吧xuke) finds less than the two words searched side by side.
+      if (joined && !joined.alts.some((a) => this.corpus.inCorpus(a.text))) {
+        if (prev && !('concept' in prev)) prev.chars = runs[i - 1]!.chars.slice();
+        if (next && !('concept' in next)) next.chars = runs[i + 1]!.chars.slice();
+        joined = null;
+      }
+      if (joined) out[i] = { concept: joined };
+    }
+    return out.filter((r) => 'concept' in r || r.chars.length > 0);
   }
 
   /**

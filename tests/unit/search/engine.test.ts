@@ -261,4 +261,15 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('拆迁能要房子不要钱吗')[0]).toBe('zs1');
     expect(ids('拆迁拿钱不要房')[0]).toBe('zs2');
   });
+
+  it('joins letters to the characters they finish: 医保ka is 医保卡, shebao卡 is 社保卡, inside a longer question', () => {
+    const ids = idsOverOnly([
+      item('sb1', '社会保险', '社会保障卡', '社保卡申领、补换和挂失', null, '区人力资源和社会保障局'),
+      item('sb2', '社会保险', '医疗保险', '城乡居民医疗保险参保缴费', null, '区医疗保障局'),
+      item('ws1', '公共文化服务', '公共图书馆', '借书证办理', null, '区图书馆'),
+      item('ws2', '卫生健康', '医疗机构管理', '医疗机构执业登记', null, '区卫生健康局'),
+    ]);
+    expect(ids('医保ka怎么激活')[0]).toBe('sb1');
+    expect(ids('shebao卡丢了怎么办')[0]).toBe('sb1');
+  });
 });
