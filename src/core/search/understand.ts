@@ -511,7 +511,8 @@ export class Understanding {
     const known = groups.filter((g) => this.corpus.inCorpus(g) || this.corpus.isTerm(g)).length;
     const singles = groups.filter((g) => codePoints(g).length === 1).length;
     // A long run-on stretch (老房子墙上裂开好大一条缝) is words spoken together, not one mistyped name.
-    const ok = known >= 1 && (singles <= 1 || chars.length >= RUN_ON_LENGTH);
+    // So is one the bundle knows no word of: searched word by word, the words it lacks drop out on their own.
+    const ok = chars.length >= RUN_ON_LENGTH || (known >= 1 && singles <= 1);
     return ok && groups.length >= 2 ? groups : null;
   }
 

@@ -95,6 +95,10 @@ describe('understanding (query → plan)', () => {
     expect(plan.concepts.map((c) => c.source)).toContain('老房子');
     expect(plan.concepts.length).toBeGreaterThan(2);
     expect(plan.corrections).toEqual([]);
+    // Also when the bundle knows none of its words: no homophone guess of the whole (加盖 → 价格).
+    const unknown = understanding.plan('隔壁楼顶偷偷加盖了一层铁皮房');
+    expect(unknown.concepts.length).toBeGreaterThan(2);
+    expect(unknown.corrections).toEqual([]);
   });
 
   it('reads a keyboard row as noise, not as initials guessed around letters that fit nothing', () => {
