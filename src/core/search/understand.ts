@@ -51,6 +51,32 @@ export function isLatin(s: string): boolean {
   return /[a-z]/.test(s);
 }
 
+const CN_DIGITS = '零一二三四五六七八九';
+
+/** 二十 … 九十九 and 一百 … 一百二十 in Chinese numerals, or digits. */
+function yearsOf(numeral: string): number {
+  if (/^\d+$/.test(numeral)) return Number(numeral);
+  if (numeral.startsWith('一百')) {
+    const rest = numeral.slice(2).replace(/^零/, '');
+    return 100 + (rest ? yearsOf(rest) : 0);
+  }
+  const m = /^([二三四五六七八九])?十([一二三四五六七八九])?$/.exec(numeral);
+  if (m) return (m[1] ? CN_DIGITS.indexOf(m[1]) : 1) * 10 + (m[2] ? CN_DIGITS.indexOf(m[2]) : 0);
+  return CN_DIGITS.indexOf(numeral);
+}
+
+/** An age of 60 or more said in the query (八十五了, 七十多岁, 80岁, 九十岁的老人), with the text that says it. */
+export function ageOf(text: string): { text: string; years: number } | null {
+  const m =
+    /(\d{2,3}|一百[零一二三四五六七八九十]{0,3}|[二三四五六七八九]?十[一二三四五六七八九]?)(多)?(周岁|岁|了)/.exec(
+      text,
+    );
+  if (!m) return null;
+  const years = yearsOf(m[1]!);
+  if (!(years >= 60 && years <= 120)) return null;
+  return { text: m[0], years };
+}
+
 export class Understanding {
   constructor(private readonly corpus: Corpus) {}
 
@@ -94,7 +120,8 @@ export class Understanding {
   plan(query: string): Plan {
     // Traditional characters (醫療 → 医疗) are read as the simplified ones the catalogue is written in.
     const norm = toSimplified(normalizeText(query)).trim();
-    const runs = splitRuns(norm);
+    const age = ageOf(norm);
+    const runs = splitRuns(age ? norm.replace(age.text, ' ') : norm);
     const plan: Plan = {
       concepts: [],
       intent: null,
@@ -136,6 +163,7 @@ export class Understanding {
       else if (part.kind === 'han') this.hanConcepts(part.chars.join(''), plan);
       else this.latinConcepts(part.chars.join(''), plan);
     }
+    if (age) plan.concepts.push(this.ageConcept(age));
     // A word that only asks where, when or how much (号码, 几点, 费用) says what kind of answer is wanted, like a
     // weak word: it is no topic of its own (彩票中奖号码 is not about the departments' phone numbers).
     for (const c of plan.concepts)
@@ -148,6 +176,26 @@ export class Understanding {
       for (const c of plan.concepts) c.weight = 1;
     this.addSpelledIntents(plan);
     return plan;
+  }
+
+  /**
+   * An elderly person's age (我爸八十五了, 老人80岁) names the programmes for their age group: 80 and over 高龄
+   * (the old-age allowance's threshold), 60 to 79 老年人, as a weak clue (六十岁 may also be a pension age).
+   */
+  private ageConcept(age: { text: string; years: number }): Concept {
+    if (age.years >= 80)
+      return this.newConcept(age.text, [
+        { text: '高龄', weight: 1, via: 'lexicon' },
+        { text: '老年人', weight: 0.6, via: 'lexicon' },
+      ]);
+    return this.newConcept(
+      age.text,
+      [
+        { text: '老年人', weight: 1, via: 'lexicon' },
+        { text: '老人', weight: 1, via: 'lexicon' },
+      ],
+      true,
+    );
   }
 
   /**

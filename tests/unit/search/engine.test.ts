@@ -272,4 +272,14 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('医保ka怎么激活')[0]).toBe('sb1');
     expect(ids('shebao卡丢了怎么办')[0]).toBe('sb1');
   });
+
+  it('answers an elderly person’s age with the programmes of their age group: 我爸八十五了 finds the 高龄 allowance', () => {
+    const ids = idsOverOnly([
+      item('yl1', '养老服务', '老年人补贴', '高龄老人津贴', null, '区民政局'),
+      item('yl2', '养老服务', '养老机构', '养老机构名录', null, '区民政局'),
+      item('nb1', '涉农补贴', '稻谷补贴', '稻谷种植补贴', null, '区农业农村局'),
+      item('nb2', '涉农补贴', '耕地地力保护补贴', '补贴对象和标准', null, '区农业农村局'),
+    ]);
+    expect(ids('我爸八十五了每个月政府有没有什么补贴可以领')[0]).toBe('yl1');
+  });
 });

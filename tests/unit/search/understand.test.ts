@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answersIntent, detectIntents, isIntentWord } from '../../../src/core/search/intent.ts';
 import { parseLexicon } from '../../../src/core/search/lexicon/parse.ts';
+import { ageOf } from '../../../src/core/search/understand.ts';
 import { fixtureData, item } from './fixture.ts';
 import { stages } from './stages.ts';
 
@@ -99,6 +100,19 @@ describe('understanding (query → plan)', () => {
     const unknown = understanding.plan('隔壁楼顶偷偷加盖了一层铁皮房');
     expect(unknown.concepts.length).toBeGreaterThan(2);
     expect(unknown.corrections).toEqual([]);
+  });
+
+  it('reads an elderly person’s age as their age group: 80 and over 高龄, 60 to 79 老年人 (weak)', () => {
+    expect(ageOf('我爸八十五了每个月')).toEqual({ text: '八十五了', years: 85 });
+    expect(ageOf('老人80岁了有补贴吗')).toEqual({ text: '80岁', years: 80 });
+    expect(ageOf('我妈七十多了')).toEqual({ text: '七十多了', years: 70 });
+    expect(ageOf('一百零二岁')?.years).toBe(102);
+    // A child's age, a number of years paid, a young adult: no age group of the elderly.
+    for (const q of ['孩子三岁了', '交了十年', '二十多岁']) expect(ageOf(q), q).toBeNull();
+    const old = understanding.plan('我爸八十五了有补贴吗');
+    expect(old.concepts.find((c) => c.source === '八十五了')?.alts.map((a) => a.text)).toContain('高龄');
+    const sixty = understanding.plan('六十五岁体检免费吗').concepts.find((c) => c.source === '六十五岁');
+    expect(sixty?.weak).toBe(true);
   });
 
   it('reads a keyboard row as noise, not as initials guessed around letters that fit nothing', () => {
