@@ -3,7 +3,8 @@
 // result, so a wrong guess costs an order, not an answer.
 import type { SearchDoc } from './docs.ts';
 
-export type IntentKind = 'how' | 'amount' | 'contact' | 'complaint' | 'result' | 'explain' | 'replace';
+export type IntentKind =
+  'how' | 'amount' | 'contact' | 'complaint' | 'result' | 'explain' | 'replace' | 'appeal';
 
 interface IntentRule {
   kind: IntentKind;
@@ -54,6 +55,13 @@ export const INTENT_RULES: readonly IntentRule[] = [
     kind: 'replace',
     query: /丢了|丢失|弄丢|掉了|遗失|被偷|坏了|损坏|补办|补领|补发|补卡|补证|挂失/,
     row: /补领|补办|补发|补换|挂失|换领|换发/,
+    types: [],
+  },
+  {
+    // Disagreeing with a decision (评估价太低不服, 对认定结果有异议): the row for having it reviewed.
+    kind: 'appeal',
+    query: /不服|有异议|提出异议|不认可|不同意|申诉|复核|复议|重新评估|重新鉴定/,
+    row: /复核|复议|异议|申诉|复审|重新鉴定|裁决/,
     types: [],
   },
   {

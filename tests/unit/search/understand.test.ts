@@ -51,6 +51,10 @@ describe('understanding (query → plan)', () => {
     expect(detectIntents('村干部优亲厚友危房改造名额')).toContain('complaint');
     expect(detectIntents('低保评得不公平')).toContain('complaint');
     expect(detectIntents('低保公示名单')).toEqual(['result']);
+    // Disagreeing with a decision asks for the row that reviews it.
+    expect(detectIntents('评估价太低了不服怎么办')).toContain('appeal');
+    expect(answersIntent('appeal', 'item', '评估结果公示和复核')).toBe(true);
+    expect(answersIntent('appeal', 'item', '房屋征收决定公告')).toBe(false);
     // A lost or broken card asks for the row that replaces it.
     expect(detectIntents('残疾证丢了')).toEqual(['replace']);
     expect(answersIntent('replace', 'item', '换领、补领、变更和注销')).toBe(true);
