@@ -7,6 +7,7 @@ import { detectIntents, isIntentWord, type IntentKind } from './intent.ts';
 import { detectIntent, splitPieces, stripQuestionWords, WEAK_WORDS, type Intent } from './query.ts';
 import { splitAtFunctionWords, words } from './segment.ts';
 import { codePoints, normalizeText, splitRuns, type Run } from './text.ts';
+import { fromCantonese } from './cantonese.ts';
 import { toSimplified } from './traditional.ts';
 
 /** Where an alternative comes from; 'guess' is a corpus word two initials might stand for (sq → 申请). */
@@ -119,7 +120,8 @@ export class Understanding {
 
   plan(query: string): Plan {
     // Traditional characters (醫療 → 医疗) are read as the simplified ones the catalogue is written in.
-    const norm = toSimplified(normalizeText(query)).trim();
+    // Written Cantonese (點樣, 咭) as the Mandarin words the catalogue uses.
+    const norm = fromCantonese(toSimplified(normalizeText(query)).trim());
     const age = ageOf(norm);
     const runs = splitRuns(age ? norm.replace(age.text, ' ') : norm);
     const plan: Plan = {
