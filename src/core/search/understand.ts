@@ -214,6 +214,8 @@ export class Understanding {
       if (this.corpus.short.has(run.chars.join(''))) continue;
       const prev = out[i - 1];
       const next = out[i + 1];
+      const beside = (r: (typeof out)[number] | undefined) => !!r && !('concept' in r) && r.kind === 'han';
+      if (!beside(prev) && !beside(next)) continue;
       // Two whole words side by side (网吧 + xuke) are searched as two words: a join needs one side to be a
       // fragment, the letters spelling nothing alone (ka) or a single character (卡 of shebao卡).
       const lettersAlone = this.wholePinyin([run]) !== null;
