@@ -28,6 +28,7 @@ export const CATALOGUES = [
   'district-h',
   'district-i',
   'district-j',
+  'district-k',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -43,6 +44,7 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-h': join(root, 'tests/fixtures/district-h'),
   'district-i': join(root, 'tests/fixtures/district-i'),
   'district-j': join(root, 'tests/fixtures/district-j'),
+  'district-k': join(root, 'tests/fixtures/district-k'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];
