@@ -207,15 +207,28 @@ test('while typing, every frame fills the screen with results; the whole first p
   });
   const searchbox = page.getByRole('searchbox', { name: /搜索/ });
   const results = page.getByRole('list', { name: /搜索结果/ });
-  // Typed on a hardware keyboard (the on-screen one closed), then on the on-screen keyboard's screen.
+  // Typed on a hardware keyboard (the on-screen one closed), then, as a visitor does, on the on-screen keys:
+  // pinyin and candidates, with the keyboard covering the bottom of the screen.
   await searchbox.focus();
   await searchbox.pressSequentially('补贴申请条件', { delay: 20 });
   await expect(results.getByRole('link')).toHaveCount(20);
   await expect(page.getByRole('button', { name: /^显示更多结果/ })).toBeVisible();
   await page.getByRole('button', { name: '清空搜索' }).click();
   await searchbox.click();
-  await expect(page.getByRole('group', { name: /屏幕键盘/ })).toBeVisible();
-  await searchbox.pressSequentially('补助标准', { delay: 20 });
+  const kb = page.getByRole('group', { name: /屏幕键盘/ });
+  await expect(kb).toBeVisible();
+  const candidates = kb.getByRole('group', { name: '候选字词' });
+  for (const [letters, word] of [
+    ['buzhu', '补助'],
+    ['biaozhun', '标准'],
+  ] as const) {
+    for (const k of letters) await kb.getByRole('button', { name: k, exact: true }).click();
+    const wanted = candidates.getByRole('button', { name: word, exact: true });
+    for (let p = 0; p < 6 && !(await wanted.isVisible()); p++)
+      await candidates.getByRole('button', { name: '下一页候选' }).click();
+    await wanted.click();
+  }
+  await expect(searchbox).toHaveValue('补助标准');
   await expect(results.getByRole('link')).toHaveCount(20);
   const { short, partial } = await page.evaluate(() => {
     const w = window as unknown as { __short: string[]; __partial: number };
