@@ -88,11 +88,14 @@ export default async function bench(emit: Emit): Promise<void> {
     queries: queries.length,
   });
 
+  // Then the steady state a kiosk lives in all day: two more passes let the JIT settle before the timed rounds
+  // (with one, p95 swung 0.8–1.2 ms between runs from tier-up and GC alone).
+  for (let r = 0; r < 2; r++) for (const q of queries) engine.search(q, { limit: 20 });
   const engineTimes = timeQueries((q) => engine.search(q, { limit: 20 }), queries, 10);
   const eMedian = quantile(engineTimes, 0.5);
   const eP95 = quantile(engineTimes, 0.95);
   emit({ name: 'engine query median (10k)', value: round(eMedian), unit: 'ms', queries: queries.length });
-  emit({ name: 'engine query p95 (10k)', value: round(eP95), unit: 'ms', budget: 6 });
+  emit({ name: 'engine query p95 (10k)', value: round(eP95), unit: 'ms', budget: 1 });
   emit({ name: 'engine query max (10k)', value: round(engineTimes[engineTimes.length - 1]!), unit: 'ms' });
 
   // Baseline: fuse.js scanning every document over all its fields.

@@ -392,16 +392,22 @@ export class Corpus {
     const counts = new Map<number, number>();
     const keys = new Set<string>();
     for (let i = 0; i + 1 < chars.length; i++) keys.add(chars[i]! + chars[i + 1]!);
+    const distinctBigrams = keys.size;
     for (let i = 0; i + 2 < chars.length; i++) keys.add(chars[i]! + GAP + chars[i + 2]!);
     for (const k of keys)
       for (const id of this.vocabBigrams.get(k) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
     const maxDist = chars.length >= 6 ? 2 : 1;
+    // The q-gram lemma: one edit breaks at most two bigrams, so a term (or a stretch of one) within maxDist edits
+    // shares at least distinctBigrams − 2·maxDist of the input's bigrams. Terms sharing fewer (居民 alone of
+    // 城乡居民基本养老保剑) cannot match and skip the edit distance: most of the cost on long inputs.
+    const minShared = distinctBigrams - 2 * maxDist;
     const found = new Map<string, { d: number; n: number }>();
     const note = (t: string, d: number, n: number) => {
       const prev = found.get(t);
       if (!prev || d < prev.d || (d === prev.d && n > prev.n)) found.set(t, { d, n });
     };
-    for (const [id] of counts) {
+    for (const [id, shared] of counts) {
+      if (shared < minShared) continue;
       const v = this.vocab[id]!;
       const term = codePoints(v.norm);
       const d = editDistance(chars, term, maxDist);

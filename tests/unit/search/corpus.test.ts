@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance } from '../../../src/core/search/query.ts';
+import { codePoints } from '../../../src/core/search/text.ts';
+import { stages } from './stages.ts';
+
+describe('corpus: vocabulary terms near a typo', () => {
+  const { corpus } = stages();
+
+  /** Every vocabulary term scanned, no candidate filter: what nearTerms must find for inputs of four or more. */
+  function exhaustive(chars: string[]): Map<string, { d: number; n: number }> {
+    const maxDist = chars.length >= 6 ? 2 : 1;
+    const found = new Map<string, { d: number; n: number }>();
+    const note = (t: string, d: number, n: number) => {
+      const prev = found.get(t);
+      if (!prev || d < prev.d || (d === prev.d && n > prev.n)) found.set(t, { d, n });
+    };
+    for (const v of corpus.vocab) {
+      const term = codePoints(v.norm);
+      const d = editDistance(chars, term, maxDist);
+      if (d <= maxDist) note(v.norm, d, v.n);
+      for (let s = 0; s + chars.length <= term.length && term.length > chars.length; s++) {
+        let miss = 0;
+        for (let k = 0; k < chars.length; k++) if (term[s + k] !== chars[k]) miss++;
+        if (miss >= 1 && miss <= maxDist && miss < chars.length / 2)
+          note(term.slice(s, s + chars.length).join(''), miss, v.n);
+      }
+    }
+    return found;
+  }
+
+  it('finds the same nearest terms as a scan of the whole vocabulary, for typos of one and two characters', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const terms = corpus.vocab.map((v) => codePoints(v.norm)).filter((c) => c.length >= 4);
+    const pool = terms.flat();
+    expect(terms.length).toBeGreaterThan(50);
+    let compared = 0;
+    for (const term of terms) {
+      const typo = [...term];
+      const edits = term.length >= 7 ? 2 : 1;
+      for (let e = 0; e < edits; e++) {
+        const at = rand(typo.length);
+        const kind = rand(3);
+        if (kind === 0) typo[at] = pool[rand(pool.length)]!;
+        else if (kind === 1 && typo.length > 4) typo.splice(at, 1);
+        else typo.splice(at, 0, pool[rand(pool.length)]!);
+      }
+      const want = [...exhaustive(typo)].sort((a, b) => a[1].d - b[1].d || b[1].n - a[1].n).slice(0, 3);
+      const got = corpus.nearTerms(typo);
+      // Ties in distance and frequency may come in either order: compare what each result is worth.
+      const all = exhaustive(typo);
+      expect(got.map((t) => [all.get(t)?.d, all.get(t)?.n])).toEqual(want.map(([, x]) => [x.d, x.n]));
+      compared++;
+    }
+    expect(compared).toBe(terms.length);
+  });
+});
