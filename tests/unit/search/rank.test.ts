@@ -3,13 +3,20 @@ import { fixtureData, item } from './fixture.ts';
 import { emptyResponse, stages } from './stages.ts';
 
 describe('ranking (coverage → ordered results)', () => {
-  const { understanding, retrieval, ranking } = stages();
-  const ranked = (q: string) => {
-    const plan = understanding.plan(q);
-    const w = retrieval.scorePlan(plan, true);
+  /** The ranked results of a query over the given stages (the fixture's, or the fixture plus a test's rows). */
+  const rankedOver = (own: ReturnType<typeof stages>, q: string) => {
+    const plan = own.understanding.plan(q);
+    const w = own.retrieval.scorePlan(plan, true);
     const r = emptyResponse(q);
-    ranking.rank(retrieval.acc, plan, w, 20, r);
-    return r.results;
+    own.ranking.rank(own.retrieval.acc, plan, w, 20, r);
+    return r;
+  };
+  const fixture = stages();
+  const ranked = (q: string) => rankedOver(fixture, q).results;
+  /** Result ids over the fixture plus a test's own rows. */
+  const idsWith = (data: ReturnType<typeof fixtureData>) => {
+    const own = stages(data);
+    return (q: string) => rankedOver(own, q).results.map((x) => x.id);
   };
 
   it('puts the exact name first and marks the matched part of the title', () => {
@@ -32,12 +39,7 @@ describe('ranking (coverage → ordered results)', () => {
   });
 
   it('names the department to contact for a where or phone question, and only then', () => {
-    const contact = (q: string) => {
-      const plan = understanding.plan(q);
-      const r = emptyResponse(q);
-      ranking.rank(retrieval.acc, plan, retrieval.scorePlan(plan, true), 20, r);
-      return r.contactDept;
-    };
+    const contact = (q: string) => rankedOver(fixture, q).contactDept;
     expect(contact('最低生活保障在哪里办')).toBe('区民政局');
     expect(contact('户口迁移电话')).toBe('某某市公安局某某分局');
     expect(contact('最低生活保障')).toBeUndefined();
@@ -50,13 +52,7 @@ describe('ranking (coverage → ordered results)', () => {
       item('jb-jiuzhu', '社会救助', '社会救助监督', '投诉举报', null, '区民政局', '投诉举报电话、受理范围'),
       item('jb-jiaoyu', '义务教育', '教育督导', '投诉举报', null, '区教育局', '投诉举报电话、受理范围'),
     );
-    const own = stages(data);
-    const rankedHere = (q: string) => {
-      const plan = own.understanding.plan(q);
-      const r = emptyResponse(q);
-      own.ranking.rank(own.retrieval.acc, plan, own.retrieval.scorePlan(plan, true), 20, r);
-      return r.results.map((x) => x.id);
-    };
+    const rankedHere = idsWith(data);
     const about = rankedHere('最低生活保障');
     const complaint = rankedHere('最低生活保障不公平举报');
     expect(complaint[0]).toBe('jb-jiuzhu');
@@ -86,13 +82,7 @@ describe('ranking (coverage → ordered results)', () => {
       item('zf-zs', '城市综合执法', '噪声污染', '夜间施工噪声', null, '区城市管理局'),
       item('zf-jd', '城市综合执法', '执法公示', '执法全过程记录和监督', null, '区城市管理局'),
     );
-    const own = stages(data);
-    const rankedHere = (q: string) => {
-      const plan = own.understanding.plan(q);
-      const r = emptyResponse(q);
-      own.ranking.rank(own.retrieval.acc, plan, own.retrieval.scorePlan(plan, true), 20, r);
-      return r.results.map((x) => x.id);
-    };
+    const rankedHere = idsWith(data);
     expect(rankedHere('化工厂污染举报').slice(0, 2)).toEqual(['hb-jb', 'zf-zs']);
   });
 
@@ -103,13 +93,7 @@ describe('ranking (coverage → ordered results)', () => {
       item('zf-jd', '城市综合执法', '执法公示', '执法全过程记录和监督', null, '区城市管理局'),
       item('gh-jb', '城乡规划', '规划监督检查', '违法建设举报和查处结果', null, '区自然资源局'),
     );
-    const own = stages(data);
-    const rankedHere = (q: string) => {
-      const plan = own.understanding.plan(q);
-      const r = emptyResponse(q);
-      own.ranking.rank(own.retrieval.acc, plan, own.retrieval.scorePlan(plan, true), 20, r);
-      return r.results.map((x) => x.id);
-    };
+    const rankedHere = idsWith(data);
     const ids = rankedHere('邻居违法建设举报');
     expect(ids.slice(0, 2)).toEqual(expect.arrayContaining(['zf-wj', 'gh-jb']));
     expect(ids.indexOf('zf-jd')).not.toBe(0);
