@@ -88,14 +88,17 @@ export function answersIntent(kind: IntentKind, type: SearchDoc['type'], name: s
   return rule.types.includes(type) || rule.row.test(name);
 }
 
-/** Words that only ask where, when or how much, made of nothing else (号码, 几点, 费用, 联系电话). */
+/**
+ * Words that only ask where, when, how much or for a published list, made of nothing else (号码, 几点, 费用,
+ * 联系电话, 公示): every programme has its list row, so 公示 says which row, not which programme.
+ */
 const INTENT_ONLY = new RegExp(
-  `^(?:${INTENT_RULES.filter((r) => r.kind === 'contact' || r.kind === 'amount')
+  `^(?:${INTENT_RULES.filter((r) => r.kind === 'contact' || r.kind === 'amount' || r.kind === 'result')
     .map((r) => r.query.source)
     .join('|')})+$`,
 );
 
-/** Whether a query word only asks where, when or how much, and names no topic. */
+/** Whether a query word only asks where, when, how much or for a list, and names no topic. */
 export function isIntentWord(word: string): boolean {
   return INTENT_ONLY.test(word);
 }

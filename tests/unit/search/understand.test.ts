@@ -75,14 +75,23 @@ describe('understanding (query → plan)', () => {
     expect(understanding.plan('dibaoshenqing').concepts.length).toBeGreaterThan(0);
   });
 
-  it('reads a word that only asks where, when or how much as weak, not as a topic', () => {
-    for (const w of ['号码', '电话', '几点', '费用', '价格', '多少钱']) expect(isIntentWord(w), w).toBe(true);
-    for (const w of ['低保', '办公时间', '民政局', '电费']) expect(isIntentWord(w), w).toBe(false);
+  it('reads a word that only asks where, when, how much or for a list as weak, not as a topic', () => {
+    for (const w of ['号码', '电话', '几点', '费用', '价格', '多少钱', '公示', '名单', '结果'])
+      expect(isIntentWord(w), w).toBe(true);
+    for (const w of ['低保', '办公时间', '民政局', '电费', '黑名单', '公示期'])
+      expect(isIntentWord(w), w).toBe(false);
     const plan = understanding.plan('民政局电话');
     expect(plan.concepts.map((c) => [c.source, c.weak])).toEqual([
       ['民政局', false],
       ['电话', true],
     ]);
+    // Every programme has its list row: 结果 picks the row, the topic picks the programme.
+    const list = understanding.plan('临时救助结果');
+    expect(list.concepts.map((c) => [c.source, c.weak])).toEqual([
+      ['临时救助', false],
+      ['结果', true],
+    ]);
+    expect(list.intents).toContain('result');
   });
 
   it('takes intents from the Chinese that pinyin spells (dibaoshenqing asks how, as 低保申请 does)', () => {
