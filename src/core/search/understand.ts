@@ -577,6 +577,9 @@ export class Understanding {
     const text = c.source;
     const chars = codePoints(text);
     if (chars.length < 2 || !this.missingCount(chars)) return false;
+    // A name the lexicon knows (借书证) is a word, not a typo, though this catalogue words it otherwise: retrieval
+    // reads it as a clue within its domain (the lexicon hint), not as a near name of something else.
+    if (this.corpus.hints.has(text)) return false;
     const before = c.alts.length;
     // 1. The text read aloud is a vocabulary term (低宝 → dibao → 低保; 户口签移 → 户口迁移).
     const vp = this.corpus.vocabPinyin;

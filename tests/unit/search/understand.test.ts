@@ -174,4 +174,33 @@ describe('understanding (query → plan)', () => {
     const fixed = understanding.plan('最低生活保帐').concepts.flatMap((c) => c.alts.map((a) => a.text));
     expect(fixed).toContain('最低生活保障');
   });
+
+  it('reads a name the lexicon knows as a word, not as a typo, where the catalogue words it otherwise', () => {
+    // The district calls library cards 读者证 in a row about its library; the lexicon knows 借书证 under 图书借阅,
+    // a name this catalogue never uses. 借书 is in no document, yet 借书证 is no misspelling of anything.
+    const data = fixtureData();
+    data.catalogue.push(
+      item(
+        'wh-tsg',
+        '公共文化服务',
+        '公共文化设施',
+        '区图书馆',
+        null,
+        '区文化馆',
+        '开放时间、借阅规则和读者证办理',
+      ),
+      // 属证 of 亲属证明 sounds like 书证: a homophone guess would make 借书证 a misspelt 借属证.
+      item('zd-bc', '农村集体土地征收', '征地补偿', '亲属证明和补偿登记', null, '区自然资源局'),
+    );
+    const lexicon = parseLexicon(
+      ['domain\tofficial\tcolloquial\ten', '公共文化服务\t图书借阅\t借书证|读者证\tlibrary card'].join('\n'),
+    );
+    const own = stages(data, lexicon);
+    const plan = own.understanding.plan('借书证');
+    expect(plan.corrections).toEqual([]);
+    expect(plan.concepts.map((c) => c.alts.map((a) => a.text))).toEqual([['借书证']]);
+    own.retrieval.scorePlan(plan, true);
+    const acc = own.retrieval.acc;
+    expect(Array.from(acc.list.slice(0, acc.size), (d) => own.corpus.docs[d]!.id)).toEqual(['wh-tsg']);
+  });
 });
