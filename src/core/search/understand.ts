@@ -160,10 +160,16 @@ export class Understanding {
         return plan;
       }
     }
+    const mixed = runs.some((r) => r.kind === 'han');
     for (const part of this.joinSpelledWords(runs)) {
       if ('concept' in part) plan.concepts.push(part.concept);
       else if (part.kind === 'han') this.hanConcepts(part.chars.join(''), plan);
-      else this.latinConcepts(part.chars.join(''), plan);
+      // One syllable typed among Chinese (暖气bu热) is one character the visitor could not find, and which one is
+      // unknown (不, 补, 部…): read as the start of every term it begins (补贴, 不服处罚), it only brings noise.
+      // Joined to the characters beside it into a word of the bundle, it was read above; letters the bundle holds
+      // as a word (CA) stay that word.
+      else if (!(mixed && this.lonelySyllable(part.chars.join(''))))
+        this.latinConcepts(part.chars.join(''), plan);
     }
     if (age) plan.concepts.push(this.ageConcept(age));
     // A word that only asks where, when or how much (号码, 几点, 费用) says what kind of answer is wanted, like a
@@ -198,6 +204,10 @@ export class Understanding {
       ],
       true,
     );
+  }
+
+  private lonelySyllable(letters: string): boolean {
+    return !this.corpus.short.has(letters) && this.corpus.table.split(letters)?.length === 1;
   }
 
   /**
