@@ -50,6 +50,11 @@ describe('understanding (query → plan)', () => {
     // Favouritism in who gets a benefit is misconduct too.
     expect(detectIntents('村干部优亲厚友危房改造名额')).toContain('complaint');
     expect(detectIntents('低保评得不公平')).toContain('complaint');
+    expect(detectIntents('危房改造名额给了村支书的亲戚')).toContain('complaint');
+    expect(detectIntents('征地补偿款被扣下不发')).toContain('complaint');
+    // Applying on a relative's behalf is no complaint.
+    expect(detectIntents('帮亲戚申请低保')).not.toContain('complaint');
+    expect(detectIntents('亲属关系证明')).not.toContain('complaint');
     expect(detectIntents('低保公示名单')).toEqual(['result']);
     // Disagreeing with a decision asks for the row that reviews it.
     expect(detectIntents('评估价太低了不服怎么办')).toContain('appeal');
