@@ -81,6 +81,29 @@ export class PinyinTable {
     }
     return best[n] ?? null;
   }
+
+  /**
+   * Every way to read letters as the fewest whole syllables, at most `max` (jine: ji ne, jin e; xian: xian, and
+   * xi an only when it is as short). Empty when the letters are no whole syllables.
+   */
+  splits(letters: string, max = 4): string[][] {
+    const fewest = this.split(letters);
+    if (!fewest || !this.syllables.has(fewest[fewest.length - 1]!)) return [];
+    const out: string[][] = [];
+    const walk = (from: number, acc: string[]) => {
+      if (out.length >= max || acc.length > fewest.length) return;
+      if (from === letters.length) {
+        if (acc.length === fewest.length) out.push(acc);
+        return;
+      }
+      for (let j = Math.min(letters.length, from + this.maxSyllable); j > from; j--) {
+        const s = letters.slice(from, j);
+        if (this.syllables.has(s)) walk(j, [...acc, s]);
+      }
+    };
+    walk(0, []);
+    return out;
+  }
 }
 
 export interface VocabHit {

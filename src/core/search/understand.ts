@@ -79,6 +79,9 @@ export function ageOf(text: string): { text: string; years: number } | null {
 }
 
 export class Understanding {
+  /** Two-character strings of the names and whether they are words there (isNameWord). */
+  private readonly nameWords = new Map<string, boolean>();
+
   constructor(private readonly corpus: Corpus) {}
 
   private newConcept(source: string, alts: Alt[], weak = false): Concept {
@@ -285,8 +288,7 @@ export class Understanding {
       via = 'initials';
     }
     const chosen = this.chooseHits(hits, source.length);
-    const syllables = !hasHan && via === 'pinyin' ? this.corpus.table.split(source) : null;
-    const spelled = syllables ? this.spelledWords(syllables) : [];
+    const spelled = !hasHan && via === 'pinyin' ? this.spelledWords(source) : [];
     if (!chosen.length && !spelled.length) return null;
     const c = this.newConcept(source, []);
     const viaWeight = via === 'initials' ? 0.95 : 1;
@@ -307,7 +309,23 @@ export class Understanding {
    * Han strings of the corpus whose characters read as the given syllables, one by one (every adjacent pair a
    * corpus bigram). Only for 2-6 complete syllables: longer input is several words.
    */
-  private spelledWords(syllables: readonly string[]): string[] {
+  private spelledWords(letters: string): string[] {
+    const cands = new Set<string>();
+    for (const syllables of this.corpus.table.splits(letters))
+      for (const w of this.spelledAs(syllables)) cands.add(w);
+    // A word of the names first (激活 before 记和 of 登记和, 移植 before 易指 of 交易指南), then the commonest.
+    return [...cands]
+      .map((w) => ({
+        w,
+        df: this.corpus.short.df(codePoints(w).slice(0, 2).join('')),
+        word: codePoints(w).length > 2 || this.isNameWord(w),
+      }))
+      .sort((a, b) => Number(b.word) - Number(a.word) || b.df - a.df)
+      .slice(0, 3)
+      .map((x) => x.w);
+  }
+
+  private spelledAs(syllables: readonly string[]): string[] {
     const n = syllables.length;
     const { table, bigramLex } = this.corpus;
     if (n < 2 || n > 6 || !syllables.every((s) => table.syllables.has(s))) return [];
@@ -326,12 +344,31 @@ export class Understanding {
         for (const c of cands) if (c[c.length - 1] === p[0] && next.length < 64) next.push([...c, p[1]!]);
       cands = next;
     }
-    return cands
-      .map((c) => c.join(''))
-      .map((w) => ({ w, df: this.corpus.short.df(w.length === 2 ? w : codePoints(w).slice(0, 2).join('')) }))
-      .sort((a, b) => b.df - a.df)
-      .slice(0, 3)
-      .map((x) => x.w);
+    return cands.map((c) => c.join(''));
+  }
+
+  /**
+   * Whether a two-character string is a word where the names hold it, not the end of one word and the start of
+   * the next (记和 of 登记/和, 易指 of 交易/指南): the segmenter does not cut a longer word of a name inside it in
+   * at least one of the first few names holding it. Remembered: typing asks again keystroke after keystroke.
+   */
+  private isNameWord(w: string): boolean {
+    const known = this.nameWords.get(w);
+    if (known !== undefined) return known;
+    if (this.nameWords.size >= 1024) this.nameWords.clear();
+    const docs = this.corpus.short.get(w)?.docs ?? [];
+    let word = false;
+    for (let k = 0; k < Math.min(docs.length, 3) && !word; k++) {
+      const { leaf, parents } = this.corpus.docNorm(docs[k]!);
+      for (const name of [leaf, parents]) {
+        const at = name.indexOf(w);
+        if (at < 0) continue;
+        word = !straddlesWord(words(name), at);
+        break;
+      }
+    }
+    this.nameWords.set(w, word);
+    return word;
   }
 
   /**
@@ -347,6 +384,9 @@ export class Understanding {
     for (let i = 0; i < ws.length;) {
       let hit = 0;
       for (let j = Math.min(ws.length, i + 8); j > i; j--) {
+        // A word of whole pinyin syllables (dibao, chengguan: English glosses borrowed from pinyin) is read as
+        // pinyin below, which finds the lexicon's term and also every other word spelled so (城关 of 城关镇).
+        if (j === i + 1 && this.corpus.table.splits(ws[i]!).length) continue;
         const official = english.get(ws.slice(i, j).join(' '));
         if (official) {
           const c = this.newConcept(ws.slice(i, j).join(' '), []);
@@ -688,4 +728,20 @@ function spelledPart(v: VocabEntry, from: number, to: number): string | null {
   const chars = codePoints(v.norm);
   if (chars.length !== v.syllables.length || to - from < 2) return null;
   return chars.slice(from, Math.min(to, chars.length)).join('');
+}
+
+/**
+ * Whether the two characters at code-unit offset `at` of the segmented text lie across a word boundary with a
+ * longer word on either side (登记/和, 交易/指南); two one-character words side by side (低/保) may still be a word
+ * the segmenter's dictionary lacks.
+ */
+function straddlesWord(ws: readonly string[], at: number): boolean {
+  let pos = 0;
+  for (let i = 0; i < ws.length; i++) {
+    const end = pos + ws[i]!.length;
+    if (end === at + 1) return ws[i]!.length > 1 || (ws[i + 1]?.length ?? 0) > 1;
+    if (end > at + 1) return false;
+    pos = end;
+  }
+  return false;
 }

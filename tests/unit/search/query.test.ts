@@ -136,6 +136,19 @@ describe('pinyin tables', () => {
     expect(table.split('dbsq')).toBeNull();
   });
 
+  it('lists every reading of letters as the fewest whole syllables (jine: ji ne, jin e)', () => {
+    const t = new PinyinTable({ ji: '技', ne: '呢', jin: '金', e: '额', xi: '西', an: '安', xian: '县' });
+    expect(t.splits('jine')).toEqual(
+      expect.arrayContaining([
+        ['ji', 'ne'],
+        ['jin', 'e'],
+      ]),
+    );
+    expect(t.splits('xian')).toEqual([['xian']]);
+    // An unfinished last syllable is no word yet.
+    expect(table.splits('hukouq')).toEqual([]);
+  });
+
   it('lists reading variants of polyphonic characters', () => {
     expect(table.variants(['行'])).toEqual([['xing'], ['hang']]);
     expect(table.variants(['户', '口'])).toEqual([['hu', 'kou']]);

@@ -218,4 +218,41 @@ describe('understanding (query → plan)', () => {
     expect(concepts('hu口迁移').flat()).toContain('户口迁移');
     expect(concepts('dibao').flat()).toContain('低保');
   });
+
+  it('reads full pinyin as a word of the names before the edges of two words (jihuo: 激活, not 记和 of 登记和)', () => {
+    const data = fixtureData();
+    data.catalogue.push(
+      item('sbk', '社会保险', '社会保障卡', '申领、补换和激活', null, '区社会保险中心'),
+      ...['就业登记和失业登记', '居住登记和居住证办理', '补偿登记和补偿协议'].map((name, i) =>
+        item(`dj${i}`, '社会保险', name, null, null, '区社会保险中心'),
+      ),
+    );
+    const own = stages(data);
+    const alts = own.understanding.plan('jihuo').concepts.flatMap((c) => c.alts.map((a) => a.text));
+    expect(alts[0]).toBe('激活');
+    // Both readings of jine (ji ne, jin e) are tried: 金额 is found.
+    data.catalogue.push(item('je', '社会救助', '补助金额公示', null, null, '区民政局'));
+    const withAmount = stages(data);
+    expect(
+      withAmount.understanding.plan('jine').concepts.flatMap((c) => c.alts.map((a) => a.text)),
+    ).toContain('金额');
+  });
+
+  it('reads an English gloss that is pinyin (chengguan) as pinyin too: every word spelled so', () => {
+    const data = fixtureData();
+    data.catalogue.push(
+      item('cg', '城市综合执法', '城市管理综合执法', '执法公示', null, '区城市管理局'),
+      item('cgz', '社会救助', '城关镇', '临时救助', null, '城关镇人民政府'),
+    );
+    const lexicon = parseLexicon(
+      [
+        'domain\tofficial\tcolloquial\ten',
+        '城市综合执法\t城市管理综合执法\t城管\turban management|chengguan',
+      ].join('\n'),
+    );
+    const alts = stages(data, lexicon)
+      .understanding.plan('chengguan')
+      .concepts.flatMap((c) => c.alts.map((a) => a.text));
+    expect(alts).toEqual(expect.arrayContaining(['城市管理综合执法', '城关']));
+  });
 });
