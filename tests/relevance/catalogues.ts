@@ -29,6 +29,7 @@ export const CATALOGUES = [
   'district-i',
   'district-j',
   'district-k',
+  'district-l',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -45,6 +46,7 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-i': join(root, 'tests/fixtures/district-i'),
   'district-j': join(root, 'tests/fixtures/district-j'),
   'district-k': join(root, 'tests/fixtures/district-k'),
+  'district-l': join(root, 'tests/fixtures/district-l'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];
