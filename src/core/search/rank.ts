@@ -147,6 +147,7 @@ export class Ranking {
       // Per concept a document takes its best exact match; concepts add up (最低生活保障 + 审核信息).
       const perDoc = new Map<number, number>();
       for (const a of c.alts) {
+        if (a.guessed) continue;
         for (const [d, kind] of this.corpus.names.get(a.text) ?? []) {
           const base = kind === NAME_LEAF ? EXACT_LEAF : kind === NAME_TITLE ? EXACT_TITLE : EXACT_PARENT;
           perDoc.set(d, Math.max(perDoc.get(d) ?? 0, base * share * a.weight));

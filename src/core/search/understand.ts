@@ -17,6 +17,11 @@ export interface Alt {
   text: string;
   weight: number;
   via: Via;
+  /**
+   * A guess at a longer term than what was typed (a vocabulary term the pinyin only starts), or an official term
+   * such a guess stands for: it matches documents, but does not earn them the bonus of an exact name.
+   */
+  guessed?: boolean;
 }
 
 export interface Concept {
@@ -45,6 +50,8 @@ export interface Plan {
 
 export const WEAK_WEIGHT = 0.3;
 export const MAX_ALTS = 6;
+/** A longer term guessed from pinyin that spells a word of its own counts below that word. */
+const GUESS_WEIGHT = 0.8;
 /** A stretch this long with unknown words in it is speech run together, read word by word, never as a typo. */
 const RUN_ON_LENGTH = 6;
 
@@ -114,8 +121,11 @@ export class Understanding {
       // A term the bundle itself uses (家庭医生) keeps its literal matches ahead of the expansion.
       const w =
         alt.weight * (this.corpus.names.has(alt.text) ? 0.6 : this.corpus.inCorpus(alt.text) ? 0.85 : 1);
-      for (const o of official) this.addAlt(c, { text: o, weight: w, via: 'synonym' });
+      for (const o of official)
+        this.addAlt(c, { text: o, weight: w, via: 'synonym', ...(alt.guessed ? { guessed: true } : {}) });
     }
+    // A guess names no department or domain the visitor asked for.
+    if (alt.guessed) return;
     const dept = this.corpus.deptNames.get(alt.text);
     if (dept) c.depts.push(...dept);
     if (this.corpus.domains.has(alt.text)) c.domain = alt.text;
@@ -294,9 +304,13 @@ export class Understanding {
     const viaWeight = via === 'initials' ? 0.95 : 1;
     for (const h of chosen) {
       const v = this.corpus.vocab[h.id]!;
-      this.addAlt(c, { text: v.norm, weight: h.quality * viaWeight, via });
       // The word the letters spell, not only the term it starts: yinhang finds every title holding 银行.
       const part = spelledPart(v, h.from, h.to);
+      // A term the letters only start (fuli of 福利院) is a guess at what the visitor goes on to type, beside
+      // the word they did type.
+      const guessed = h.quality < 1 && ((!!part && part !== v.norm) || spelled.length > 0);
+      const weight = h.quality * viaWeight * (guessed ? GUESS_WEIGHT : 1);
+      this.addAlt(c, { text: v.norm, weight, via, ...(guessed ? { guessed } : {}) });
       if (part && part !== v.norm) this.addAlt(c, { text: part, weight: viaWeight, via });
     }
     // Corpus words read that way, character by character: catches a polyphone the vocabulary's reading missed

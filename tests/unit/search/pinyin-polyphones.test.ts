@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BundleData } from '../../../src/core/bundle/schema.ts';
 import { buildSearchIndex } from '../../../src/core/search/build-index.ts';
 import { createSearchEngine } from '../../../src/core/search/engine.ts';
+import { parseLexicon } from '../../../src/core/search/lexicon/parse.ts';
 import { fixtureData, guide, item } from './fixture.ts';
 
 /** Word, its reading in this word (toneless), and the initials. */
@@ -59,5 +60,28 @@ describe('pinyin of polyphonic words', () => {
       // Two letters stand for many words; the item named with the word must still be among the first ten.
       expect(top10(initials)).toContain(`item:pw${i}`);
     });
+  });
+});
+
+describe('pinyin of a word that only starts the vocabulary’s terms', () => {
+  it('finds the documents holding the word before those named after the term it starts', () => {
+    // fuli spells 福利, which no name is; the lexicon's 福利院 (→ 养老机构, its department 区民政局) starts with
+    // it. Typed fuli, the visitor asked for 福利: 养老机构's rows come after, not first by their exact name.
+    const data = fixtureData();
+    data.catalogue.push(
+      item('fl1', '养老服务', '老年人福利补贴', '高龄津贴', null, '区民政局'),
+      item('fl2', '养老服务', '老年人福利补贴', '经济困难老年人补贴', null, '区民政局'),
+      item('yl1', '养老服务', '养老机构', '养老机构备案', null, '区民政局'),
+      item('yl2', '养老服务', '养老机构', null, null, '区民政局'),
+    );
+    const lexicon = parseLexicon(
+      ['domain\tofficial\tcolloquial\ten', '养老服务\t养老机构\t福利院|敬老院\tcare homes'].join('\n'),
+    );
+    const engine = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data, { lexicon }) });
+    const ids = (q: string) => engine.search(q, { limit: 10 }).results.map((r) => r.id);
+    expect(ids('fuli').slice(0, 2).sort()).toEqual(['fl1', 'fl2']);
+    // The guess still finds what it stands for, and the term typed in full leads to it.
+    expect(ids('fuli')).toEqual(expect.arrayContaining(['yl1', 'yl2']));
+    expect(ids('fuliyuan').slice(0, 2).sort()).toEqual(['yl1', 'yl2']);
   });
 });
