@@ -50,6 +50,10 @@ export interface Plan {
 
 export const WEAK_WEIGHT = 0.3;
 export const MAX_ALTS = 6;
+/** How surely a two-character string of the names is a word (wordness). */
+const EDGES_OF_WORDS = 0;
+const NOT_IN_NAMES = 1;
+const WORD_IN_NAMES = 2;
 /** A longer term guessed from pinyin that spells a word of its own counts below that word. */
 const GUESS_WEIGHT = 0.8;
 /** A stretch this long with unknown words in it is speech run together, read word by word, never as a typo. */
@@ -87,7 +91,7 @@ export function ageOf(text: string): { text: string; years: number } | null {
 
 export class Understanding {
   /** Two-character strings of the names and whether they are words there (isNameWord). */
-  private readonly nameWords = new Map<string, boolean>();
+  private readonly nameWords = new Map<string, number>();
 
   constructor(private readonly corpus: Corpus) {}
 
@@ -302,20 +306,30 @@ export class Understanding {
     if (!chosen.length && !spelled.length) return null;
     const c = this.newConcept(source, []);
     const viaWeight = via === 'initials' ? 0.95 : 1;
-    for (const h of chosen) {
+    const parts = chosen.map((h) => {
       const v = this.corpus.vocab[h.id]!;
-      // The word the letters spell, not only the term it starts: yinhang finds every title holding 银行.
+      // The word the letters spell, not only the term it starts: yinhang finds every title holding 银行. Not the
+      // edges of two words inside a longer term (房师 of 建房/师傅 for fangshi).
       const part = spelledPart(v, h.from, h.to);
-      // A term the letters only start (fuli of 福利院) is a guess at what the visitor goes on to type, beside
-      // the word they did type.
-      const guessed = h.quality < 1 && ((!!part && part !== v.norm) || spelled.length > 0);
-      const weight = h.quality * viaWeight * (guessed ? GUESS_WEIGHT : 1);
-      this.addAlt(c, { text: v.norm, weight, via, ...(guessed ? { guessed } : {}) });
-      if (part && part !== v.norm) this.addAlt(c, { text: part, weight: viaWeight, via });
-    }
+      const word =
+        part && part !== v.norm && (codePoints(part).length > 2 || this.wordness(part) > EDGES_OF_WORDS);
+      return { h, v, part: word ? part : null };
+    });
+    // A term the letters only start (fuli of 福利院) is a guess at what the visitor goes on to type, beside the
+    // word they did type.
+    const spellsAWord = spelled.length > 0 || parts.some((p) => p.part);
+    const guessOf = (h: VocabHit) => h.quality < 1 && spellsAWord;
+    // Terms read in full first, then the words spelled, then the guesses: the alternatives are capped, and a
+    // guess's expansions must not crowd out the word typed.
+    for (const { h, v } of parts)
+      if (!guessOf(h)) this.addAlt(c, { text: v.norm, weight: h.quality * viaWeight, via });
+    for (const { part } of parts) if (part) this.addAlt(c, { text: part, weight: viaWeight, via });
     // Corpus words read that way, character by character: catches a polyphone the vocabulary's reading missed
     // (pinyin-pro reads 还款 as hai kuan; huankuan must still find it).
     for (const w of spelled) this.addAlt(c, { text: w, weight: 1, via });
+    for (const { h, v } of parts)
+      if (guessOf(h))
+        this.addAlt(c, { text: v.norm, weight: h.quality * viaWeight * GUESS_WEIGHT, via, guessed: true });
     return c;
   }
 
@@ -328,15 +342,19 @@ export class Understanding {
     for (const syllables of this.corpus.table.splits(letters))
       for (const w of this.spelledAs(syllables)) cands.add(w);
     // A word of the names first (激活 before 记和 of 登记和, 移植 before 易指 of 交易指南), then the commonest.
-    return [...cands]
-      .map((w) => ({
-        w,
-        df: this.corpus.short.df(codePoints(w).slice(0, 2).join('')),
-        word: codePoints(w).length > 2 || this.isNameWord(w),
-      }))
-      .sort((a, b) => Number(b.word) - Number(a.word) || b.df - a.df)
-      .slice(0, 3)
-      .map((x) => x.w);
+    return (
+      [...cands]
+        .map((w) => ({
+          w,
+          df: this.corpus.short.df(codePoints(w).slice(0, 2).join('')),
+          word: codePoints(w).length > 2 ? WORD_IN_NAMES : this.wordness(w),
+        }))
+        .sort((a, b) => b.word - a.word || b.df - a.df)
+        // Edges of two words only when the letters spell no word (校食 of 学校/食堂 is no reading of jiaoyi).
+        .filter((x, _, all) => x.word > EDGES_OF_WORDS || all[0]!.word === EDGES_OF_WORDS)
+        .slice(0, 3)
+        .map((x) => x.w)
+    );
   }
 
   private spelledAs(syllables: readonly string[]): string[] {
@@ -362,27 +380,28 @@ export class Understanding {
   }
 
   /**
-   * Whether a two-character string is a word where the names hold it, not the end of one word and the start of
-   * the next (记和 of 登记/和, 易指 of 交易/指南): the segmenter does not cut a longer word of a name inside it in
-   * at least one of the first few names holding it. Remembered: typing asks again keystroke after keystroke.
+   * Whether a two-character string is a word where the names hold it (WORD_IN_NAMES), the end of one word and
+   * the start of the next there (EDGES_OF_WORDS: 记和 of 登记/和, 易指 of 交易/指南), or in no name looked at
+   * (NOT_IN_NAMES: only in departments or rows' content). Read from how the segmenter cuts the first few names
+   * holding it. Remembered: typing asks again keystroke after keystroke.
    */
-  private isNameWord(w: string): boolean {
+  private wordness(w: string): number {
     const known = this.nameWords.get(w);
     if (known !== undefined) return known;
     if (this.nameWords.size >= 1024) this.nameWords.clear();
     const docs = this.corpus.short.get(w)?.docs ?? [];
-    let word = false;
-    for (let k = 0; k < Math.min(docs.length, 3) && !word; k++) {
+    let rank = NOT_IN_NAMES;
+    let seen = 0;
+    for (let k = 0; k < Math.min(docs.length, 8) && seen < 3; k++) {
       const { leaf, parents } = this.corpus.docNorm(docs[k]!);
-      for (const name of [leaf, parents]) {
-        const at = name.indexOf(w);
-        if (at < 0) continue;
-        word = !straddlesWord(words(name), at);
-        break;
-      }
+      const name = leaf.includes(w) ? leaf : parents.includes(w) ? parents : null;
+      if (!name) continue;
+      seen++;
+      rank = straddlesWord(words(name), name.indexOf(w)) ? EDGES_OF_WORDS : WORD_IN_NAMES;
+      if (rank === WORD_IN_NAMES) break;
     }
-    this.nameWords.set(w, word);
-    return word;
+    this.nameWords.set(w, rank);
+    return rank;
   }
 
   /**

@@ -230,6 +230,8 @@ describe('understanding (query → plan)', () => {
     const own = stages(data);
     const alts = own.understanding.plan('jihuo').concepts.flatMap((c) => c.alts.map((a) => a.text));
     expect(alts[0]).toBe('激活');
+    // The edges of two words are no reading when the letters spell a word.
+    expect(alts).not.toContain('记和');
     // Both readings of jine (ji ne, jin e) are tried: 金额 is found.
     data.catalogue.push(item('je', '社会救助', '补助金额公示', null, null, '区民政局'));
     const withAmount = stages(data);
