@@ -90,7 +90,7 @@ export function ageOf(text: string): { text: string; years: number } | null {
 }
 
 export class Understanding {
-  /** Two-character strings of the names and whether they are words there (isNameWord). */
+  /** Two-character strings of the names and how surely they are words there (wordness). */
   private readonly nameWords = new Map<string, number>();
 
   constructor(private readonly corpus: Corpus) {}
@@ -333,10 +333,7 @@ export class Understanding {
     return c;
   }
 
-  /**
-   * Han strings of the corpus whose characters read as the given syllables, one by one (every adjacent pair a
-   * corpus bigram). Only for 2-6 complete syllables: longer input is several words.
-   */
+  /** The corpus words letters spell, under every reading of them as syllables: at most three, words first. */
   private spelledWords(letters: string): string[] {
     const cands = new Set<string>();
     for (const syllables of this.corpus.table.splits(letters))
@@ -357,6 +354,10 @@ export class Understanding {
     );
   }
 
+  /**
+   * Han strings of the corpus whose characters read as the given syllables, one by one (every adjacent pair a
+   * corpus bigram). Only for 2-6 complete syllables: longer input is several words.
+   */
   private spelledAs(syllables: readonly string[]): string[] {
     const n = syllables.length;
     const { table, bigramLex } = this.corpus;
