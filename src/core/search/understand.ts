@@ -660,7 +660,12 @@ export class Understanding {
   private correctTypos(c: Concept, corrections: string[], strict: boolean): boolean {
     const text = c.source;
     const chars = codePoints(text);
-    if (chars.length < 2 || !this.missingCount(chars)) return false;
+    // Two characters the names hold only across two longer words (地保 of 耕地/保护) are no word of the bundle
+    // either: 申请地保 is a homophone typo of 低保.
+    const unknown =
+      this.missingCount(chars) > 0 ||
+      (chars.length === 2 && !this.corpus.isTerm(text) && this.wordness(text) === EDGES_OF_WORDS);
+    if (chars.length < 2 || !unknown) return false;
     // A name the lexicon knows (借书证) is a word, not a typo, though this catalogue words it otherwise: retrieval
     // reads it as a clue within its domain (the lexicon hint), not as a near name of something else.
     if (this.corpus.hints.has(text)) return false;

@@ -257,4 +257,14 @@ describe('understanding (query → plan)', () => {
       .concepts.flatMap((c) => c.alts.map((a) => a.text));
     expect(alts).toEqual(expect.arrayContaining(['城市管理综合执法', '城关']));
   });
+
+  it('corrects two characters the names hold only across two words (地保 of 耕地/保护) as a homophone typo', () => {
+    const data = fixtureData();
+    data.catalogue.push(item('gd', '涉农补贴', '耕地保护补偿', '补偿标准', null, '区农业农村局'));
+    const own = stages(data);
+    const alts = own.understanding.plan('申请地保').concepts.flatMap((c) => c.alts.map((a) => a.text));
+    expect(alts).toContain('低保');
+    // A word the names hold as a word is no typo (保护 of 耕地/保护).
+    expect(own.understanding.plan('保护').corrections).toEqual([]);
+  });
 });
