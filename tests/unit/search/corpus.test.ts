@@ -34,7 +34,6 @@ describe('corpus: vocabulary terms near a typo', () => {
     const terms = corpus.vocab.map((v) => codePoints(v.norm)).filter((c) => c.length >= 4);
     const pool = terms.flat();
     expect(terms.length).toBeGreaterThan(50);
-    let compared = 0;
     for (const term of terms) {
       const typo = [...term];
       const edits = term.length >= 7 ? 2 : 1;
@@ -50,8 +49,6 @@ describe('corpus: vocabulary terms near a typo', () => {
       // Ties in distance and frequency may come in either order: compare what each result is worth.
       const all = exhaustive(typo);
       expect(got.map((t) => [all.get(t)?.d, all.get(t)?.n])).toEqual(want.map(([, x]) => [x.d, x.n]));
-      compared++;
     }
-    expect(compared).toBe(terms.length);
   });
 });

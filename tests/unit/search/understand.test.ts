@@ -54,6 +54,7 @@ describe('understanding (query → plan)', () => {
     expect(detectIntents('征地补偿款被扣下不发')).toContain('complaint');
     // Applying on a relative's behalf is no complaint.
     expect(detectIntents('帮亲戚申请低保')).not.toContain('complaint');
+    expect(detectIntents('给我亲戚申请低保')).not.toContain('complaint');
     expect(detectIntents('亲属关系证明')).not.toContain('complaint');
     expect(detectIntents('低保公示名单')).toEqual(['result']);
     // Disagreeing with a decision asks for the row that reviews it.
