@@ -65,6 +65,7 @@ export const FUNCTION_WORDS = new Set([
   '多少',
   '多久',
   '请问',
+  '知道',
   '麻烦',
   '没有',
   '有没有',

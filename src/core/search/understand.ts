@@ -7,7 +7,7 @@ import { detectIntents, isIntentWord, type IntentKind } from './intent.ts';
 import { detectIntent, splitPieces, stripQuestionWords, WEAK_WORDS, type Intent } from './query.ts';
 import { splitAtFunctionWords, words } from './segment.ts';
 import { codePoints, normalizeText, splitRuns, type Run } from './text.ts';
-import { fromCantonese } from './cantonese.ts';
+import { fromDialect } from './dialect.ts';
 import { toSimplified } from './traditional.ts';
 
 /** Where an alternative comes from; 'guess' is a corpus word two initials might stand for (sq → 申请). */
@@ -95,6 +95,10 @@ export class Understanding {
 
   constructor(private readonly corpus: Corpus) {}
 
+  /** Whether the bundle holds a word as its own (a single character anywhere in the short fields). */
+  private readonly holdsWord = (word: string): boolean =>
+    codePoints(word).length === 1 ? this.corpus.exists(word) : this.corpus.inCorpus(word);
+
   private newConcept(source: string, alts: Alt[], weak = false): Concept {
     const c: Concept = {
       source,
@@ -137,8 +141,8 @@ export class Understanding {
 
   plan(query: string): Plan {
     // Traditional characters (醫療 → 医疗) are read as the simplified ones the catalogue is written in.
-    // Written Cantonese (點樣, 咭) as the Mandarin words the catalogue uses.
-    const norm = fromCantonese(toSimplified(normalizeText(query)).trim());
+    // Regional words (點樣, 咭, 咋个, 好多钱, 哪能) as the Mandarin words the catalogue uses.
+    const norm = fromDialect(toSimplified(normalizeText(query)).trim(), this.holdsWord);
     const age = ageOf(norm);
     const runs = splitRuns(age ? norm.replace(age.text, ' ') : norm);
     const plan: Plan = {
@@ -607,6 +611,9 @@ export class Understanding {
       const pair =
         last !== undefined && codePoints(last).length === 1 && codePoints(w).length === 1 ? last + w : '';
       if (pair && (this.corpus.short.has(pair) || this.corpus.synonyms.has(pair))) out[out.length - 1] = pair;
+      // A lone character that starts a name the synonym table knows with the next word (生 + 孩子).
+      else if (last !== undefined && codePoints(last).length === 1 && this.corpus.synonyms.has(last + w))
+        out[out.length - 1] = last + w;
       else out.push(w);
     }
     return out;

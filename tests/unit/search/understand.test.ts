@@ -181,6 +181,26 @@ describe('understanding (query → plan)', () => {
     expect(fixed).toContain('最低生活保障');
   });
 
+  it('reads a lone character and the next word as the name the lexicon knows (生 + 孩子), not as a typo', () => {
+    const lexicon = parseLexicon(
+      [
+        'domain\tofficial\tcolloquial\ten',
+        '社会保险\t生育保险\t生孩子\tmaternity insurance',
+        // 孩子医保 is one edit away from 生孩子医保: the stretch read as one mistyped name became it.
+        '社会保险\t新生儿参保\t孩子医保\tnewborn medical insurance enrollment',
+      ].join('\n'),
+    );
+    // The segmenter cuts 生孩子医保 into 生/孩子/医保: read as one unknown stretch, it was "corrected" to 孩子医保.
+    const data = fixtureData();
+    data.catalogue.push(
+      item('sb-sy', '社会保险', '生育保险', '生育医疗费和生育津贴', null, '区医保局'),
+      item('sb-yb', '社会保险', '医疗保险', '城乡居民医保参保缴费', null, '区医保局'),
+    );
+    const plan = stages(data, lexicon).understanding.plan('生孩子医保能报多少');
+    expect(plan.corrections).toEqual([]);
+    expect(plan.concepts[0]!.alts.map((a) => a.text)).toContain('生育保险');
+  });
+
   it('reads a name the lexicon knows as a word, not as a typo, where the catalogue words it otherwise', () => {
     // The district calls library cards 读者证 in a row about its library; the lexicon knows 借书证 under 图书借阅,
     // a name this catalogue never uses. 借书 is in no document, yet 借书证 is no misspelling of anything.

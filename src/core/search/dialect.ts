@@ -1,0 +1,147 @@
+// Regional words read as the Mandarin the catalogues are written in. A visitor types or dictates as they speak:
+// written Cantonese from Hong Kong, Macau or Guangdong (長者咭點樣申請), south-western Mandarin (社保咋个交,
+// 养老金好多钱), northern and north-eastern (咋整, 嘎哈), Wu (哪能办, 啥物事) and Min (囝, 厝). Left as they are,
+// these words are read as unknown topic words: 咋个交 became 个交, and 养老金好多钱 lost 养老金 to 金好多钱.
+//
+// Only words that mean this and nothing else in a mainland query, after traditional characters are simplified;
+// 系 (关系) or 边 (旁边) alone are left alone, as is any word the bundle itself holds (a Fujian catalogue may name
+// its 古厝).
+
+interface DialectWord {
+  /** The regional word as typed. */
+  word: string;
+  /** The Mandarin the catalogues use. */
+  mandarin: string;
+  /** Characters that must not follow: where the word would be part of a Mandarin word (阿拉伯, 没得到). */
+  notBefore?: string;
+  /** Characters that must not precede: where its first character ends a Mandarin word (在哪 + 能看到). */
+  notAfter?: string;
+  /** Only at the end of a question (能报好多, 一个月好多嘛): elsewhere the word is Mandarin too (好多人). */
+  last?: boolean;
+}
+
+const w = (word: string, mandarin: string, notBefore?: string, notAfter?: string): DialectWord => ({
+  word,
+  mandarin,
+  ...(notBefore ? { notBefore } : {}),
+  ...(notAfter ? { notAfter } : {}),
+});
+
+/** What may follow a word that must end the question: nothing, punctuation, a space or a final particle. */
+const QUESTION_END = /^(?:$|[\s\p{P}]|[嘛呢哦啊呀噻哈])/u;
+
+const WORDS: readonly DialectWord[] = [
+  // Cantonese.
+  w('点样', '怎样'),
+  w('点做', '怎么做'),
+  w('点办', '怎么办'),
+  w('喺边度', '在哪里'),
+  w('喺边', '在哪'),
+  w('边度', '哪里'),
+  w('边个', '哪个'),
+  w('几多钱', '多少钱'),
+  w('几多', '多少'),
+  w('系咪', '是不是'),
+  w('唔该', '请'),
+  w('唔', '不'),
+  w('咩', '什么'),
+  w('嘅', '的'),
+  w('咗', '了'),
+  w('啲', '些'),
+  w('冇得', '没有'),
+  w('冇', '没有'),
+  w('佢哋', '他们'),
+  w('佢', '他'),
+  w('攞', '拿'),
+  w('细路', '孩子'),
+  // The card (长者咭, 八达通咭): 咭 is the Cantonese loan for card.
+  w('咭', '卡'),
+  // South-western Mandarin (Sichuan, Chongqing, Guizhou, Yunnan) and Hunan/Hubei.
+  w('咋个', '怎么'),
+  w('啷个', '怎么'),
+  w('哪门', '怎么'),
+  w('啥子', '什么'),
+  w('哪点', '哪里'),
+  w('哪哈', '哪里'),
+  w('好多钱', '多少钱'),
+  { word: '好多', mandarin: '多少', last: true },
+  w('好久', '多久'),
+  w('没得', '没有', '到说'),
+  w('莫得', '没有'),
+  w('晓得', '知道'),
+  w('屋头', '家里'),
+  w('屋里头', '家里'),
+  w('屋里厢', '家里'),
+  w('屋里', '家里'),
+  w('娃儿', '孩子'),
+  w('娃娃', '孩子'),
+  w('幺儿', '孩子'),
+  w('细伢子', '孩子'),
+  w('伢子', '孩子'),
+  w('伢', '孩子'),
+  w('堂客', '妻子'),
+  w('婆娘', '妻子'),
+  // Northern and north-eastern Mandarin.
+  w('咋整', '怎么办'),
+  w('咋弄', '怎么办'),
+  w('咋搞', '怎么办'),
+  w('咋办', '怎么办'),
+  w('咋样', '怎样'),
+  w('嘎哈', '干什么'),
+  w('干哈', '干什么'),
+  w('哪嘎达', '哪里'),
+  w('哪旮旯', '哪里'),
+  w('这嘎达', '这里'),
+  w('啥时候', '什么时候'),
+  w('啥地方', '哪里'),
+  w('俺们', '我们'),
+  w('甭', '不用'),
+  // Wu (Shanghai, Zhejiang, southern Jiangsu).
+  w('啥物事', '什么'),
+  w('啥事体', '什么事'),
+  w('哪能', '怎么', '', '在去到从'),
+  w('几钿', '多少钱'),
+  w('几化', '多少'),
+  w('阿拉', '我们', '伯善丁斯'),
+  w('侬', '你'),
+  w('伊拉', '他们'),
+  w('覅', '不要'),
+  w('弗晓得', '不知道'),
+  w('勿晓得', '不知道'),
+  w('辰光', '时候'),
+  w('今朝', '今天'),
+  w('小囡', '孩子'),
+  w('囡囡', '孩子'),
+  // Min (Fujian, Chaoshan, Taiwan) and Hakka.
+  w('囝仔', '孩子'),
+  w('囝', '孩子'),
+  w('厝', '房子'),
+  w('呣知', '不知道'),
+  w('汝', '你'),
+  w('𠊎', '我'),
+];
+
+const BY_WORD = new Map(WORDS.map((d) => [d.word, d]));
+// Longest first, so 屋里头 wins over 屋里 and 冇得 over 冇.
+const PATTERN = new RegExp(
+  [...WORDS]
+    .sort((a, b) => b.word.length - a.word.length)
+    .map((d) => d.word)
+    .join('|'),
+  'gu',
+);
+
+/**
+ * The text with its regional words in Mandarin; anything else as it was. `holds` says whether the bundle holds a
+ * word: such a word is the bundle's own and stays.
+ */
+export function fromDialect(text: string, holds: (word: string) => boolean = () => false): string {
+  return text.replace(PATTERN, (word, at: number) => {
+    const d = BY_WORD.get(word)!;
+    const next = text.slice(at + word.length, at + word.length + 1);
+    const prev = text.slice(Math.max(0, at - 1), at);
+    if ((next && d.notBefore?.includes(next)) || (prev && d.notAfter?.includes(prev))) return word;
+    if (d.last && !QUESTION_END.test(text.slice(at + word.length))) return word;
+    return holds(word) ? word : d.mandarin;
+  });
+}

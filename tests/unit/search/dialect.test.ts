@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { fromDialect } from '../../../src/core/search/dialect.ts';
+import { toSimplified } from '../../../src/core/search/traditional.ts';
+import { fixtureData, item } from './fixture.ts';
+import { stages } from './stages.ts';
+
+describe('regional words', () => {
+  it('reads south-western, northern, Wu and Min words as Mandarin', () => {
+    expect(fromDialect('社保咋个交')).toBe('社保怎么交');
+    expect(fromDialect('屋头老人养老金好多钱')).toBe('家里老人养老金多少钱');
+    expect(fromDialect('没得工作咋整')).toBe('没有工作怎么办');
+    expect(fromDialect('囝读书哪能报名')).toBe('孩子读书怎么报名');
+    expect(fromDialect('阿拉屋里厢')).toBe('我们家里');
+    expect(fromDialect('生娃儿医保能报好多')).toBe('生孩子医保能报多少');
+    expect(fromDialect('一个月好多嘛')).toBe('一个月多少嘛');
+  });
+
+  it('leaves the Mandarin words they are part of alone', () => {
+    for (const q of ['阿拉伯语翻译', '阿拉善盟', '没得到补贴', '没得说', '规划在哪能看到', '好多人排队']) expect(fromDialect(q)).toBe(q);
+  });
+
+  it('keeps a word the bundle holds as its own', () => {
+    expect(fromDialect('古厝修缮补助', (w) => w === '厝')).toBe('古厝修缮补助');
+    expect(fromDialect('古厝修缮补助')).toBe('古房子修缮补助');
+  });
+
+  it('finds the pension a south-western visitor asks about in their own words', () => {
+    const data = fixtureData();
+    const plan = stages(data).understanding.plan('屋头老人养老金好多钱');
+    const texts = plan.concepts.flatMap((c) => c.alts.map((a) => a.text));
+    expect(plan.intents).toContain('amount');
+    expect(texts).not.toContain('金好多钱');
+    expect(texts.some((t) => t.includes('养老'))).toBe(true);
+  });
+});
+
+describe('written Cantonese', () => {
+  it('reads Cantonese words as the Mandarin the catalogue uses', () => {
+    expect(fromDialect(toSimplified('長者咭點樣申請'))).toBe('长者卡怎样申请');
+    expect(fromDialect('社保喺边度办')).toBe('社保在哪里办');
+    expect(fromDialect('几多钱')).toBe('多少钱');
+  });
+
+  it('leaves Mandarin words that share a character alone', () => {
+    for (const q of ['关系证明', '旁边的派出所', '系统维护', '卡片']) expect(fromDialect(q)).toBe(q);
+  });
+
+  it('asks how and finds the card a Hong Kong visitor names 咭', () => {
+    const data = fixtureData();
+    data.catalogue.push(
+      item('zz1', '养老服务', '老年人优待', '老年人优待证（长者卡）', null, '区民政局'),
+      item('zz2', '养老服务', '老年人优待', '办事指南', null, '区民政局'),
+    );
+    const plan = stages(data).understanding.plan('長者咭點樣申請');
+    expect(plan.intents).toContain('how');
+    expect(plan.concepts.flatMap((c) => c.alts.map((a) => a.text))).toContain('长者卡');
+  });
+});
