@@ -34,6 +34,8 @@ export class Ranking {
     for (const c of plan.concepts) {
       if (!c.active) continue;
       for (const alt of c.alts) {
+        // A guess at what the visitor goes on to type marks nothing: a title earns its cover by the words typed.
+        if (alt.guessed) continue;
         for (const run of splitRuns(alt.text)) {
           const ch = run.chars;
           if (run.kind === 'ascii' || ch.length === 1) out.add(ch.join(''));

@@ -84,4 +84,22 @@ describe('pinyin of a word that only starts the vocabulary’s terms', () => {
     expect(ids('fuli')).toEqual(expect.arrayContaining(['yl1', 'yl2']));
     expect(ids('fuliyuan').slice(0, 2).sort()).toEqual(['yl1', 'yl2']);
   });
+
+  it('lets no guess mark a title: only the word spelled is marked, and earns title cover', () => {
+    // shehui spells 社会, and starts 社会保险, a domain. Rows of that domain hold 保险 in their names: marked as
+    // if typed, it lifted them over rows whose titles hold 社会.
+    const data = fixtureData();
+    data.catalogue.push(
+      item('sh1', '就业', '就业补贴', '社会保险补贴', '灵活就业人员和就业困难人员社保补贴', '区人社局'),
+      item('sh-sb1', '社会保险', '失业保险', '失业保险金申领', null, '区社保中心'),
+    );
+    const engine = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data) });
+    const results = engine.search('shehui', { limit: 60 }).results;
+    const marked = (id: string) => {
+      const r = results.find((x) => x.id === id)!;
+      return r.highlights.map(([a, b]) => r.title.slice(a, b));
+    };
+    expect(marked('sh1')).toEqual(['社会']);
+    expect(marked('sh-sb1')).toEqual([]);
+  });
 });
