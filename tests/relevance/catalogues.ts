@@ -30,6 +30,7 @@ export const CATALOGUES = [
   'district-j',
   'district-k',
   'district-l',
+  'district-m',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -47,6 +48,7 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-j': join(root, 'tests/fixtures/district-j'),
   'district-k': join(root, 'tests/fixtures/district-k'),
   'district-l': join(root, 'tests/fixtures/district-l'),
+  'district-m': join(root, 'tests/fixtures/district-m'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];
