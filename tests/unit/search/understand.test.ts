@@ -98,6 +98,10 @@ describe('understanding (query → plan)', () => {
       ['结果', true],
     ]);
     expect(list.intents).toContain('result');
+    // 什么地方 asks where, as 在哪 does: 地方 is no topic.
+    const where = understanding.plan('民政局在什么地方');
+    expect(where.concepts.map((c) => c.source)).toEqual(['民政局']);
+    expect(where.intents).toContain('contact');
   });
 
   it('takes intents from the Chinese that pinyin spells (dibaoshenqing asks how, as 低保申请 does)', () => {
