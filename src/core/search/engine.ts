@@ -72,7 +72,11 @@ class Engine implements SearchEngine {
     );
     // Weak words alone (管, 申请) do not make a match when every topic word of the query is unknown to the bundle.
     const topical = plan.concepts.some((c) => c.active && !c.weak) || plan.concepts.every((c) => c.weak);
-    if (activeWeight && topical) this.ranking.rank(acc, plan, activeWeight, limit, response);
+    if (activeWeight && topical)
+      this.ranking.rank(acc, plan, activeWeight, limit, response, {
+        acc: this.retrieval.plainAcc,
+        weight: this.retrieval.plainWeight,
+      });
     if (!response.results.length) {
       // Never an empty screen for a query that shares meaning with the catalogue: the closest documents, marked
       // as such for the UI. Only a query with nothing in common with the bundle gets nothing.

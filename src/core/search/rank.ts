@@ -7,7 +7,7 @@ import { NAME_LEAF, NAME_PARENT, NAME_TITLE } from './corpus.ts';
 import type { SearchResponse } from './results.ts';
 import type { Acc } from './structures.ts';
 import { splitRuns } from './text.ts';
-import type { Plan } from './understand.ts';
+import { weightOf, type Plan } from './understand.ts';
 
 const EXACT_LEAF = 60;
 const EXACT_TITLE = 55;
@@ -95,7 +95,7 @@ export class Ranking {
     if (!plan.intents.includes('complaint') || !plan.concepts.some((c) => c.active && !c.weak)) return [];
     let complaintWords = 0;
     for (const c of plan.concepts)
-      if (c.active && signalsIntent('complaint', c.source)) complaintWords += c.weight;
+      if (c.active && signalsIntent('complaint', c.source)) complaintWords += weightOf(c);
     let topic = -1;
     let topicScore = 0;
     for (const d of cand) {
@@ -115,17 +115,29 @@ export class Ranking {
       : [];
   }
 
-  rank(acc: Acc, plan: Plan, activeWeight: number, limit: number, response: SearchResponse): void {
+  /**
+   * Orders the documents of `acc` (coverage weighted as retrieval weighs each concept). Which of them are results
+   * is decided on `chosenBy` when given: the coverage with every concept at its own weight.
+   */
+  rank(
+    acc: Acc,
+    plan: Plan,
+    activeWeight: number,
+    limit: number,
+    response: SearchResponse,
+    chosenBy: { acc: Acc; weight: number } = { acc, weight: activeWeight },
+  ): void {
     let best = 0;
-    for (let k = 0; k < acc.size; k++) best = Math.max(best, acc.vals[acc.list[k]!]!);
-    const minCoverage = Math.max(0.3, (0.4 * best) / activeWeight);
+    const sel = chosenBy.acc;
+    for (let k = 0; k < sel.size; k++) best = Math.max(best, sel.vals[sel.list[k]!]!);
+    const minCoverage = Math.max(0.3, (0.4 * best) / chosenBy.weight);
     const keep = Math.max(limit * 3, 60);
     // Bounded selection of the best candidates by coverage (a full sort of 10k hits costs more than the rest).
     const cand: number[] = [];
     let total = 0;
     for (let k = 0; k < acc.size; k++) {
       const d = acc.list[k]!;
-      if (acc.vals[d]! / activeWeight >= minCoverage) {
+      if (sel.get(d) / chosenBy.weight >= minCoverage) {
         total++;
         cand.push(d);
       }
@@ -145,7 +157,7 @@ export class Ranking {
     const exact = new Map<number, number>();
     for (const c of plan.concepts) {
       if (!c.active) continue;
-      const share = c.weight / activeWeight;
+      const share = weightOf(c) / activeWeight;
       // Per concept a document takes its best exact match; concepts add up (最低生活保障 + 审核信息).
       const perDoc = new Map<number, number>();
       for (const a of c.alts) {
@@ -196,10 +208,10 @@ export class Ranking {
       for (const kind of plan.intents) if (answersIntent(kind, doc.type, doc.leaf)) score += INTENT_ROW_BONUS;
       for (const c of depts) {
         const dn = this.corpus.docNorm(d).dept;
-        if (c.depts.some((n) => dn.includes(n))) score += (DEPT_BONUS * c.weight) / activeWeight;
+        if (c.depts.some((n) => dn.includes(n))) score += (DEPT_BONUS * weightOf(c)) / activeWeight;
       }
       for (const c of domains)
-        if (this.corpus.docNorm(d).domain === c.domain) score += (DOMAIN_BONUS * c.weight) / activeWeight;
+        if (this.corpus.docNorm(d).domain === c.domain) score += (DOMAIN_BONUS * weightOf(c)) / activeWeight;
       // A repealed policy's interpretation stays findable (first for its exact title) but below what is in force.
       if (doc.validity === 'repealed') score -= REPEALED_PENALTY;
       return { d, score, highlights };

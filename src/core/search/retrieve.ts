@@ -6,7 +6,7 @@ import type { Corpus, LexiconHint } from './corpus.ts';
 import { Acc, MASK_WEIGHT } from './structures.ts';
 import { codePoints, isHanCode, splitRuns } from './text.ts';
 import { FUNCTION_WORDS, words } from './segment.ts';
-import type { Alt, Concept, Plan } from './understand.ts';
+import { weightOf, type Alt, type Concept, type Plan } from './understand.ts';
 
 /** A word the bundle lacks borrows the official names of at most this many colloquial names holding it… */
 const MAX_NEIGHBOURS = 3;
@@ -16,22 +16,32 @@ const NEIGHBOUR_WEIGHT = 0.5;
 const NAME_CHAR_WEIGHT = [1, 0.85, 0.6];
 /** A lexicon hint's official terms count at this weight, within the hint's domain. */
 const HINT_WEIGHT = 0.5;
+/** A concept strongly matched (coverage ≥ STRONG) by more than this share of the documents is common. */
+const COMMON_SHARE = 0.05;
+const STRONG = 0.5;
 
 export class Retrieval {
   /** Coverage per document, summed over concepts (each weighted): read by ranking after scorePlan. */
   readonly acc: Acc;
+  /**
+   * The same coverage with every concept at its own weight, common or not, and that weight's sum: which documents
+   * are results is decided on it, so a common word's lower weight orders the results but hides none.
+   */
+  readonly plainAcc: Acc;
+  plainWeight = 0;
   private readonly altAcc: Acc;
   private readonly bodyAcc: Acc;
-  private readonly conceptAcc: Acc;
+  /** One accumulator per concept of a plan, kept between queries (a plan seldom has more than a few). */
+  private readonly conceptAccs: Acc[] = [];
   private readonly neighbours = new Map<string, Set<string>>();
   private byChar: Map<string, string[]> | null = null;
 
   constructor(private readonly corpus: Corpus) {
     const n = corpus.docCount;
     this.acc = new Acc(n);
+    this.plainAcc = new Acc(n);
     this.altAcc = new Acc(n);
     this.bodyAcc = new Acc(n);
-    this.conceptAcc = new Acc(n);
   }
 
   /** Tokens of an alternative with their idf; a missing token still counts against coverage. */
@@ -103,9 +113,10 @@ export class Retrieval {
   scorePlan(plan: Plan, useBody: boolean): number {
     const total = this.acc;
     total.reset();
-    let activeWeight = 0;
-    for (const c of plan.concepts) {
-      const cacc = this.conceptAcc;
+    /** Per active concept: its accumulator and how many documents match it strongly. */
+    const matched: Array<{ c: Concept; acc: Acc; strong: number }> = [];
+    for (const [i, c] of plan.concepts.entries()) {
+      const cacc = (this.conceptAccs[i] ??= new Acc(this.corpus.docCount));
       cacc.reset();
       for (const alt of c.alts) {
         if (!this.scoreAlt(alt, useBody)) continue;
@@ -147,10 +158,33 @@ export class Retrieval {
       // A concept the bundle knows nothing of (孩子) cannot tell documents apart: leave it out of the sum.
       c.active = cacc.size > 0;
       if (!c.active) continue;
-      activeWeight += c.weight;
-      for (let k = 0; k < cacc.size; k++) {
-        const d = cacc.list[k]!;
-        total.add(d, cacc.vals[d]! * c.weight);
+      let strong = 0;
+      for (let k = 0; k < cacc.size; k++) if (cacc.vals[cacc.list[k]!]! >= STRONG) strong++;
+      matched.push({ c, acc: cacc, strong });
+    }
+    // A word many documents hold (备案, 许可证, 补贴) tells less about which one is meant than a rarer word beside it
+    // (诊所): it counts less, as a common term does in any ranking by rarity. Alone, it is the topic.
+    const topics = matched.filter((m) => !m.c.weak);
+    const rarest = Math.min(...topics.map((m) => m.strong));
+    // A concept naming a department or a domain (残联) is specific however many rows it names.
+    for (const m of topics)
+      m.c.common =
+        m.strong > rarest &&
+        m.strong > COMMON_SHARE * this.corpus.docCount &&
+        !m.c.depts.length &&
+        !m.c.domain;
+    const plain = this.plainAcc;
+    plain.reset();
+    this.plainWeight = 0;
+    let activeWeight = 0;
+    for (const { c, acc } of matched) {
+      const w = weightOf(c);
+      activeWeight += w;
+      this.plainWeight += c.weight;
+      for (let k = 0; k < acc.size; k++) {
+        const d = acc.list[k]!;
+        total.add(d, acc.vals[d]! * w);
+        plain.add(d, acc.vals[d]! * c.weight);
       }
     }
     return activeWeight;

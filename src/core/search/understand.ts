@@ -35,6 +35,19 @@ export interface Concept {
   domain: string | null;
   /** Set by retrieval: whether any document matched the concept. */
   active: boolean;
+  /**
+   * Set by retrieval: many documents match the concept strongly, and a rarer concept stands beside it (备案 of
+   * 开诊所要备案吗). It then counts at COMMON_WEIGHT of its weight, as a common term does in any ranking by rarity.
+   */
+  common?: boolean;
+}
+
+/** A common concept's share of its weight (see Concept.common). */
+export const COMMON_WEIGHT = 0.6;
+
+/** The weight a concept counts with in retrieval and ranking. */
+export function weightOf(c: Concept): number {
+  return c.common ? c.weight * COMMON_WEIGHT : c.weight;
 }
 
 export interface Plan {

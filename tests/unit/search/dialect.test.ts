@@ -16,7 +16,8 @@ describe('regional words', () => {
   });
 
   it('leaves the Mandarin words they are part of alone', () => {
-    for (const q of ['阿拉伯语翻译', '阿拉善盟', '没得到补贴', '没得说', '规划在哪能看到', '好多人排队']) expect(fromDialect(q)).toBe(q);
+    for (const q of ['阿拉伯语翻译', '阿拉善盟', '没得到补贴', '没得说', '规划在哪能看到', '好多人排队'])
+      expect(fromDialect(q)).toBe(q);
   });
 
   it('keeps a word the bundle holds as its own', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../../src/core/search/build-index.ts';
 import { Corpus } from '../../../src/core/search/corpus.ts';
+import { createSearchEngine } from '../../../src/core/search/engine.ts';
 import { parseLexicon } from '../../../src/core/search/lexicon/parse.ts';
 import { Retrieval } from '../../../src/core/search/retrieve.ts';
 import { Understanding, type Plan } from '../../../src/core/search/understand.ts';
@@ -26,6 +27,45 @@ describe('retrieval (plan → coverage per document)', () => {
     expect(c.get('hj2')).toBeGreaterThan(0.9);
     expect(c.get('hj1')!).toBeLessThan(c.get('hj2')!);
     expect(c.get('cz1') ?? 0).toBeLessThan(0.5);
+  });
+
+  it('counts a word many documents hold for less than a rarer word beside it', () => {
+    // 备案 names a dozen rows of every domain; 诊所 two. Asked 诊所要备案吗, the clinic's row, which lacks 备案,
+    // covers more of the question than a row with 备案 alone.
+    const data = fixtureData();
+    data.catalogue.push(
+      item('zs1', '卫生健康', '医疗机构', '诊所执业登记', null, '区卫生健康局'),
+      item('zs2', '卫生健康', '医疗机构', '诊所备案', null, '区卫生健康局'),
+    );
+    for (const [i, what] of [
+      '养老机构',
+      '民办学校',
+      '托育机构',
+      '物业服务',
+      '建筑企业',
+      '农民专业合作社',
+      '宗教活动场所',
+      '旅行社',
+      '二手车经营',
+      '再生资源回收',
+      '典当行',
+      '保安服务公司',
+    ].entries())
+      data.catalogue.push(item(`ba${i}`, '通用', `${what}备案`, null, null, '区政务服务局'));
+    const own = stages(data);
+    const plan = own.understanding.plan('诊所要备案吗');
+    const w = own.retrieval.scorePlan(plan, false);
+    const coverage = (id: string) => own.retrieval.acc.get(own.corpus.docs.findIndex((d) => d.id === id)) / w;
+    expect(coverage('zs1')).toBeGreaterThan(coverage('ba0'));
+    // It orders the results and hides none: the rows with 备案 alone are still results, after the clinic's.
+    const engine = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data) });
+    const ids = engine.search('诊所要备案吗', { limit: 60 }).results.map((r) => r.id);
+    expect(ids.slice(0, 2)).toEqual(['zs2', 'zs1']);
+    expect(ids).toEqual(expect.arrayContaining(['ba0', 'ba11']));
+    // Alone, the common word is the topic: its rows are covered in full.
+    const alone = own.understanding.plan('备案');
+    const wa = own.retrieval.scorePlan(alone, false);
+    expect(own.retrieval.acc.get(own.corpus.docs.findIndex((d) => d.id === 'ba0')) / wa).toBeGreaterThan(0.9);
   });
 
   it('finds the closest documents by any shared word when nothing matches in full', () => {
