@@ -101,6 +101,9 @@ const WORDS: readonly DialectWord[] = [
   w('啥事体', '什么事'),
   w('哪能', '怎么', '', '在去到从'),
   w('几钿', '多少钱'),
+  w('钞票', '钱'),
+  // The question particle that ends a Wu question (修伐, 好伐): not 采伐 or 砍伐.
+  { word: '伐', mandarin: '吗', last: true, notAfter: '采砍讨征杀盗滥' },
   w('几化', '多少'),
   w('阿拉', '我们', '伯善丁斯'),
   w('侬', '你'),

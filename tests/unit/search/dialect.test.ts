@@ -13,10 +13,22 @@ describe('regional words', () => {
     expect(fromDialect('阿拉屋里厢')).toBe('我们家里');
     expect(fromDialect('生娃儿医保能报好多')).toBe('生孩子医保能报多少');
     expect(fromDialect('一个月好多嘛')).toBe('一个月多少嘛');
+    expect(fromDialect('政府补几多钞票')).toBe('政府补多少钱');
+    expect(fromDialect('房子漏雨政府有补贴修伐？')).toBe('房子漏雨政府有补贴修吗？');
+    expect(fromDialect('砍伐树木要审批伐')).toBe('砍伐树木要审批吗');
   });
 
   it('leaves the Mandarin words they are part of alone', () => {
-    for (const q of ['阿拉伯语翻译', '阿拉善盟', '没得到补贴', '没得说', '规划在哪能看到', '好多人排队'])
+    for (const q of [
+      '阿拉伯语翻译',
+      '阿拉善盟',
+      '没得到补贴',
+      '没得说',
+      '规划在哪能看到',
+      '好多人排队',
+      '林木采伐许可',
+      '砍伐',
+    ])
       expect(fromDialect(q)).toBe(q);
   });
 
