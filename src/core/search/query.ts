@@ -89,6 +89,10 @@ export const WEAK_WORDS = new Set([
   '指南',
   '步骤',
   '窗口',
+  // What is to be done with the topic (装修垃圾怎么处理, 社保查询): every domain has its 投诉处理 and 查询 rows.
+  '处理',
+  '查询',
+  '咨询',
   // 要办证吗 asks whether a permit is needed for what the visitor names, whatever the permit is called.
   '办证',
   // How much (低保标准): asks for the 标准 row but must not outweigh the programme's name.

@@ -98,6 +98,12 @@ describe('understanding (query → plan)', () => {
       ['结果', true],
     ]);
     expect(list.intents).toContain('result');
+    // What is to be done (处理, 查询) says what kind of answer: every domain has its 投诉处理 and 查询 rows.
+    const handle = understanding.plan('户口迁移怎么处理');
+    expect(handle.concepts.map((c) => [c.source, c.weak])).toEqual([
+      ['户口迁移', false],
+      ['处理', true],
+    ]);
     // 什么地方 asks where, as 在哪 does: 地方 is no topic.
     const where = understanding.plan('民政局在什么地方');
     expect(where.concepts.map((c) => c.source)).toEqual(['民政局']);
