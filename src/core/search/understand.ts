@@ -108,7 +108,7 @@ export class Understanding {
 
   constructor(private readonly corpus: Corpus) {}
 
-  /** Whether the bundle holds a word as its own (a single character anywhere in the short fields). */
+  /** Whether the bundle holds a word as its own: a character anywhere in the short fields, a word bigram by bigram. */
   private readonly holdsWord = (word: string): boolean =>
     codePoints(word).length === 1 ? this.corpus.exists(word) : this.corpus.inCorpus(word);
 
