@@ -627,6 +627,9 @@ export class Understanding {
       // A lone character that starts a name the synonym table knows with the next word (生 + 孩子).
       else if (last !== undefined && codePoints(last).length === 1 && this.corpus.synonyms.has(last + w))
         out[out.length - 1] = last + w;
+      // A word and the lone character after it that make a term of the bundle (许可 + 证).
+      else if (last !== undefined && codePoints(w).length === 1 && this.corpus.isTerm(last + w))
+        out[out.length - 1] = last + w;
       else out.push(w);
     }
     return out;

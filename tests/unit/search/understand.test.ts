@@ -211,6 +211,22 @@ describe('understanding (query → plan)', () => {
     expect(plan.concepts[0]!.alts.map((a) => a.text)).toContain('生育保险');
   });
 
+  it('rejoins a term the segmenter cut (许可 + 证): a verb before it is no typo of a longer term', () => {
+    const data = fixtureData();
+    data.catalogue.push(
+      item('pw1', '生态环境', '排污许可', '排污许可证核发', null, '区生态环境局'),
+      item('sp1', '食品药品监管', '食品经营许可', '食品经营许可证核发', null, '区市场监管局'),
+      item('xk1', '城市综合执法', '行政许可', '城市道路占用挖掘许可', null, '区城管局'),
+    );
+    const lexicon = parseLexicon(
+      ['domain\tofficial\tcolloquial\ten', '通用\t行政许可\t许可证|办证\tadministrative license'].join('\n'),
+    );
+    // 办许可证 was read as one mistyped stretch and "corrected" to 污许可证, a piece of 排污许可证.
+    const plan = stages(data, lexicon).understanding.plan('开小卖部要办许可证吗');
+    expect(plan.corrections).not.toContain('污许可证');
+    expect(plan.concepts.map((c) => c.source)).toContain('许可证');
+  });
+
   it('reads a name the lexicon knows as a word, not as a typo, where the catalogue words it otherwise', () => {
     // The district calls library cards 读者证 in a row about its library; the lexicon knows 借书证 under 图书借阅,
     // a name this catalogue never uses. 借书 is in no document, yet 借书证 is no misspelling of anything.
