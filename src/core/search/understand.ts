@@ -621,15 +621,21 @@ export class Understanding {
     const out: string[] = [];
     for (const w of words(text)) {
       const last = out[out.length - 1];
-      const pair =
-        last !== undefined && codePoints(last).length === 1 && codePoints(w).length === 1 ? last + w : '';
-      if (pair && (this.corpus.short.has(pair) || this.corpus.synonyms.has(pair))) out[out.length - 1] = pair;
-      // A lone character that starts a name the synonym table knows with the next word (生 + 孩子).
-      else if (last !== undefined && codePoints(last).length === 1 && this.corpus.synonyms.has(last + w))
-        out[out.length - 1] = last + w;
-      // A word and the lone character after it that make a term of the bundle (许可 + 证).
-      else if (last !== undefined && codePoints(w).length === 1 && this.corpus.isTerm(last + w))
-        out[out.length - 1] = last + w;
+      if (last === undefined) {
+        out.push(w);
+        continue;
+      }
+      const joined = last + w;
+      const loneLast = codePoints(last).length === 1;
+      const loneNext = codePoints(w).length === 1;
+      const joins =
+        // Two lone characters the corpus or the synonym table holds together (低 + 保).
+        (loneLast && loneNext && this.corpus.short.has(joined)) ||
+        // A lone character that starts a name the synonym table knows with the next word (生 + 孩子).
+        (loneLast && this.corpus.synonyms.has(joined)) ||
+        // A word and the lone character after it that make a term of the bundle (许可 + 证).
+        (loneNext && this.corpus.isTerm(joined));
+      if (joins) out[out.length - 1] = joined;
       else out.push(w);
     }
     return out;
