@@ -7,7 +7,7 @@ import { NAME_LEAF, NAME_PARENT, NAME_TITLE } from './corpus.ts';
 import type { SearchResponse } from './results.ts';
 import type { Acc } from './structures.ts';
 import { splitRuns } from './text.ts';
-import { weightOf, type Plan } from './understand.ts';
+import { weightOf, type Alt, type Plan } from './understand.ts';
 
 const EXACT_LEAF = 60;
 const EXACT_TITLE = 55;
@@ -21,6 +21,10 @@ const DEPT_BONUS = 20;
 const DOMAIN_BONUS = 10;
 /** Less than an exact name's bonus, more than what usually separates two documents on one topic. */
 const REPEALED_PENALTY = 30;
+
+/** Whether a document's own names (its level names or title, not its domain) hold a typed or synonym word. */
+const holdsName = (norm: { leaf: string; parents: string }, alt: Alt): boolean =>
+  !alt.guessed && (norm.leaf.includes(alt.text) || norm.parents.includes(alt.text));
 
 /** Names that are complaint channels in their own words, not by 监督 alone. */
 const NAMED_CHANNEL = /投诉|举报|检举|控告|信访/;
@@ -195,6 +199,7 @@ export class Ranking {
     const needles = this.needles(plan);
     const depts = plan.concepts.filter((c) => c.active && c.depts.length);
     const domains = plan.concepts.filter((c) => c.active && c.domain);
+    const alone = plan.concepts.length === 1 && !plan.intents.length;
     const scored = cand.map((d) => {
       const doc = this.corpus.docs[d]!;
       const coverage = acc.get(d) / activeWeight;
@@ -210,8 +215,16 @@ export class Ranking {
         const dn = this.corpus.docNorm(d).dept;
         if (c.depts.some((n) => dn.includes(n))) score += (DEPT_BONUS * weightOf(c)) / activeWeight;
       }
-      for (const c of domains)
-        if (this.corpus.docNorm(d).domain === c.domain) score += (DOMAIN_BONUS * weightOf(c)) / activeWeight;
+      for (const c of domains) {
+        const norm = this.corpus.docNorm(d);
+        if (norm.domain !== c.domain) continue;
+        // When the word is the whole query (nothing asked of it), every row of its domain has the bonus and it only
+        // lifts them above rows elsewhere; a row the domain's name alone matched has been counted already (the
+        // domain field), and counted twice it would pass the rows whose own names hold the word (卫生: every
+        // 卫生健康 row before 环境卫生). Beside other words, or a question, it tells the domain the query is about.
+        if (alone && !c.alts.some((a) => holdsName(norm, a))) continue;
+        score += (DOMAIN_BONUS * weightOf(c)) / activeWeight;
+      }
       // A repealed policy's interpretation stays findable (first for its exact title) but below what is in force.
       if (doc.validity === 'repealed') score -= REPEALED_PENALTY;
       return { d, score, highlights };

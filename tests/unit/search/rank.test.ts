@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureData, item } from './fixture.ts';
+import { parseLexicon } from '../../../src/core/search/lexicon/parse.ts';
 import { emptyResponse, stages } from './stages.ts';
 
 describe('ranking (coverage → ordered results)', () => {
@@ -97,5 +98,31 @@ describe('ranking (coverage → ordered results)', () => {
     const ids = rankedHere('邻居违法建设举报');
     expect(ids.slice(0, 2)).toEqual(expect.arrayContaining(['zf-wj', 'gh-jb']));
     expect(ids.indexOf('zf-jd')).not.toBe(0);
+  });
+
+  it('finds the rows whose own names hold a word that names a domain, typed alone, before the domain’s other rows', () => {
+    // Every row of 卫生健康 matches 卫生 by its domain's name; two rows elsewhere hold the word in their own names.
+    const data = fixtureData();
+    const health = ['预防接种', '传染病防控', '医疗机构管理', '家庭医生签约', '出生医学证明', '计划生育'];
+    health.forEach((level1, i) =>
+      data.catalogue.push(
+        item(`wj-${i}a`, '卫生健康', level1, '办理流程', null, '区卫生健康局'),
+        item(`wj-${i}b`, '卫生健康', level1, '服务机构名单', null, '区卫生健康局'),
+      ),
+    );
+    data.catalogue.push(
+      item('sz-wc', '市政服务', '环境卫生', '公共厕所分布', null, '区城市管理局'),
+      item('sz-lj', '市政服务', '环境卫生', '生活垃圾清运', null, '区城市管理局'),
+    );
+    // As the built-in lexicon has it: 卫生 is a colloquial name of the domain 卫生健康.
+    const lexicon = parseLexicon(
+      ['domain\tofficial\tcolloquial\ten', '卫生健康\t卫生健康\t卫生|医疗卫生\thealth'].join('\n'),
+    );
+    const own = stages(data, lexicon);
+    const rankedHere = (q: string) => rankedOver(own, q).results.map((x) => x.id);
+    for (const q of ['卫生', 'weisheng'])
+      expect(rankedHere(q).slice(0, 2).sort()).toEqual(['sz-lj', 'sz-wc']);
+    // Asked about (a question, another word), the word still tells the domain: its rows come first.
+    expect(rankedHere('卫生怎么办理')[0]).toMatch(/^wj-/);
   });
 });
