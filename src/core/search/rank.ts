@@ -7,7 +7,7 @@ import { NAME_LEAF, NAME_PARENT, NAME_TITLE } from './corpus.ts';
 import type { SearchResponse } from './results.ts';
 import type { Acc } from './structures.ts';
 import { splitRuns } from './text.ts';
-import { weightOf, type Alt, type Plan } from './understand.ts';
+import { weightOf, type Alt, type Concept, type Plan } from './understand.ts';
 
 const EXACT_LEAF = 60;
 const EXACT_TITLE = 55;
@@ -199,7 +199,20 @@ export class Ranking {
     const needles = this.needles(plan);
     const depts = plan.concepts.filter((c) => c.active && c.depts.length);
     const domains = plan.concepts.filter((c) => c.active && c.domain);
-    const alone = plan.concepts.length === 1 && !plan.intents.length;
+    // The department and domain bonuses tell which bureau or domain a query is about. When a word that only a
+    // widening of it names them (卫生 → 卫生健康, 财政 → 财政局) is the whole query, nothing asked of it, every row
+    // of theirs has the bonus and it only lifts them above rows elsewhere: a row their name alone matched has been
+    // counted already (the dept and domain fields), and counted twice it would pass the rows whose own names hold
+    // the word (卫生: every 卫生健康 row before 环境卫生). Beside other words, or a question, the bonuses stay.
+    // A bureau's name as typed (财政局, 城管) is what the visitor asks for: its rows keep the bonus.
+    const widenedAlone =
+      plan.concepts.length === 1 &&
+      !plan.intents.length &&
+      !plan.concepts[0]!.alts.some(
+        (a) => a.via !== 'synonym' && !a.guessed && this.corpus.deptNames.has(a.text),
+      );
+    const countedTwice = (c: Concept, norm: { leaf: string; parents: string }) =>
+      widenedAlone && !c.alts.some((a) => holdsName(norm, a));
     const scored = cand.map((d) => {
       const doc = this.corpus.docs[d]!;
       const coverage = acc.get(d) / activeWeight;
@@ -211,18 +224,13 @@ export class Ranking {
       if (plan.intent && plan.intent === doc.type) score += INTENT_BONUS;
       // The kind of answer asked for (how, how much, where, complaints, lists) by the document's own name.
       for (const kind of plan.intents) if (answersIntent(kind, doc.type, doc.leaf)) score += INTENT_ROW_BONUS;
+      const norm = this.corpus.docNorm(d);
       for (const c of depts) {
-        const dn = this.corpus.docNorm(d).dept;
-        if (c.depts.some((n) => dn.includes(n))) score += (DEPT_BONUS * weightOf(c)) / activeWeight;
+        if (!c.depts.some((n) => norm.dept.includes(n)) || countedTwice(c, norm)) continue;
+        score += (DEPT_BONUS * weightOf(c)) / activeWeight;
       }
       for (const c of domains) {
-        const norm = this.corpus.docNorm(d);
-        if (norm.domain !== c.domain) continue;
-        // When the word is the whole query (nothing asked of it), every row of its domain has the bonus and it only
-        // lifts them above rows elsewhere; a row the domain's name alone matched has been counted already (the
-        // domain field), and counted twice it would pass the rows whose own names hold the word (卫生: every
-        // 卫生健康 row before 环境卫生). Beside other words, or a question, it tells the domain the query is about.
-        if (alone && !c.alts.some((a) => holdsName(norm, a))) continue;
+        if (norm.domain !== c.domain || countedTwice(c, norm)) continue;
         score += (DOMAIN_BONUS * weightOf(c)) / activeWeight;
       }
       // A repealed policy's interpretation stays findable (first for its exact title) but below what is in force.

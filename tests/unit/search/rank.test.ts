@@ -125,4 +125,39 @@ describe('ranking (coverage → ordered results)', () => {
     // Asked about (a question, another word), the word still tells the domain: its rows come first.
     expect(rankedHere('卫生怎么办理')[0]).toMatch(/^wj-/);
   });
+
+  it('finds the rows whose own names hold a word that names a department, typed alone, before the bureau’s other rows', () => {
+    // 财政 names the bureau 区财政局 through the lexicon (财政 → 财政局); these rows of it hold neither word in
+    // their names.
+    const data = fixtureData();
+    data.departments.push({
+      id: 'cz',
+      name: '区财政局',
+      aliases: ['财政局'],
+      address: '',
+      hours: '',
+      phone: '',
+      window: '',
+    });
+    ['政府预算', '政府决算', '政府债务', '转移支付', '政府采购', '部门预决算'].forEach((level1, i) =>
+      data.catalogue.push(
+        item(`cz-${i}a`, '财政预决算', level1, '年度报告', null, '区财政局'),
+        item(`cz-${i}b`, '财政预决算', level1, '执行情况', null, '区财政局'),
+      ),
+    );
+    data.catalogue.push(
+      item('sj-1', '审计监督', '审计结果', '本级财政收支审计报告', null, '区审计局'),
+      item('nw-1', '惠农补贴', '补贴资金', '惠农财政补贴发放', null, '区农业农村局'),
+    );
+    const lexicon = parseLexicon(
+      ['domain\tofficial\tcolloquial\ten', '财政预决算\t财政局\t财政|财政所\tfinance bureau'].join('\n'),
+    );
+    const own = stages(data, lexicon);
+    const rankedHere = (q: string) => rankedOver(own, q).results.map((x) => x.id);
+    // The fixture's own 财政预算 row (cz1) holds the word too.
+    for (const q of ['财政', 'caizheng'])
+      expect(rankedHere(q).slice(0, 3).sort()).toEqual(['cz1', 'nw-1', 'sj-1']);
+    // The bureau's name as typed is what the visitor asks for: its rows keep the bonus.
+    expect(rankedHere('财政局')[0]).toMatch(/^cz/);
+  });
 });
