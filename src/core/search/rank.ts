@@ -224,15 +224,18 @@ export class Ranking {
       if (plan.intent && plan.intent === doc.type) score += INTENT_BONUS;
       // The kind of answer asked for (how, how much, where, complaints, lists) by the document's own name.
       for (const kind of plan.intents) if (answersIntent(kind, doc.type, doc.leaf)) score += INTENT_ROW_BONUS;
-      const norm = this.corpus.docNorm(d);
-      for (const c of depts) {
-        if (!c.depts.some((n) => norm.dept.includes(n)) || countedTwice(c, norm)) continue;
-        score += (DEPT_BONUS * weightOf(c)) / activeWeight;
-      }
-      for (const c of domains) {
-        if (norm.domain !== c.domain || countedTwice(c, norm)) continue;
-        score += (DOMAIN_BONUS * weightOf(c)) / activeWeight;
-      }
+      // Read only when a concept names a department or domain: most queries need no document's normal form.
+      const norm = depts.length || domains.length ? this.corpus.docNorm(d) : null;
+      if (norm)
+        for (const c of depts) {
+          if (!c.depts.some((n) => norm.dept.includes(n)) || countedTwice(c, norm)) continue;
+          score += (DEPT_BONUS * weightOf(c)) / activeWeight;
+        }
+      if (norm)
+        for (const c of domains) {
+          if (norm.domain !== c.domain || countedTwice(c, norm)) continue;
+          score += (DOMAIN_BONUS * weightOf(c)) / activeWeight;
+        }
       // A repealed policy's interpretation stays findable (first for its exact title) but below what is in force.
       if (doc.validity === 'repealed') score -= REPEALED_PENALTY;
       return { d, score, highlights };
