@@ -31,6 +31,7 @@ export const CATALOGUES = [
   'district-k',
   'district-l',
   'district-m',
+  'district-n',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -49,6 +50,7 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-k': join(root, 'tests/fixtures/district-k'),
   'district-l': join(root, 'tests/fixtures/district-l'),
   'district-m': join(root, 'tests/fixtures/district-m'),
+  'district-n': join(root, 'tests/fixtures/district-n'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];
