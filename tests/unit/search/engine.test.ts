@@ -220,6 +220,20 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('我是送外卖的能自己交公积金吗')[0]).toBe('gj1');
   });
 
+  it('knows the northern words for wages and firecrackers: 工钱 is 工资, 炮仗 is 鞭炮', () => {
+    const rows = [
+      item('ld1', '就业', '劳动保障监察', '拖欠农民工工资投诉举报', null, '县人力资源和社会保障局'),
+      item('ld2', '就业', '就业服务', '零工市场', null, '县人力资源和社会保障局'),
+      item('yh1', '安全生产', '行政许可', '烟花爆竹零售经营许可', null, '县应急管理局'),
+      item('yh2', '安全生产', '监管执法', '烟花爆竹禁放区域和时段', null, '县应急管理局'),
+      item('jz1', '城乡规划', '建设工程', '施工许可', null, '县住房和城乡建设局'),
+    ];
+    const ids = idsOverOnly(rows);
+    expect(ids('包工头欠工钱不给')[0]).toBe('ld1');
+    expect(ids('过年能放炮仗不')[0]).toMatch(/^yh/);
+    expect(ids('哪里卖炮仗')[0]).toMatch(/^yh/);
+  });
+
   it('answers a lost card with the row that replaces it', () => {
     const rows = [
       item('cj1', '残疾人服务', '残疾人证办理', '首次申领', '残疾评定和发证', '区残疾人联合会'),
