@@ -386,9 +386,9 @@ export class Corpus {
   /**
    * Vocabulary terms (or a stretch of one) within one wrong character of the input: 居往证 → 居住证 (inside
    * 居住证办理), 户口迁多 → 户口迁移. Candidates come from shared bigrams and "gapped" pairs (居_证), which survive a
-   * wrong middle character.
+   * wrong middle character. Inputs of six characters or more may have two wrong, unless `oneEdit`.
    */
-  nearTerms(chars: string[]): string[] {
+  nearTerms(chars: string[], oneEdit = false): string[] {
     const counts = new Map<number, number>();
     const keys = new Set<string>();
     for (let i = 0; i + 1 < chars.length; i++) keys.add(chars[i]! + chars[i + 1]!);
@@ -396,7 +396,7 @@ export class Corpus {
     for (let i = 0; i + 2 < chars.length; i++) keys.add(chars[i]! + GAP + chars[i + 2]!);
     for (const k of keys)
       for (const id of this.vocabBigrams.get(k) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
-    const maxDist = chars.length >= 6 ? 2 : 1;
+    const maxDist = chars.length >= 6 && !oneEdit ? 2 : 1;
     // The q-gram lemma: one edit breaks at most two bigrams, so a term (or a stretch of one) within maxDist edits
     // shares at least distinctBigrams − 2·maxDist of the input's bigrams. Terms sharing fewer (居民 alone of
     // 城乡居民基本养老保剑) cannot match and skip the edit distance: most of the cost on long inputs.

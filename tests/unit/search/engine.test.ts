@@ -234,6 +234,20 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('哪里卖炮仗')[0]).toMatch(/^yh/);
   });
 
+  it('reads a question of known words as those words, not as a term two characters away (买房补贴 is not 危房补助)', () => {
+    const rows = [
+      item('wf1', '农村危房改造', '补助标准', '农村危房改造补助标准', null, '区住房和城乡建设局'),
+      item('wf2', '农村危房改造', '申请审批', '危房改造申请', null, '区住房和城乡建设局'),
+      item('rc1', '就业', '人才政策', '高校毕业生购房补贴', null, '区人力资源和社会保障局'),
+      item('rc2', '就业', '人才政策', '高校毕业生生活补贴', null, '区人力资源和社会保障局'),
+    ];
+    const ids = idsOverOnly(rows);
+    expect(ids('买房补贴多少钱')[0]).toBe('rc1');
+    expect(ids('大学生在这买房补贴多少钱')[0]).toBe('rc1');
+    // A typo of one character in a long name is still corrected.
+    expect(ids('农村危房改造补助标谁')[0]).toBe('wf1');
+  });
+
   it('answers a lost card with the row that replaces it', () => {
     const rows = [
       item('cj1', '残疾人服务', '残疾人证办理', '首次申领', '残疾评定和发证', '区残疾人联合会'),
