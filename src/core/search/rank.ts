@@ -199,12 +199,12 @@ export class Ranking {
     const needles = this.needles(plan);
     const depts = plan.concepts.filter((c) => c.active && c.depts.length);
     const domains = plan.concepts.filter((c) => c.active && c.domain);
-    // The department and domain bonuses tell which bureau or domain a query is about. When a word that only a
-    // widening of it names them (卫生 → 卫生健康, 财政 → 财政局) is the whole query, nothing asked of it, every row
-    // of theirs has the bonus and it only lifts them above rows elsewhere: a row their name alone matched has been
-    // counted already (the dept and domain fields), and counted twice it would pass the rows whose own names hold
-    // the word (卫生: every 卫生健康 row before 环境卫生). Beside other words, or a question, the bonuses stay.
-    // A bureau's name as typed (财政局, 城管) is what the visitor asks for: its rows keep the bonus.
+    // The department and domain bonuses tell which bureau or domain a query is about. When the whole query is one
+    // word, nothing asked of it, and the bureau or domain is named only by a widening of the word (卫生 → 卫生健康,
+    // 财政 → 财政局), every row of theirs gets the bonus and it only lifts them above rows elsewhere. A row that
+    // their name alone matched has been counted already (the dept and domain fields); counted twice, it would pass
+    // the rows whose own names hold the word (卫生: every 卫生健康 row before 环境卫生). Beside other words, or in a
+    // question, the bonuses stay; so do they for a bureau's name as typed (财政局, 城管), what the visitor asks for.
     const widenedAlone =
       plan.concepts.length === 1 &&
       !plan.intents.length &&
@@ -226,16 +226,14 @@ export class Ranking {
       for (const kind of plan.intents) if (answersIntent(kind, doc.type, doc.leaf)) score += INTENT_ROW_BONUS;
       // Read only when a concept names a department or domain: most queries need no document's normal form.
       const norm = depts.length || domains.length ? this.corpus.docNorm(d) : null;
-      if (norm)
-        for (const c of depts) {
-          if (!c.depts.some((n) => norm.dept.includes(n)) || countedTwice(c, norm)) continue;
-          score += (DEPT_BONUS * weightOf(c)) / activeWeight;
-        }
-      if (norm)
-        for (const c of domains) {
-          if (norm.domain !== c.domain || countedTwice(c, norm)) continue;
-          score += (DOMAIN_BONUS * weightOf(c)) / activeWeight;
-        }
+      if (norm) {
+        for (const c of depts)
+          if (c.depts.some((n) => norm.dept.includes(n)) && !countedTwice(c, norm))
+            score += (DEPT_BONUS * weightOf(c)) / activeWeight;
+        for (const c of domains)
+          if (norm.domain === c.domain && !countedTwice(c, norm))
+            score += (DOMAIN_BONUS * weightOf(c)) / activeWeight;
+      }
       // A repealed policy's interpretation stays findable (first for its exact title) but below what is in force.
       if (doc.validity === 'repealed') score -= REPEALED_PENALTY;
       return { d, score, highlights };

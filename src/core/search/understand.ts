@@ -716,9 +716,9 @@ export class Understanding {
         this.addAlt(c, { text: fixed, weight: 0.9, via: 'homophone' });
       else partial = fixed;
     }
-    // 3. One character wrong, not a homophone: the nearest vocabulary term by edit distance. A whole segment is
-    // read as a term two characters away only when it is a piece of its own: a segment two characters from a
-    // term is as likely other words (买房补贴多少钱 is not 危房补助多少钱).
+    // 3. One character wrong, not a homophone: the nearest vocabulary term by edit distance. Two characters wrong
+    // count in a piece of six or more, not in a whole segment tried before splitting (strict): a segment two
+    // characters from a term is as likely other words (买房补贴多少钱 is not 危房补助多少钱).
     if (c.alts.length === before && chars.length >= 3) {
       for (const t of this.corpus.nearTerms(chars, strict))
         if (!this.dropsAWord(text, t)) this.addAlt(c, { text: t, weight: 0.8, via: 'fuzzy' });
