@@ -14,11 +14,20 @@ describe('ranking (coverage → ordered results)', () => {
   };
   const fixture = stages();
   const ranked = (q: string) => rankedOver(fixture, q).results;
-  /** Result ids over the fixture plus a test's own rows. */
-  const idsWith = (data: ReturnType<typeof fixtureData>) => {
-    const own = stages(data);
+  /** Result ids over the fixture plus a test's own rows (and a lexicon of its own: rows of lexicon.tsv). */
+  const idsWith = (data: ReturnType<typeof fixtureData>, lexiconRows?: string[]) => {
+    const own = stages(
+      data,
+      lexiconRows && parseLexicon(['domain\tofficial\tcolloquial\ten', ...lexiconRows].join('\n')),
+    );
     return (q: string) => rankedOver(own, q).results.map((x) => x.id);
   };
+  /** Two rows of one domain under each of these first levels, published by `dept`. */
+  const twoRowsEach = (prefix: string, domain: string, level1s: string[], dept: string) =>
+    level1s.flatMap((level1, i) => [
+      item(`${prefix}-${i}a`, domain, level1, '年度报告', null, dept),
+      item(`${prefix}-${i}b`, domain, level1, '服务机构名单', null, dept),
+    ]);
 
   it('puts the exact name first and marks the matched part of the title', () => {
     const r = ranked('户口迁移');
@@ -103,23 +112,18 @@ describe('ranking (coverage → ordered results)', () => {
   it('finds the rows whose own names hold a word that names a domain, typed alone, before the domain’s other rows', () => {
     // Every row of 卫生健康 matches 卫生 by its domain's name; two rows elsewhere hold the word in their own names.
     const data = fixtureData();
-    const health = ['预防接种', '传染病防控', '医疗机构管理', '家庭医生签约', '出生医学证明', '计划生育'];
-    health.forEach((level1, i) =>
-      data.catalogue.push(
-        item(`wj-${i}a`, '卫生健康', level1, '办理流程', null, '区卫生健康局'),
-        item(`wj-${i}b`, '卫生健康', level1, '服务机构名单', null, '区卫生健康局'),
-      ),
-    );
     data.catalogue.push(
+      ...twoRowsEach(
+        'wj',
+        '卫生健康',
+        ['预防接种', '传染病防控', '医疗机构管理', '家庭医生签约', '出生医学证明', '计划生育'],
+        '区卫生健康局',
+      ),
       item('sz-wc', '市政服务', '环境卫生', '公共厕所分布', null, '区城市管理局'),
       item('sz-lj', '市政服务', '环境卫生', '生活垃圾清运', null, '区城市管理局'),
     );
     // As the built-in lexicon has it: 卫生 is a colloquial name of the domain 卫生健康.
-    const lexicon = parseLexicon(
-      ['domain\tofficial\tcolloquial\ten', '卫生健康\t卫生健康\t卫生|医疗卫生\thealth'].join('\n'),
-    );
-    const own = stages(data, lexicon);
-    const rankedHere = (q: string) => rankedOver(own, q).results.map((x) => x.id);
+    const rankedHere = idsWith(data, ['卫生健康\t卫生健康\t卫生|医疗卫生\thealth']);
     for (const q of ['卫生', 'weisheng'])
       expect(rankedHere(q).slice(0, 2).sort()).toEqual(['sz-lj', 'sz-wc']);
     // Asked about (a question, another word), the word still tells the domain: its rows come first.
@@ -139,21 +143,17 @@ describe('ranking (coverage → ordered results)', () => {
       phone: '',
       window: '',
     });
-    ['政府预算', '政府决算', '政府债务', '转移支付', '政府采购', '部门预决算'].forEach((level1, i) =>
-      data.catalogue.push(
-        item(`cz-${i}a`, '财政预决算', level1, '年度报告', null, '区财政局'),
-        item(`cz-${i}b`, '财政预决算', level1, '执行情况', null, '区财政局'),
-      ),
-    );
     data.catalogue.push(
+      ...twoRowsEach(
+        'cz',
+        '财政预决算',
+        ['政府预算', '政府决算', '政府债务', '转移支付', '政府采购'],
+        '区财政局',
+      ),
       item('sj-1', '审计监督', '审计结果', '本级财政收支审计报告', null, '区审计局'),
       item('nw-1', '惠农补贴', '补贴资金', '惠农财政补贴发放', null, '区农业农村局'),
     );
-    const lexicon = parseLexicon(
-      ['domain\tofficial\tcolloquial\ten', '财政预决算\t财政局\t财政|财政所\tfinance bureau'].join('\n'),
-    );
-    const own = stages(data, lexicon);
-    const rankedHere = (q: string) => rankedOver(own, q).results.map((x) => x.id);
+    const rankedHere = idsWith(data, ['财政预决算\t财政局\t财政|财政所\tfinance bureau']);
     // The fixture's own 财政预算 row (cz1) holds the word too.
     for (const q of ['财政', 'caizheng'])
       expect(rankedHere(q).slice(0, 3).sort()).toEqual(['cz1', 'nw-1', 'sj-1']);
