@@ -32,6 +32,7 @@ export const CATALOGUES = [
   'district-l',
   'district-m',
   'district-n',
+  'district-o',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -51,6 +52,7 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-l': join(root, 'tests/fixtures/district-l'),
   'district-m': join(root, 'tests/fixtures/district-m'),
   'district-n': join(root, 'tests/fixtures/district-n'),
+  'district-o': join(root, 'tests/fixtures/district-o'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];
