@@ -238,3 +238,38 @@ test('while typing, every frame fills the screen with results; the whole first p
   // The frames drawn while typing did draw less than the whole page (else this test would check nothing).
   expect(partial).toBeGreaterThan(0);
 });
+
+test('a result row that stays while typing shows what the new text matches, and its tag follows the language', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first()).toBeVisible({
+    timeout: 60_000,
+  });
+  const searchbox = page.getByRole('searchbox', { name: /搜索/ });
+  const results = page.getByRole('list', { name: /搜索结果/ });
+  // Rows are kept as they were drawn when a keystroke's answer shows them the same: a row whose marks changed
+  // must be drawn again. Typed on, then erased back: the rows still on screen mark only what is left.
+  await searchbox.focus();
+  await searchbox.pressSequentially('最低生活保障', { delay: 30 });
+  await expect(results).toHaveAccessibleName('搜索结果：最低生活保障');
+  const marked = () => results.locator('mark').allTextContents();
+  expect((await marked()).join('')).toContain('生活保障');
+  for (let i = 0; i < 4; i++) await searchbox.press('Backspace');
+  await expect(results).toHaveAccessibleName('搜索结果：最低');
+  const left = await marked();
+  expect(left.length).toBeGreaterThan(0);
+  for (const text of left)
+    expect(
+      [...text].every((ch) => '最低'.includes(ch)),
+      text,
+    ).toBe(true);
+
+  // A repealed policy's tag, drawn in Chinese, is worded again when the visitor switches to English.
+  await searchbox.pressSequentially('生活保障实施细则', { delay: 30 });
+  const repealed = results.getByRole('link', { name: /最低生活保障实施细则》政策解读（已废止）/ });
+  await expect(repealed).toBeVisible();
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  // The list's own name is in English now: the link is looked for on the whole page.
+  await expect(page.getByRole('link', { name: /最低生活保障实施细则》政策解读 \(repealed\)/ })).toBeVisible();
+});

@@ -9,9 +9,17 @@ function differs(a: Record<string, unknown>, b: Record<string, unknown>): boolea
   return false;
 }
 
-export function memo<P extends object>(render: FunctionComponent<P>): FunctionComponent<P> {
+/**
+ * `same` replaces the shallow comparison where a prop is a fresh object each render that is often equal in value
+ * (a search result rebuilt for every answer).
+ */
+export function memo<P extends object>(
+  render: FunctionComponent<P>,
+  same?: (prev: P, next: P) => boolean,
+): FunctionComponent<P> {
   function Memoed(this: Component<P>, props: P) {
     this.shouldComponentUpdate = function (this: Component<P>, next: P) {
+      if (same) return !same(this.props as P, next);
       return differs(this.props as Record<string, unknown>, next as Record<string, unknown>);
     };
     return h(render, props);

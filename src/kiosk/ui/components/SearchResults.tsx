@@ -15,6 +15,7 @@ import { ValidityTag } from './ContentPage.tsx';
 import { Highlight } from './Highlight.tsx';
 import { Loading } from './Status.tsx';
 import { firstScreenful, measureRowsInView, useSettled } from '../first-screenful.ts';
+import { memo } from '../memo.ts';
 
 // The preview draws the detail pages' own components: fetched with them, the first time a wide screen shows results.
 const ResultPreview = lazyComponent(
@@ -49,47 +50,73 @@ interface Selection {
   select: (hit: SearchHit) => void;
 }
 
+/** Same [start, end) spans, in the same order. */
+function sameRanges(a: SearchHit['highlights'], b: SearchHit['highlights']): boolean {
+  if (a.length !== b.length) return false;
+  return a.every(([s, e], i) => s === b[i]![0] && e === b[i]![1]);
+}
+
+interface ResultLinkProps {
+  hit: SearchHit;
+  query: string;
+  /** The previewed result on a wide screen. */
+  current: boolean;
+  /** On a wide screen: what a tap does instead of opening the result (stable across renders). */
+  onSelect: ((hit: SearchHit) => void) | undefined;
+  /** The interface language: the validity tag is worded in it. */
+  lang: string;
+}
+
 /**
  * Each result stays a link to its page, so it is announced, focused and opened as every other link of the kiosk.
  * On a wide screen a tap selects it for the preview instead of leaving the list (the visitor compares results
  * beside each other), the selected row carries aria-current (the list is not a listbox of options: it is
  * navigation, and only links may be activated); the preview's 查看全文 link, next in reading order, opens it.
+ *
+ * Every answer brings new result objects, but most rows of a keystroke's answer show what they showed for the
+ * previous one (the same document with the same marks): those keep their DOM untouched instead of being diffed
+ * again, which a keystroke waits for on a kiosk CPU (issue 11, item 7).
  */
-function ResultLink({
-  hit,
-  query,
-  selection,
-}: {
-  hit: SearchHit;
-  query: string;
-  selection: Selection | null;
-}) {
-  const current = selection?.key === keyOf(hit);
-  return (
-    <li>
-      <a
-        class="result"
-        lang="zh-CN"
-        href={href([hit.type, hit.id])}
-        aria-current={current ? 'true' : undefined}
-        onClick={
-          selection
-            ? (event) => {
-                event.preventDefault();
-                selection.select(hit);
-              }
-            : undefined
-        }
-      >
-        <span class="result-title">
-          <Highlight text={hit.title} query={query} highlights={hit.highlights} />
-          <ValidityTag validity={hit.validity} />
-        </span>{' '}
-        <span class="result-meta">{hit.domain}</span>
-      </a>
-    </li>
-  );
-}
+const ResultLink = memo(
+  function ResultLink({ hit, query, current, onSelect }: ResultLinkProps) {
+    return (
+      <li>
+        <a
+          class="result"
+          lang="zh-CN"
+          href={href([hit.type, hit.id])}
+          aria-current={current ? 'true' : undefined}
+          onClick={
+            onSelect
+              ? (event) => {
+                  event.preventDefault();
+                  onSelect(hit);
+                }
+              : undefined
+          }
+        >
+          <span class="result-title">
+            <Highlight text={hit.title} query={query} highlights={hit.highlights} />
+            <ValidityTag validity={hit.validity} />
+          </span>{' '}
+          <span class="result-meta">{hit.domain}</span>
+        </a>
+      </li>
+    );
+  },
+  (prev, next) =>
+    prev.current === next.current &&
+    prev.onSelect === next.onSelect &&
+    prev.lang === next.lang &&
+    prev.hit.type === next.hit.type &&
+    prev.hit.id === next.hit.id &&
+    prev.hit.title === next.hit.title &&
+    prev.hit.domain === next.hit.domain &&
+    prev.hit.validity === next.hit.validity &&
+    sameRanges(prev.hit.highlights, next.hit.highlights) &&
+    // Without the engine's spans the marks come from the query's characters.
+    (prev.hit.highlights.length > 0 || prev.query === next.query),
+);
 
 interface Props {
   query: string;
@@ -111,6 +138,8 @@ export function SearchResults({ query, answer, deskLocation, onPick }: Props) {
   const selectedKey = selected ? keyOf(selected) : null;
   const select = useRef((hit: SearchHit) => setTapped({ query: answer?.query ?? '', hit }));
   select.current = (hit) => setTapped({ query: answer?.query ?? '', hit });
+  // One function for the screen's life, so a memoised row is not drawn again for a new handler.
+  const selectHit = useRef((hit: SearchHit) => select.current(hit)).current;
   // A keystroke changes the query at once but the answer only when the worker replies: the list (dozens of links
   // with highlights) is rebuilt for a new answer (or a tap on a wide screen) only, not for every keystroke in
   // between (issue 3).
@@ -123,7 +152,7 @@ export function SearchResults({ query, answer, deskLocation, onPick }: Props) {
           answer={answer}
           deskLocation={deskLocation}
           pick={pick}
-          selection={wide ? { key: selectedKey, select: (hit) => select.current(hit) } : null}
+          selection={wide ? { key: selectedKey, select: selectHit } : null}
         />
       ) : null,
     [answer, deskLocation, getLang(), wide, selectedKey],
@@ -249,7 +278,14 @@ function AnswerView({
               </h3>
               <ul class="result-list" aria-labelledby={`group-${type}`}>
                 {hits.map((hit) => (
-                  <ResultLink key={keyOf(hit)} hit={hit} query={shown} selection={selection} />
+                  <ResultLink
+                    key={keyOf(hit)}
+                    hit={hit}
+                    query={shown}
+                    current={selection?.key === keyOf(hit)}
+                    onSelect={selection?.select}
+                    lang={getLang()}
+                  />
                 ))}
               </ul>
             </li>
