@@ -234,6 +234,25 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('哪里卖炮仗')[0]).toMatch(/^yh/);
   });
 
+  it('knows the country words for potatoes, dead livestock, coal-to-electric heating and village roads', () => {
+    const rows = [
+      item('ml1', '涉农补贴', '种植业补贴', '脱毒马铃薯种薯补贴', null, '县农业农村局'),
+      item('ml2', '涉农补贴', '种植业补贴', '玉米良种补贴', null, '县农业农村局'),
+      item('bs1', '涉农补贴', '动物防疫', '病死畜禽无害化处理', null, '县农业农村局'),
+      item('bs2', '涉农补贴', '动物防疫', '牛羊强制免疫', null, '县农业农村局'),
+      item('qn1', '市政服务', '供热', '农村清洁取暖改造补贴', null, '县住房和城乡建设局'),
+      item('qn2', '市政服务', '供热', '城区集中供热收费标准', null, '县住房和城乡建设局'),
+      item('gl1', '市政服务', '交通', '农村公路养护', null, '县交通运输局'),
+      item('gl2', '市政服务', '交通', '城区公交线路', null, '县交通运输局'),
+    ];
+    const ids = idsOverOnly(rows);
+    expect(ids('土豆种子有补贴吗')[0]).toBe('ml1');
+    expect(ids('洋芋种薯')[0]).toBe('ml1');
+    expect(ids('病死羊怎么处理')[0]).toBe('bs1');
+    expect(ids('煤改气补贴')[0]).toBe('qn1');
+    expect(ids('村道坏了找谁修')[0]).toBe('gl1');
+  });
+
   it('reads a question of known words as those words, not as a term two characters away (买房补贴 is not 危房补助)', () => {
     const rows = [
       item('wf1', '农村危房改造', '补助标准', '农村危房改造补助标准', null, '区住房和城乡建设局'),
