@@ -253,6 +253,18 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('村道坏了找谁修')[0]).toBe('gl1');
   });
 
+  it("knows 买断工龄 as the restructured state firms' workers and 盗采 as illegal mining", () => {
+    const rows = [
+      item('gz1', '社会保险', '养老保险', '改制企业职工养老保险接续', null, '区人力资源和社会保障局'),
+      item('gz2', '社会保险', '养老保险', '养老金调整', null, '区人力资源和社会保障局'),
+      item('ck1', '城乡规划', '监管执法', '非法采矿行为查处', null, '区自然资源局'),
+      item('ck2', '城乡规划', '行政许可', '采石场规划许可', null, '区自然资源局'),
+    ];
+    const ids = idsOverOnly(rows);
+    expect(ids('买断工龄的人')[0]).toBe('gz1');
+    expect(ids('山上有人盗采石头')[0]).toBe('ck1');
+  });
+
   it('reads a question of known words as those words, not as a term two characters away (买房补贴 is not 危房补助)', () => {
     const rows = [
       item('wf1', '农村危房改造', '补助标准', '农村危房改造补助标准', null, '区住房和城乡建设局'),
