@@ -269,6 +269,11 @@ test('a result row that stays while typing shows what the new text matches, and 
   await searchbox.pressSequentially('生活保障实施细则', { delay: 30 });
   const repealed = results.getByRole('link', { name: /最低生活保障实施细则》政策解读（已废止）/ });
   await expect(repealed).toBeVisible();
+  // 返回 from a result brings the field back with the text typed, and its results.
+  await repealed.click();
+  await page.getByRole('button', { name: '返回' }).click();
+  await expect(searchbox).toHaveValue('最低生活保障实施细则');
+  await expect(repealed).toBeVisible();
   await page.getByRole('button', { name: 'Switch to English' }).click();
   // The list's own name is in English now: the link is looked for on the whole page.
   await expect(page.getByRole('link', { name: /最低生活保障实施细则》政策解读 \(repealed\)/ })).toBeVisible();
