@@ -14,14 +14,18 @@ export type Emit = (figure: BenchFigure) => void;
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const filters = process.argv.slice(2);
-const modules = (await readdir(dir))
-  .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => !filters.length || filters.some((x) => f.includes(x)))
+const all = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts'));
+const suiteOf = (f: string) => f.replace(/\.bench\.ts$/, '');
+// A filter that names a suite exactly runs that suite alone (`search`, not kiosk-search too); any other filter
+// runs every suite whose file name holds it.
+const names = new Set(all.map(suiteOf));
+const modules = all
+  .filter((f) => !filters.length || filters.some((x) => (names.has(x) ? suiteOf(f) === x : f.includes(x))))
   .sort();
 
 let failed = false;
 for (const file of modules) {
-  const suite = file.replace(/\.bench\.ts$/, '');
+  const suite = suiteOf(file);
   const emit: Emit = (figure) => console.log(JSON.stringify({ suite, ...figure }));
   try {
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as {

@@ -134,7 +134,9 @@ export class Ranking {
     let best = 0;
     const sel = chosenBy.acc;
     for (let k = 0; k < sel.size; k++) best = Math.max(best, sel.vals[sel.list[k]!]!);
-    const minCoverage = Math.max(0.3, (0.4 * best) / chosenBy.weight);
+    // A result covers a quarter of the query at least: a long question's words often meet different rows (家里困难
+    // 能申请低保吗: 困难 the 困难残疾人 rows, 低保 the 低保 rows), and the service named must stay among the results.
+    const minCoverage = Math.max(0.25, (0.4 * best) / chosenBy.weight);
     const keep = Math.max(limit * 3, 60);
     // Bounded selection of the best candidates by coverage (a full sort of 10k hits costs more than the rest).
     const cand: number[] = [];

@@ -166,6 +166,25 @@ describe('words that say who, not what about', () => {
   });
 });
 
+describe('a long question whose words meet different rows', () => {
+  it('keeps the rows of the service the visitor names among the results, though a side word matches others', () => {
+    // 困难 is in every 困难残疾人 row; the 低保 rows hold only the service asked for. Both kinds are results.
+    const ids = idsOverOnly([
+      item('cj1', '社会救助', '困难残疾人生活补贴', '补贴申请', '困难残疾人生活补贴申请办事指南', '区残联'),
+      item('cj2', '社会救助', '困难残疾人生活补贴', '补贴标准', null, '区残联'),
+      item('cj3', '社会救助', '困难残疾人生活补贴', '补贴发放', '发放名单', '区残联'),
+      item('yl1', '社会保险', '医疗救助', '资助参保', '困难群众参保资助', '区医疗保障局'),
+      item('db1', '社会救助', '最低生活保障', '办事指南', null, '区民政局'),
+      item('db2', '社会救助', '最低生活保障', '保障标准', null, '区民政局'),
+      item('db3', '社会救助', '最低生活保障', '审核确认结果', null, '区民政局'),
+      item('wz1', '社会救助', '无障碍环境建设', '困难重度残疾人家庭无障碍改造', '改造项目', '区残联'),
+      item('gz1', '保障性住房', '公共租赁住房', '申请受理', '办事指南', '区住房和城乡建设局'),
+      item('yf1', '退役军人服务', '优抚对象抚恤补助', '义务兵家庭优待金', null, '区退役军人事务局'),
+    ]);
+    expect(ids('家里困难能申请低保吗').filter((id) => id.startsWith('db')).length).toBeGreaterThan(0);
+  });
+});
+
 describe('the built-in lexicon in a district it was not written for', () => {
   it('reads 户口 as household registration in general, not as the one service 户口登记', () => {
     // A county that files its hukou services under 户口登记 and 户口迁移 side by side: a question about moving
