@@ -284,6 +284,17 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('山上有人盗采石头')[0]).toBe('ck1');
   });
 
+  it('knows 增设电梯 as the official name some catalogues give 加装电梯', () => {
+    const rows = [
+      item('dt1', '城乡规划', '老旧小区改造', '既有住宅增设电梯', null, '区住房和城乡建设局'),
+      item('dt2', '城乡规划', '老旧小区改造', '年度改造计划', null, '区住房和城乡建设局'),
+      item('gd1', '市政服务', '供电', '用电报装和停电信息', null, '供电局'),
+    ];
+    const ids = idsOverOnly(rows);
+    expect(ids('加装电梯')[0]).toBe('dt1');
+    expect(ids('老楼加装电梯补多少钱')[0]).toBe('dt1');
+  });
+
   it('reads a question of known words as those words, not as a term two characters away (买房补贴 is not 危房补助)', () => {
     const rows = [
       item('wf1', '农村危房改造', '补助标准', '农村危房改造补助标准', null, '区住房和城乡建设局'),
