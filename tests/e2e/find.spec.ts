@@ -2,6 +2,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './axe.ts';
 
+/** The kiosk's home screen, once the sample bundle is imported and its domains are listed. */
+async function openHome(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first()).toBeVisible({
+    timeout: 60_000,
+  });
+}
+
 async function expectAccessible(page: Page, screen: string) {
   const violations = await seriousViolations(page);
   expect(violations, `axe on ${screen}`).toEqual([]);
@@ -173,10 +181,7 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
 test('while typing, every frame fills the screen with results; the whole first page once typing pauses', async ({
   page,
 }) => {
-  await page.goto('/');
-  await expect(page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first()).toBeVisible({
-    timeout: 60_000,
-  });
+  await openHome(page);
   // Sampled just before each frame is painted: when the list shows the field's text but not yet the whole first
   // page, its rows must reach the bottom of what the visitor sees (the viewport, or the top of the keyboard).
   await page.evaluate(() => {
@@ -242,10 +247,7 @@ test('while typing, every frame fills the screen with results; the whole first p
 test('a result row that stays while typing shows what the new text matches, and its tag follows the language', async ({
   page,
 }) => {
-  await page.goto('/');
-  await expect(page.getByRole('list', { name: '按领域浏览' }).getByRole('link').first()).toBeVisible({
-    timeout: 60_000,
-  });
+  await openHome(page);
   const searchbox = page.getByRole('searchbox', { name: /搜索/ });
   const results = page.getByRole('list', { name: /搜索结果/ });
   // Rows are kept as they were drawn when a keystroke's answer shows them the same: a row whose marks changed
