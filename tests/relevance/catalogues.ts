@@ -33,6 +33,7 @@ export const CATALOGUES = [
   'district-m',
   'district-n',
   'district-o',
+  'district-p',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -53,6 +54,7 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-m': join(root, 'tests/fixtures/district-m'),
   'district-n': join(root, 'tests/fixtures/district-n'),
   'district-o': join(root, 'tests/fixtures/district-o'),
+  'district-p': join(root, 'tests/fixtures/district-p'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];
