@@ -16,6 +16,8 @@ describe('regional words', () => {
     expect(fromDialect('政府补几多钞票')).toBe('政府补多少钱');
     expect(fromDialect('房子漏雨政府有补贴修伐？')).toBe('房子漏雨政府有补贴修吗？');
     expect(fromDialect('砍伐树木要审批伐')).toBe('砍伐树木要审批吗');
+    expect(fromDialect('农村做屋么样审批')).toBe('农村建房怎么样审批');
+    expect(fromDialect('补助么时候发啵')).toBe('补助什么时候发吗');
   });
 
   it('leaves the Mandarin words they are part of alone', () => {
@@ -28,6 +30,11 @@ describe('regional words', () => {
       '好多人排队',
       '林木采伐许可',
       '砍伐',
+      '什么样的条件',
+      '怎么样申请',
+      '这么样也行',
+      '什么时候发',
+      '啵啵奶茶店',
     ])
       expect(fromDialect(q)).toBe(q);
   });
