@@ -295,7 +295,7 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('老楼加装电梯补多少钱')[0]).toBe('dt1');
   });
 
-  it("knows the river plain's words: 分洪 compensation, fishermen come ashore, 电鱼 as illegal fishing", () => {
+  it("knows the river plain's words: 分洪 compensation, fishermen ashore, 电鱼 as illegal fishing, 田里养虾", () => {
     const rows = [
       item('xz1', '救灾', '蓄滞洪区', '蓄滞洪区运用补偿', null, '市水利和湖泊局'),
       item('xz2', '救灾', '防汛', '汛期值班和险情报告', null, '市防汛抗旱指挥部办公室'),
@@ -303,11 +303,14 @@ describe('the built-in lexicon in a district it was not written for', () => {
       item('tb2', '涉农补贴', '渔业', '渔业养殖证核发', null, '市农业农村局'),
       item('bl1', '生态环境', '渔政执法', '非法捕捞行为查处', null, '市农业综合执法大队'),
       item('bl2', '生态环境', '湿地保护', '湿地保护名录', null, '市林业局'),
+      item('dy1', '涉农补贴', '渔业补贴', '稻渔综合种养', null, '市农业农村局'),
+      item('yz1', '涉农补贴', '渔业补贴', '池塘养殖尾水治理补贴', null, '市农业农村局'),
     ];
     const ids = idsOverOnly(rows);
     expect(ids('分洪了淹的地赔偿多少')[0]).toBe('xz1');
     expect(ids('渔民上岸以后有什么保障')[0]).toBe('tb1');
     expect(ids('湖里有人电鱼')[0]).toBe('bl1');
+    expect(ids('田里养虾有补贴吗')[0]).toBe('dy1');
   });
 
   it('reads a question of known words as those words, not as a term two characters away (买房补贴 is not 危房补助)', () => {
