@@ -63,6 +63,8 @@ export interface Plan {
 
 export const WEAK_WEIGHT = 0.3;
 export const MAX_ALTS = 6;
+/** Another name of the same lexicon row, as the catalogue writes it, counts at this share of the typed one. */
+const SIBLING_WEIGHT = 0.8;
 /** How surely a two-character string of the names is a word (wordness). */
 const EDGES_OF_WORDS = 0;
 const NOT_IN_NAMES = 1;
@@ -144,12 +146,36 @@ export class Understanding {
         alt.weight * (this.corpus.names.has(alt.text) ? 0.6 : this.corpus.inCorpus(alt.text) ? 0.85 : 1);
       for (const o of official)
         this.addAlt(c, { text: o, weight: w, via: 'synonym', ...(alt.guessed ? { guessed: true } : {}) });
+      // A row of the lexicon is one service under several names. The catalogue may use another of its colloquial
+      // names (公租房) rather than the official one (公共租赁住房): a typed name it does not hold (廉租房) reaches
+      // that one too. A name the catalogue holds is the visitor's answer as it stands.
+      if (alt.via === 'query' && !this.corpus.inCorpus(alt.text))
+        for (const o of official)
+          for (const sibling of this.namesFor(o))
+            if (sibling !== alt.text && this.corpus.names.has(sibling))
+              this.addAlt(c, { text: sibling, weight: w * SIBLING_WEIGHT, via: 'synonym' });
     }
     // A guess names no department or domain the visitor asked for.
     if (alt.guessed) return;
     const dept = this.corpus.deptNames.get(alt.text);
     if (dept) c.depts.push(...dept);
     if (this.corpus.domains.has(alt.text)) c.domain = alt.text;
+  }
+
+  /** Every term the synonym table expands to an official term, by that term (built at first use). */
+  private byOfficial: Map<string, string[]> | null = null;
+
+  private namesFor(official: string): readonly string[] {
+    if (!this.byOfficial) {
+      this.byOfficial = new Map();
+      for (const [term, officials] of this.corpus.synonyms)
+        for (const o of officials) {
+          const list = this.byOfficial.get(o);
+          if (list) list.push(term);
+          else this.byOfficial.set(o, [term]);
+        }
+    }
+    return this.byOfficial.get(official) ?? [];
   }
 
   plan(query: string): Plan {

@@ -313,6 +313,25 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('田里养虾有补贴吗')[0]).toBe('dy1');
   });
 
+  it('reaches the name a catalogue uses through another name of the same service (廉租房 finds the 公租房 rows)', () => {
+    const rows = [
+      item('gz1', '保障性住房', '公租房', '申请审核', null, '市住房和城乡建设局'),
+      item('gz2', '保障性住房', '公租房', '租金标准', null, '市住房和城乡建设局'),
+      item('gz3', '保障性住房', '政策文件', '公共租赁住房管理办法', null, '市住房和城乡建设局'),
+      item(
+        'bz1',
+        '保障性住房',
+        '保障性租赁住房',
+        '项目和申请',
+        '保障性租赁住房项目和申请办法',
+        '市住房和城乡建设局',
+      ),
+    ];
+    const ids = idsOverOnly(rows);
+    expect(ids('廉租房')[0]).toMatch(/^gz/);
+    expect(ids('廉租房怎么申请')[0]).toBe('gz1');
+  });
+
   it('reads a question of known words as those words, not as a term two characters away (买房补贴 is not 危房补助)', () => {
     const rows = [
       item('wf1', '农村危房改造', '补助标准', '农村危房改造补助标准', null, '区住房和城乡建设局'),
