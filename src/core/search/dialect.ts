@@ -1,7 +1,8 @@
 // Regional words read as the Mandarin the catalogues are written in. A visitor types or dictates as they speak:
 // written Cantonese from Hong Kong, Macau or Guangdong (長者咭點樣申請), south-western Mandarin (社保咋个交,
-// 养老金好多钱), Hubei and Hunan (么样办, 做屋), northern and north-eastern (咋整, 嘎哈), Wu (哪能办, 啥物事) and Min (囝, 厝). Left as they are,
-// these words are read as unknown topic words: 咋个交 became 个交, and 养老金好多钱 lost 养老金 to 金好多钱.
+// 养老金好多钱), Hubei and Hunan (么样办, 做屋), northern and north-eastern (咋整, 嘎哈), Wu (哪能办, 啥物事) and
+// Min (囝, 厝). Left as they are, these words are read as unknown topic words: 咋个交 became 个交, and
+// 养老金好多钱 lost 养老金 to 金好多钱.
 //
 // Only words that mean this and nothing else in a mainland query, after traditional characters are simplified;
 // 系 (关系) or 边 (旁边) alone are left alone, as is any word the bundle itself holds (a Fujian catalogue may name
@@ -81,7 +82,7 @@ const WORDS: readonly DialectWord[] = [
   w('伢', '孩子'),
   w('堂客', '妻子'),
   w('婆娘', '妻子'),
-  // Hubei and Hunan (么样 办, 么时候, 做屋, the final 啵): not the 么 of 什么样, 怎么样 or 这么样.
+  // Hubei and Hunan (么样办, 么时候, 做屋, the final 啵): not the 么 of 什么样, 怎么样 or 这么样.
   w('么样', '怎么样', '', '什怎这那多要'),
   w('么时候', '什么时候', '', '什怎这那多要'),
   w('做屋', '建房'),
