@@ -23,7 +23,7 @@ async function start(): Promise<void> {
   const list = document.getElementById('r')!;
   input.addEventListener('input', () => {
     const q = input.value;
-    const { results } = engine.search(q, { limit: LIMIT });
+    const { results } = engine.search(q, { limit: LIMIT, typing: true }); // as the kiosk's keystroke asks
     list.setAttribute('aria-label', '搜索结果：' + q);
     list.replaceChildren(
       ...results.slice(0, DRAWN).map((r) => {

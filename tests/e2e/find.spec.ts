@@ -128,6 +128,12 @@ test('offline: search, open an item, browse a domain, read a guide', async ({ pa
   await expect(
     page.getByRole('status').filter({ hasText: '没有找到“噼里啪啦咕噜”的相关内容' }),
   ).toBeVisible();
+  // Pinyin with a slip of the finger reads as no word, but the kiosk knows which word it spells once typing pauses.
+  await searchbox.fill('shebaokka');
+  await expect(page.getByRole('status').filter({ hasText: '没有找到“shebaokka”的相关内容' })).toBeVisible();
+  await page.getByRole('button', { name: '社保卡', exact: true }).click();
+  await expect(searchbox).toHaveValue('社保卡');
+  await expect(page.getByRole('list', { name: '搜索结果：社保卡' }).getByRole('link').first()).toBeVisible();
 
   // Browse to a domain from the home screen.
   await searchbox.fill('');

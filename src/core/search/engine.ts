@@ -53,7 +53,11 @@ class Engine implements SearchEngine {
     const limit = Math.max(1, Math.min(opts.limit ?? 20, 500));
     const plan = this.understanding.plan(query);
     const response: SearchResponse = { query, results: [], total: 0, didYouMean: [], rewritten: [] };
-    if (!plan.concepts.length) return response;
+    if (!plan.concepts.length) {
+      // Nothing read (hukouqainyi: pinyin with a slip of the finger): the did-you-mean may still know the word.
+      this.suggestions.suggest(plan, response, { fuzzy: !opts.typing });
+      return response;
+    }
 
     const acc = this.retrieval.acc;
     let activeWeight = this.retrieval.scorePlan(plan, false);
@@ -86,7 +90,7 @@ class Engine implements SearchEngine {
         if (response.results.length) response.closest = true;
       }
     }
-    this.suggestions.suggest(plan, response);
+    this.suggestions.suggest(plan, response, { fuzzy: !opts.typing });
     return response;
   }
 }

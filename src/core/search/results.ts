@@ -4,6 +4,12 @@ import type { DocType, SearchDoc } from './docs.ts';
 export interface SearchOptions {
   /** Maximum number of results (default 20). */
   limit?: number;
+  /**
+   * The query is being typed: skip the did-you-mean pass that only an empty result needs (fuse.js over the
+   * vocabulary, the slowest part of a search that finds nothing). The response says so with `suggestionsLater`;
+   * the kiosk asks again once typing pauses.
+   */
+  typing?: boolean;
 }
 
 export interface SearchResult {
@@ -34,6 +40,8 @@ export interface SearchResponse {
    * contact the UI shows above the list.
    */
   contactDept?: string;
+  /** Asked with `typing`: nothing was found and the fuzzy did-you-mean was skipped; a search without it has them. */
+  suggestionsLater?: true;
   /** Nothing matched in full: the results are the closest documents (the UI says so). */
   closest?: true;
   /** The query as the engine understood it, one entry per concept: `~` marks a weak word, `|` separates alternatives. */

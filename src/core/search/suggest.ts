@@ -52,8 +52,11 @@ export class Suggestions {
     return f.search(query, { limit: 5 }).map((r) => r.item.t);
   }
 
-  /** Did-you-mean: corrections the engine made, and near vocabulary terms when results are few. */
-  suggest(plan: Plan, response: SearchResponse): void {
+  /**
+   * Did-you-mean: corrections the engine made, and near vocabulary terms when results are few; the fuzzy pass
+   * over the vocabulary when nothing was found, unless `fuzzy` is false (then the response says it was skipped).
+   */
+  suggest(plan: Plan, response: SearchResponse, { fuzzy = true }: { fuzzy?: boolean } = {}): void {
     const out = new Set<string>(plan.corrections);
     const few = response.results.length < 3;
     const chars = codePoints(plan.whole);
@@ -63,7 +66,8 @@ export class Suggestions {
     // fuse.js over the vocabulary (names, departments, synonym terms, with their pinyin) only when nothing was
     // found: it is the slow path, and a visitor looking at an empty screen is not typing.
     if (!response.results.length && chars.length >= 2) {
-      for (const t of this.fuzzyVocab(plan.whole)) out.add(t);
+      if (fuzzy) for (const t of this.fuzzyVocab(plan.whole)) out.add(t);
+      else response.suggestionsLater = true;
     }
     out.delete(plan.whole);
     out.delete(response.query);

@@ -133,11 +133,15 @@ async function build(dbName: string): Promise<void> {
   );
 }
 
-/** The answer now, in this task, or null when the page has no engine for `dbName` yet (ask the worker). */
+/**
+ * The answer now, in this task, or null when the page has no engine for `dbName` yet (ask the worker). It is a
+ * keystroke's search: the did-you-mean pass that only an empty result needs is left for the pause in typing
+ * (`suggestionsLater`; the worker answers it then).
+ */
 export function searchOnPage(dbName: string, query: string, limit = 60): SearchAnswer | null {
   if (ready?.dbName !== dbName) return null;
   const started = performance.now();
-  const response: SearchResponse = ready.engine.search(query, { limit });
+  const response: SearchResponse = ready.engine.search(query, { limit, typing: true });
   return { query, response, ms: performance.now() - started };
 }
 

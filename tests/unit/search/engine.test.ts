@@ -108,6 +108,17 @@ describe('search engine over a small fixture', () => {
     expect(engine.search('最低生活').didYouMean).toEqual([]);
   });
 
+  it('offers the word a mistyped pinyin spells, though it reads no word of it', () => {
+    // hukouqainyi: two letters swapped; no piece of it is pinyin of a vocabulary term, so nothing is found.
+    const slip = engine.search('hukouqainyi');
+    expect(slip.results).toEqual([]);
+    expect(slip.didYouMean[0]).toMatch(/^户口/);
+    // While typing, that pass waits for the pause (the kiosk asks again): the response says so.
+    const typing = engine.search('hukouqainyi', { typing: true });
+    expect(typing.didYouMean).toEqual([]);
+    expect(typing.suggestionsLater).toBe(true);
+  });
+
   it('respects the limit', () => {
     expect(engine.search('办事指南', { limit: 2 }).results).toHaveLength(2);
   });

@@ -11,6 +11,23 @@ describe('suggestions (did-you-mean)', () => {
     expect(r.didYouMean).toContain('居住证办理');
   });
 
+  it('leaves the fuzzy pass for later while the visitor types, and says so', () => {
+    // juzhuzheng (居住证) typed into a catalogue whose vocabulary spells it only inside 居住证办理: fuzzy alone finds it.
+    const plan = understanding.plan('juzhuzheng');
+    const typing = emptyResponse('juzhuzheng');
+    suggestions.suggest(plan, typing, { fuzzy: false });
+    expect(typing.didYouMean).toEqual([]);
+    expect(typing.suggestionsLater).toBe(true);
+    const paused = emptyResponse('juzhuzheng');
+    suggestions.suggest(plan, paused);
+    expect(paused.didYouMean).toContain('居住证办理');
+    expect(paused.suggestionsLater).toBeUndefined();
+    // What costs nothing is not left for later: the near term of a one-character typo (居住正 → 居住证).
+    const typo = emptyResponse('居住正办理');
+    suggestions.suggest(understanding.plan('居住正办理'), typo, { fuzzy: false });
+    expect(typo.didYouMean).toContain('居住证办理');
+  });
+
   it('offers nothing for a query that is already a term with results', () => {
     const plan = understanding.plan('户口迁移');
     const r = emptyResponse('户口迁移');

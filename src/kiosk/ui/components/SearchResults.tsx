@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getLang, t, type StringId } from '../../i18n/strings.ts';
 import type { SearchHit, ResultType } from '../../search/types.ts';
-import type { SearchAnswer } from '../../search/bridge.ts';
+import { search, type SearchAnswer } from '../../search/bridge.ts';
 import { href } from '../router.ts';
 import { useKioskState } from '../../state.ts';
 import { lazyComponent, useAsync } from '../hooks.ts';
@@ -238,6 +238,7 @@ function AnswerView({
       <NoResults
         query={shown}
         didYouMean={didYouMean ?? []}
+        suggestionsLater={answer.response.suggestionsLater === true}
         deskLocation={deskLocation}
         onPick={(q) => pick.current(q)}
       />
@@ -321,17 +322,41 @@ function AnswerView({
   );
 }
 
+/**
+ * The did-you-mean a keystroke's search left for later (`suggestionsLater`: the fuzzy pass over the vocabulary,
+ * the slowest part of a search that finds nothing): asked of the worker once typing pauses, off the page's thread.
+ */
+function useLaterSuggestions(query: string, later: boolean): string[] | null {
+  const settled = useSettled(query, REST_OF_PAGE_PAUSE_MS);
+  const [found, setFound] = useState<{ query: string; list: string[] } | null>(null);
+  // A layout effect: a keystroke schedules no after-paint callback; it does nothing until typing pauses.
+  useLayoutEffect(() => {
+    if (!settled || !later) return;
+    let alive = true;
+    void search(query).then((a) => {
+      if (alive && a) setFound({ query, list: a.response.didYouMean });
+    });
+    return () => {
+      alive = false;
+    };
+  }, [settled, later, query]);
+  return found?.query === query ? found.list : null;
+}
+
 function NoResults({
   query,
-  didYouMean,
+  didYouMean: now,
+  suggestionsLater,
   deskLocation,
   onPick,
 }: {
   query: string;
   didYouMean: string[];
+  suggestionsLater: boolean;
   deskLocation: string;
   onPick: (q: string) => void;
 }) {
+  const didYouMean = useLaterSuggestions(query, suggestionsLater) ?? now;
   return (
     <section class="no-results" aria-labelledby="none-heading">
       <h2 id="none-heading" role="status">
