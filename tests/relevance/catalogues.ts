@@ -34,6 +34,9 @@ export const CATALOGUES = [
   'district-n',
   'district-o',
   'district-p',
+  'district-q',
+  'district-r',
+  'district-s',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -55,6 +58,9 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-n': join(root, 'tests/fixtures/district-n'),
   'district-o': join(root, 'tests/fixtures/district-o'),
   'district-p': join(root, 'tests/fixtures/district-p'),
+  'district-q': join(root, 'tests/fixtures/district-q'),
+  'district-r': join(root, 'tests/fixtures/district-r'),
+  'district-s': join(root, 'tests/fixtures/district-s'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];

@@ -98,6 +98,9 @@ describe('relevance query files', () => {
     ['district-n', 290, 26, 26],
     ['district-o', 290, 26, 26],
     ['district-p', 290, 26, 26],
+    ['district-q', 290, 26, 26],
+    ['district-r', 290, 26, 26],
+    ['district-s', 290, 26, 26],
   ] as const)(
     '%s is a day-one source folder: at least %i rows in %i–%i domains, no synonyms, guides or interpretations',
     (c, rows, minDomains, maxDomains) => {
@@ -203,6 +206,9 @@ describe('relevance query files', () => {
     ['district-n', '就业'],
     ['district-o', '就业'],
     ['district-p', '就业'],
+    ['district-q', '就业'],
+    ['district-r', '就业'],
+    ['district-s', '就业'],
   ] as const)('%s covers all 26 pilot domains (employment titled %s), each with several rows', (c, jobs) => {
     const rows = new Map<string, number>();
     for (const it of data.get(c)!.catalogue) rows.set(it.domain, (rows.get(it.domain) ?? 0) + 1);
