@@ -1,6 +1,6 @@
 // Regional words read as the Mandarin the catalogues are written in. A visitor types or dictates as they speak:
 // written Cantonese from Hong Kong, Macau or Guangdong (長者咭點樣申請), south-western Mandarin (社保咋个交,
-// 养老金好多钱), Hubei and Hunan (么样办, 做屋), northern and north-eastern (咋整, 嘎哈), Wu (哪能办, 啥物事) and
+// 养老金好多钱, 噶有), Hubei and Hunan (么样办, 做屋), northern and north-eastern (咋整, 嘎哈, 中不中), Wu (哪能办, 啥物事) and
 // Min (囝, 厝). Left as they are, these words are read as unknown topic words: 咋个交 became 个交, and
 // 养老金好多钱 lost 养老金 to 金好多钱.
 //
@@ -81,6 +81,11 @@ const WORDS: readonly DialectWord[] = [
   w('伢子', '孩子'),
   w('伢', '孩子'),
   w('堂客', '妻子'),
+  // Yunnan and Guizhou: the question marker before a verb (噶有, 给是), 得不得 (can one), 几钱 (how much).
+  w('给是', '是不是', '', '交送递发付'),
+  w('噶', '是否'),
+  w('得不得', '能不能', '了'),
+  w('几钱', '多少钱'),
   w('婆娘', '妻子'),
   // Hubei and Hunan (么样办, 么时候, 做屋, the final 啵): not the 么 of 什么样, 怎么样 or 这么样.
   w('么样', '怎么样', '', '什怎这那多要'),
@@ -94,6 +99,7 @@ const WORDS: readonly DialectWord[] = [
   w('咋搞', '怎么办'),
   w('咋办', '怎么办'),
   w('咋样', '怎样'),
+  w('咋', '怎么'),
   w('嘎哈', '干什么'),
   w('干哈', '干什么'),
   w('哪嘎达', '哪里'),
@@ -102,6 +108,9 @@ const WORDS: readonly DialectWord[] = [
   w('啥时候', '什么时候'),
   w('啥地方', '哪里'),
   w('俺们', '我们'),
+  // Henan and Shandong: 中不中 (is it all right), the final 嘞.
+  w('中不中', '可不可以'),
+  w('嘞', '呢'),
   w('甭', '不用'),
   // Wu (Shanghai, Zhejiang, southern Jiangsu).
   w('啥物事', '什么'),
@@ -120,6 +129,10 @@ const WORDS: readonly DialectWord[] = [
   w('勿晓得', '不知道'),
   w('辰光', '时候'),
   w('今朝', '今天'),
+  w('落雨', '下雨'),
+  w('交关', '很'),
+  w('寻啥人', '找谁'),
+  w('啥人', '谁'),
   w('小囡', '孩子'),
   w('囡囡', '孩子'),
   // Min (Fujian, Chaoshan, Taiwan) and Hakka.

@@ -18,6 +18,13 @@ describe('regional words', () => {
     expect(fromDialect('砍伐树木要审批伐')).toBe('砍伐树木要审批吗');
     expect(fromDialect('农村做屋么样审批')).toBe('农村建房怎么样审批');
     expect(fromDialect('补助么时候发啵')).toBe('补助什么时候发吗');
+    expect(fromDialect('老房子翻修噶有补助')).toBe('老房子翻修是否有补助');
+    expect(fromDialect('外地媳妇给是可以落户')).toBe('外地媳妇是不是可以落户');
+    expect(fromDialect('残疾证补贴得不得领')).toBe('残疾证补贴能不能领');
+    expect(fromDialect('自来水几钱一方')).toBe('自来水多少钱一方');
+    expect(fromDialect('俺爹的养老金咋领嘞')).toBe('俺爹的养老金怎么领呢');
+    expect(fromDialect('补办身份证中不中')).toBe('补办身份证可不可以');
+    expect(fromDialect('今朝落雨交关大 积水寻啥人')).toBe('今天下雨很大 积水找谁');
   });
 
   it('leaves the Mandarin words they are part of alone', () => {
@@ -35,6 +42,8 @@ describe('regional words', () => {
       '这么样也行',
       '什么时候发',
       '啵啵奶茶店',
+      '交给是非',
+      '得不得了',
     ])
       expect(fromDialect(q)).toBe(q);
   });

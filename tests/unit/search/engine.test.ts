@@ -283,6 +283,36 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('村道坏了找谁修')[0]).toBe('gl1');
   });
 
+  it('knows the words of the border, the plain and the delta for their services', () => {
+    const rows = [
+      item('yx1', '生态环境', '野生动物', '亚洲象等野生动物肇事补偿', null, '县林业和草原局'),
+      item('yx2', '生态环境', '野生动物', '陆生野生动物收容救护', null, '县林业和草原局'),
+      item('nj1', '卫生健康', '疾病预防控制', '疟疾防治和输入性病例报告', null, '县疾病预防控制中心'),
+      item('nj2', '卫生健康', '疾病预防控制', '艾滋病自愿咨询检测', null, '县疾病预防控制中心'),
+      item('jd1', '公共法律服务', '社会治安', '禁毒举报奖励', null, '县公安局'),
+      item('jd2', '公共法律服务', '社会治安', '反电诈宣传', null, '县公安局'),
+      item('st1', '义务教育', '教育服务', '中小学暑期托管服务', null, '区教育局'),
+      item('st2', '义务教育', '教育服务', '课后服务收费', null, '区教育局'),
+      item('dq1', '国有土地上房屋征收与补偿', '补偿', '房屋征收补偿标准', null, '区房屋征收事务所'),
+      item('dq2', '国有土地上房屋征收与补偿', '评估', '房地产价格评估机构选定', null, '区房屋征收事务所'),
+      item('xj1', '公共法律服务', '基层民主', '村民委员会换届选举', null, '县民政局'),
+      item('xj2', '公共法律服务', '基层民主', '村规民约', null, '县民政局'),
+      item('fn1', '义务教育', '安全', '中小学生防溺水安全教育', null, '县教育局'),
+      item('fn2', '义务教育', '安全', '校车安全管理', null, '县教育局'),
+      item('fg1', '就业', '务工服务', '春节后返岗专车', null, '区人力资源和社会保障局'),
+      item('fg2', '就业', '务工服务', '职业技能培训补贴', null, '区人力资源和社会保障局'),
+    ];
+    const ids = idsOverOnly(rows);
+    expect(ids('野象赔偿')[0]).toBe('yx1');
+    expect(ids('打摆子在哪检查')[0]).toBe('nj1');
+    expect(ids('举报有人卖冰毒')[0]).toBe('jd1');
+    expect(ids('暑托班报名')[0]).toBe('st1');
+    expect(ids('动迁款怎么算')[0]).toBe('dq1');
+    expect(ids('选村长')[0]).toBe('xj1');
+    expect(ids('孩子暑假去河里玩水')[0]).toBe('fn1');
+    expect(ids('过完年回厂的返工包车')[0]).toBe('fg1');
+  });
+
   it("knows 买断工龄 as the restructured state firms' workers and 盗采 as illegal mining", () => {
     const rows = [
       item('gz1', '社会保险', '养老保险', '改制企业职工养老保险接续', null, '区人力资源和社会保障局'),
