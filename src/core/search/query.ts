@@ -186,6 +186,40 @@ export interface Piece {
 }
 
 /**
+ * What a visitor puts between a verb and its object (开个小饭店, 交了社保, 办一张居住证): measure words, 一,
+ * 了/过 and 小. Only these: anything else between them (被公司辞退) is words of its own.
+ */
+const GAP_CHARS = new Set([...'个一了过小家间张本份套辆台点些']);
+const MAX_GAP = 3;
+
+/**
+ * Closes the gap inside a verb–object phrase the lexicon or the bundle knows whole (开个小饭店 → 开饭店, when
+ * 开饭店 is a known term): the phrase is then read as that term, not as a verb and an unknown 个小饭店.
+ */
+export function closeVerbObjectGaps(text: string, known: (s: string) => boolean, maxLength = 6): string {
+  const ch = codePoints(text);
+  const out: string[] = [];
+  for (let i = 0; i < ch.length; i++) {
+    out.push(ch[i]!);
+    let gap = 0;
+    while (gap < MAX_GAP && i + 1 + gap < ch.length && GAP_CHARS.has(ch[i + 1 + gap]!)) gap++;
+    if (!gap) continue;
+    // The longest object first; the phrase must be a term of three characters at least (开 + 饭店).
+    for (let g = gap; g >= 1; g--) {
+      const start = i + 1 + g;
+      let found = 0;
+      for (let len = Math.min(maxLength - 1, ch.length - start); len >= 2 && !found; len--)
+        if (known(ch[i]! + ch.slice(start, start + len).join(''))) found = len;
+      if (found) {
+        i += g; // the gap is dropped; the object follows in the next rounds
+        break;
+      }
+    }
+  }
+  return out.join('');
+}
+
+/**
  * Finds synonym terms in a segment (longest match, left to right) and splits weak words off its edges:
  * 低保申请 → [低保 → 最低生活保障] [申请 (weak)].
  */

@@ -4,7 +4,14 @@
 import type { Corpus, VocabEntry } from './corpus.ts';
 import type { VocabHit } from './pinyin.ts';
 import { detectIntents, isIntentWord, type IntentKind } from './intent.ts';
-import { detectIntent, splitPieces, stripQuestionWords, WEAK_WORDS, type Intent } from './query.ts';
+import {
+  closeVerbObjectGaps,
+  detectIntent,
+  splitPieces,
+  stripQuestionWords,
+  WEAK_WORDS,
+  type Intent,
+} from './query.ts';
 import { splitAtFunctionWords, words } from './segment.ts';
 import { codePoints, normalizeText, splitRuns, type Run } from './text.ts';
 import { fromDialect } from './dialect.ts';
@@ -592,8 +599,10 @@ export class Understanding {
       .map((x, i) => ({ text: x.w, weight: Math.max(0.6, 0.9 - i * 0.1), via }));
   }
 
-  private hanConcepts(run: string, plan: Plan): void {
+  private hanConcepts(typed: string, plan: Plan): void {
     const known = (s: string) => this.corpus.synonyms.has(s) || this.corpus.isTerm(s);
+    // 开个小饭店 is 开饭店 with a measure word and an adjective inside: read as the known phrase.
+    const run = closeVerbObjectGaps(typed, known);
     // Two single characters the segmenter left apart (还/款) are one word when the corpus has them together.
     const shielded = (s: string) => known(s) || (codePoints(s).length === 2 && this.corpus.short.has(s));
     // A stretch that reads aloud as a vocabulary term (医疗和作: yi liao he zuo → 医疗合作) is a homophone typo of

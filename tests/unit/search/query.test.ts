@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  closeVerbObjectGaps,
   detectIntent,
   editDistance,
   splitPieces,
@@ -179,5 +180,21 @@ describe('pinyin tables', () => {
     expect(vp.searchFull('hukouq', true)[0]).toMatchObject({ id: 0, quality: 0.8 });
     expect(vp.searchFull('ukou', true)).toEqual([]); // not at a syllable start
     expect(vp.searchInitials('hkqy')[0]).toMatchObject({ id: 0, quality: 1 });
+  });
+});
+
+describe('closeVerbObjectGaps', () => {
+  const known = (s: string) => ['开饭店', '交社保', '办居住证'].includes(s);
+
+  it('reads a known verb–object phrase through a measure word, 一, 了 or 小 inside it', () => {
+    expect(closeVerbObjectGaps('我想开个小饭店要办什么证', known)).toBe('我想开饭店要办什么证');
+    expect(closeVerbObjectGaps('厂里交了社保没有', known)).toBe('厂里交社保没有');
+    expect(closeVerbObjectGaps('办一张居住证', known)).toBe('办居住证');
+  });
+
+  it('leaves other words between a verb and a noun, and phrases it does not know', () => {
+    expect(closeVerbObjectGaps('被公司无故辞退', known)).toBe('被公司无故辞退');
+    expect(closeVerbObjectGaps('开个小卖部', known)).toBe('开个小卖部');
+    expect(closeVerbObjectGaps('一个人在家', known)).toBe('一个人在家');
   });
 });
