@@ -29,7 +29,8 @@ export class Retrieval {
    */
   readonly plainAcc: Acc;
   plainWeight = 0;
-  private readonly altAcc: Acc;
+  /** One alternative's coverage; swapped with a concept's accumulator when it is the concept's whole coverage. */
+  private altAcc: Acc;
   private readonly bodyAcc: Acc;
   /** One accumulator per concept of a plan, kept between queries (a plan seldom has more than a few). */
   private readonly conceptAccs: Acc[] = [];
@@ -116,11 +117,18 @@ export class Retrieval {
     /** Per active concept: its accumulator and how many documents match it strongly. */
     const matched: Array<{ c: Concept; acc: Acc; strong: number }> = [];
     for (const [i, c] of plan.concepts.entries()) {
-      const cacc = (this.conceptAccs[i] ??= new Acc(this.corpus.docCount));
+      let cacc = (this.conceptAccs[i] ??= new Acc(this.corpus.docCount));
       cacc.reset();
       for (const alt of c.alts) {
         if (!this.scoreAlt(alt, useBody)) continue;
         const a = this.altAcc;
+        if (!cacc.size && alt.weight === 1) {
+          // The first alternative at full weight is the concept's coverage as it stands: the two accumulators
+          // change places instead of a copy over every document it reached (thousands for 指南 at 10k).
+          this.altAcc = cacc;
+          this.conceptAccs[i] = cacc = a;
+          continue;
+        }
         for (let k = 0; k < a.size; k++) {
           const d = a.list[k]!;
           cacc.max(d, a.vals[d]! * alt.weight);
