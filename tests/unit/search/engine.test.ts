@@ -313,6 +313,19 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('过完年回厂的返工包车')[0]).toBe('fg1');
   });
 
+  it('answers a question of price with the row that names the price', () => {
+    const rows = [
+      item('gs1', '市政服务', '供水', '用水报装、过户和缴费', null, '县自来水公司'),
+      item('gs2', '市政服务', '供水', '城区居民用水价格', null, '县自来水公司'),
+      item('gs3', '市政服务', '供水', '计划停水通知', null, '县自来水公司'),
+      item('gj1', '市政服务', '公交', '公交线路和首末班时间', null, '县公交公司'),
+      item('gj2', '市政服务', '公交', '公交票价和优惠乘车', null, '县公交公司'),
+    ];
+    const ids = idsOverOnly(rows);
+    expect(ids('自来水多少钱一吨')[0]).toBe('gs2');
+    expect(ids('坐公交要多少钱')[0]).toBe('gj2');
+  });
+
   it("knows 买断工龄 as the restructured state firms' workers and 盗采 as illegal mining", () => {
     const rows = [
       item('gz1', '社会保险', '养老保险', '改制企业职工养老保险接续', null, '区人力资源和社会保障局'),
