@@ -313,6 +313,27 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('过完年回厂的返工包车')[0]).toBe('fg1');
   });
 
+  it('knows the growers\' words for rubber and cane, and everyday words for spouses, boarding and e-bikes', () => {
+    const rows = [
+      item('xj1', '涉农补贴', '特色产业', '天然橡胶价格保险保费补贴', null, '县农业农村局'),
+      item('xj2', '涉农补贴', '特色产业', '茶叶初制所改造补助', null, '县农业农村局'),
+      item('tz1', '涉农补贴', '糖业', '糖料蔗收购价格和兑付进度', null, '县糖业发展中心'),
+      item('tz2', '涉农补贴', '糖业', '咖啡种植技术培训', null, '县糖业发展中心'),
+      item('fq1', '户籍管理', '户口迁移', '夫妻投靠落户', null, '县公安局'),
+      item('fq2', '户籍管理', '户口迁移', '新生儿出生入户', null, '县公安局'),
+      item('js1', '义务教育', '学生资助', '寄宿制学校学生生活补助', null, '县教育体育局'),
+      item('js2', '义务教育', '学生资助', '校车接送服务', null, '县教育体育局'),
+      item('dd1', '市政服务', '交通管理', '电动自行车登记上牌', null, '县公安局交警大队'),
+      item('dd2', '市政服务', '交通管理', '机动车驾驶证换证', null, '县公安局交警大队'),
+    ];
+    const ids = idsOverOnly(rows);
+    expect(ids('今年胶价保险怎么赔')[0]).toBe('xj1');
+    expect(ids('蔗款什么时候打')[0]).toBe('tz1');
+    expect(ids('老婆户口能迁过来吗')[0]).toBe('fq1');
+    expect(ids('孩子住校有补助吗')[0]).toBe('js1');
+    expect(ids('电瓶车上牌')[0]).toBe('dd1');
+  });
+
   it('answers a question of price with the row that names the price', () => {
     const rows = [
       item('gs1', '市政服务', '供水', '用水报装、过户和缴费', null, '县自来水公司'),
