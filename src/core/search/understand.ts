@@ -72,6 +72,23 @@ export const WEAK_WEIGHT = 0.3;
 export const MAX_ALTS = 6;
 /** Another name of the same lexicon row, as the catalogue writes it, counts at this share of the typed one. */
 const SIBLING_WEIGHT = 0.8;
+
+/**
+ * What a one-character verb of a spoken question stands for in catalogue names (老街要拆了我家房子怎么赔: 拆 is
+ * 拆迁 or 征收, 赔 is 赔偿 or 补偿). Only verbs whose noun is unambiguous in public services.
+ */
+const VERB_SENSES: Readonly<Record<string, readonly string[]>> = {
+  赔: ['赔偿', '补偿'],
+  拆: ['拆迁', '征收', '拆除'],
+  罚: ['处罚', '罚款'],
+  租: ['租赁', '出租'],
+  修: ['维修', '修缮'],
+  告: ['投诉', '起诉', '仲裁'],
+  退: ['退还', '退费'],
+  盖: ['建房', '建设'],
+};
+/** A verb's noun counts a little less than the verb typed in a name. */
+const VERB_SENSE_WEIGHT = 0.8;
 /** How surely a two-character string of the names is a word (wordness). */
 const EDGES_OF_WORDS = 0;
 const NOT_IN_NAMES = 1;
@@ -122,6 +139,9 @@ export class Understanding {
     codePoints(word).length === 1 ? this.corpus.exists(word) : this.corpus.inCorpus(word);
 
   private newConcept(source: string, alts: Alt[], weak = false): Concept {
+    // A lone verb of a spoken question (怎么赔, 要拆了) says what is done; the catalogue names it by a noun.
+    const senses = weak ? VERB_SENSES[source] : undefined;
+    if (senses) alts = [...alts, ...senses.map((text) => ({ text, weight: VERB_SENSE_WEIGHT, via: 'lexicon' as const }))];
     const c: Concept = {
       source,
       alts: [],

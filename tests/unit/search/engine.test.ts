@@ -334,6 +334,20 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('电瓶车上牌')[0]).toBe('dd1');
   });
 
+  it('reads the lone verb of a spoken question by its noun in catalogue names (拆 → 拆迁, 赔 → 补偿)', () => {
+    const rows = [
+      // The rows the verbs mean come last: a tie would put the others first.
+      item('fw1', '保障性住房', '房屋', '房屋安全鉴定', null, '县住房和城乡建设局'),
+      item('fw2', '保障性住房', '房屋', '房屋租赁登记', null, '县住房和城乡建设局'),
+      item('zs1', '国有土地上房屋征收与补偿', '房屋', '房屋征收补偿标准', null, '县住房和城乡建设局'),
+      item('cf2', '食品药品监管', '食品安全', '食品安全抽检结果', null, '县市场监督管理局'),
+      item('cf1', '食品药品监管', '食品安全', '食品安全行政处罚结果', null, '县市场监督管理局'),
+    ];
+    const ids = idsOverOnly(rows);
+    expect(ids('房屋要拆了怎么赔')[0]).toBe('zs1');
+    expect(ids('食品安全被罚了没有')[0]).toBe('cf1');
+  });
+
   it('answers a question of price with the row that names the price', () => {
     const rows = [
       item('gs1', '市政服务', '供水', '用水报装、过户和缴费', null, '县自来水公司'),
