@@ -141,7 +141,11 @@ export class Understanding {
   private newConcept(source: string, alts: Alt[], weak = false): Concept {
     // A lone verb of a spoken question (怎么赔, 要拆了) says what is done; the catalogue names it by a noun.
     const senses = weak ? VERB_SENSES[source] : undefined;
-    if (senses) alts = [...alts, ...senses.map((text) => ({ text, weight: VERB_SENSE_WEIGHT, via: 'lexicon' as const }))];
+    if (senses)
+      alts = [
+        ...alts,
+        ...senses.map((text) => ({ text, weight: VERB_SENSE_WEIGHT, via: 'lexicon' as const })),
+      ];
     const c: Concept = {
       source,
       alts: [],

@@ -313,7 +313,7 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('过完年回厂的返工包车')[0]).toBe('fg1');
   });
 
-  it('knows the growers\' words for rubber and cane, and everyday words for spouses, boarding and e-bikes', () => {
+  it("knows the growers' words for rubber and cane, and everyday words for spouses, boarding and e-bikes", () => {
     const rows = [
       item('xj1', '涉农补贴', '特色产业', '天然橡胶价格保险保费补贴', null, '县农业农村局'),
       item('xj2', '涉农补贴', '特色产业', '茶叶初制所改造补助', null, '县农业农村局'),
