@@ -86,6 +86,19 @@ const VERB_SENSES: Readonly<Record<string, readonly string[]>> = {
   告: ['投诉', '起诉', '仲裁'],
   退: ['退还', '退费'],
   盖: ['建房', '建设'],
+  砍: ['砍伐'],
+  烧: ['焚烧'],
+  偷: ['盗窃', '偷盗'],
+  骗: ['诈骗'],
+  欠: ['拖欠', '欠薪'],
+  // What a complaint says of a nuisance or damage (吵得睡不着, 臭得很, 墙裂了): the catalogue's noun for it.
+  吵: ['噪声', '噪音', '扰民'],
+  臭: ['异味', '恶臭', '污染'],
+  淹: ['内涝', '积水', '洪涝'],
+  漏: ['渗漏', '漏水'],
+  裂: ['裂缝', '危房'],
+  塌: ['倒塌', '坍塌', '危房'],
+  堵: ['堵塞', '拥堵'],
 };
 /** A verb's noun counts a little less than the verb typed in a name. */
 const VERB_SENSE_WEIGHT = 0.8;

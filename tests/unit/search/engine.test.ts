@@ -346,6 +346,14 @@ describe('the built-in lexicon in a district it was not written for', () => {
     const ids = idsOverOnly(rows);
     expect(ids('房屋要拆了怎么赔')[0]).toBe('zs1');
     expect(ids('食品安全被罚了没有')[0]).toBe('cf1');
+    // Of a nuisance, the noun a complaint row names: 吵 is 噪声, 臭 is 异味 (a tie would put hj1 first).
+    const nuisance = idsOverOnly([
+      item('hj1', '生态环境', '企业', '企业夜间施工审批', null, '县生态环境局'),
+      item('hj2', '生态环境', '企业', '企业噪声扰民投诉', null, '县生态环境局'),
+      item('hj3', '生态环境', '企业', '企业异味污染投诉', null, '县生态环境局'),
+    ]);
+    expect(nuisance('这家企业太吵了')[0]).toBe('hj2');
+    expect(nuisance('这家企业太臭了')[0]).toBe('hj3');
   });
 
   it('answers a question of price with the row that names the price', () => {
