@@ -258,7 +258,7 @@ describe('understanding (query → plan)', () => {
 
   it('reads one syllable typed among Chinese as a character it cannot know, not as every term it begins', () => {
     // lin of 暖气lin坏 is a character the visitor could not find (了? 临?), not 临时救助; di is not 低保.
-    expect(concepts('暖气lin坏')).toEqual([['暖气'], ['坏']]);
+    expect(concepts('暖气lin坏')).toEqual([['暖气'], ['坏', '损坏', '维修', '故障']]);
     expect(concepts('户口di迁').flat()).not.toContain('低保');
     // Joined to the characters beside it into a word of the bundle, the syllable is read (hukou迁移 → 户口迁移),
     // and letters alone are still pinyin.
