@@ -43,7 +43,9 @@ export const INTENT_RULES: readonly IntentRule[] = [
     // same channel.
     query:
       /投诉|举报|检举|控告|反映|监督|维权|克扣|冒领|骗取|贪污|挪用|截留|侵占|乱收费|乱罚款|吃拿卡要|不作为|刁难|优亲厚友|暗箱操作|走后门|徇私|人情保|关系保|不公平|不公正|收红包|吃回扣|关系户|给了[^，。,]{0,4}亲戚|扣下|扣着|扣发/,
-    row: /投诉|举报|检举|控告|监督|信访/,
+    // A row that investigates or cleans up the very thing reported (违法建设查处, 瓶装液化气安全整治) is where such
+    // a report goes, as much as a channel is.
+    row: /投诉|举报|检举|控告|监督|信访|整治|查处|打击/,
     types: [],
   },
   {

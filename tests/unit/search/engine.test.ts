@@ -356,6 +356,17 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(nuisance('这家企业太臭了')[0]).toBe('hj3');
   });
 
+  it('answers a report with the row that cleans up what is reported, beside the complaint channels', () => {
+    const rows = [
+      item('aq1', '安全生产', '投诉举报', '安全生产非法违法行为举报奖励', null, '县应急管理局'),
+      item('aq2', '安全生产', '专项整治', '瓶装液化气非法经营整治', null, '县应急管理局'),
+      item('aq3', '安全生产', '行政许可', '危险化学品经营许可', null, '县应急管理局'),
+    ];
+    const ids = idsOverOnly(rows);
+    expect(ids('举报有人偷偷卖瓶装液化气').slice(0, 2).sort()).toEqual(['aq1', 'aq2']);
+    expect(ids('举报瓶装液化气非法经营')[0]).toBe('aq2');
+  });
+
   it('answers a question of price with the row that names the price', () => {
     const rows = [
       item('gs1', '市政服务', '供水', '用水报装、过户和缴费', null, '县自来水公司'),
