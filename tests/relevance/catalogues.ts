@@ -37,6 +37,8 @@ export const CATALOGUES = [
   'district-q',
   'district-r',
   'district-s',
+  'district-t',
+  'district-u',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -61,6 +63,8 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-q': join(root, 'tests/fixtures/district-q'),
   'district-r': join(root, 'tests/fixtures/district-r'),
   'district-s': join(root, 'tests/fixtures/district-s'),
+  'district-t': join(root, 'tests/fixtures/district-t'),
+  'district-u': join(root, 'tests/fixtures/district-u'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];
