@@ -14,7 +14,7 @@ import type { SearchOptions, SearchResponse } from './results.ts';
 import { Retrieval } from './retrieve.ts';
 import type { Steps } from './steps.ts';
 import { Suggestions } from './suggest.ts';
-import { Understanding } from './understand.ts';
+import { namesNuisance, Understanding } from './understand.ts';
 
 export type { SearchOptions, SearchResponse, SearchResult } from './results.ts';
 
@@ -74,8 +74,11 @@ class Engine implements SearchEngine {
     response.rewritten = plan.concepts.map(
       (c) => (c.weak ? '~' : '') + c.alts.map((a) => a.text).join('|') + (c.active ? '' : ' (absent)'),
     );
-    // Weak words alone (管, 申请) do not make a match when every topic word of the query is unknown to the bundle.
-    const topical = plan.concepts.some((c) => c.active && !c.weak) || plan.concepts.every((c) => c.weak);
+    // Weak words alone (管, 申请) do not make a match when every topic word of the query is unknown to the bundle;
+    // a nuisance read by the catalogue's noun (太吵 → 噪声) names one.
+    const topical =
+      plan.concepts.some((c) => (c.active && !c.weak) || namesNuisance(c)) ||
+      plan.concepts.every((c) => c.weak);
     if (activeWeight && topical)
       this.ranking.rank(acc, plan, activeWeight, limit, response, {
         acc: this.retrieval.plainAcc,

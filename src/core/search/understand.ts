@@ -101,7 +101,12 @@ const VERB_SENSES: Readonly<Record<string, readonly string[]>> = {
   撤: ['撤离', '转移'],
   躲: ['避险', '避难'],
   考: ['考试'],
-  // What a complaint says of a nuisance or damage (吵得睡不着, 臭得很, 墙裂了): the catalogue's noun for it.
+};
+/**
+ * What a complaint says of a nuisance or damage (吵得睡不着, 臭得很, 墙裂了): the catalogue's noun for it. Such a
+ * word names the topic of a complaint (酒吧太吵 is about noise), where a lone verb (买, 考) does not.
+ */
+const NUISANCE_SENSES: Readonly<Record<string, readonly string[]>> = {
   吵: ['噪声', '噪音', '扰民'],
   臭: ['异味', '恶臭', '污染'],
   淹: ['内涝', '积水', '洪涝'],
@@ -110,6 +115,11 @@ const VERB_SENSES: Readonly<Record<string, readonly string[]>> = {
   塌: ['倒塌', '坍塌', '危房'],
   堵: ['堵塞', '拥堵'],
 };
+
+/** Whether a concept is a nuisance word the bundle knows by its noun: a topic, though weak. */
+export function namesNuisance(c: Concept): boolean {
+  return c.active && NUISANCE_SENSES[c.source] !== undefined;
+}
 /** A verb's noun counts a little less than the verb typed in a name. */
 const VERB_SENSE_WEIGHT = 0.8;
 /** How surely a two-character string of the names is a word (wordness). */
@@ -163,7 +173,7 @@ export class Understanding {
 
   private newConcept(source: string, alts: Alt[], weak = false): Concept {
     // A lone verb of a spoken question (怎么赔, 要拆了) says what is done; the catalogue names it by a noun.
-    const senses = weak ? VERB_SENSES[source] : undefined;
+    const senses = weak ? (VERB_SENSES[source] ?? NUISANCE_SENSES[source]) : undefined;
     if (senses)
       alts = [
         ...alts,

@@ -354,6 +354,8 @@ describe('the built-in lexicon in a district it was not written for', () => {
     ]);
     expect(nuisance('这家企业太吵了')[0]).toBe('hj2');
     expect(nuisance('这家企业太臭了')[0]).toBe('hj3');
+    // Though nothing else of the question is in the catalogue (酒吧, 睡不着), the nuisance is its topic.
+    expect(nuisance('酒吧太吵了睡不着')[0]).toBe('hj2');
   });
 
   it('answers a report with the row that cleans up what is reported, beside the complaint channels', () => {
