@@ -108,6 +108,13 @@ const WORDS: readonly DialectWord[] = [
   w('啥时候', '什么时候'),
   w('啥地方', '哪里'),
   w('俺们', '我们'),
+  // The Loess Plateau (Shanxi, northern Shaanxi): coal is 炭, hail 冷子, a wife 婆姨.
+  w('炭窑', '煤矿'),
+  w('挖炭', '挖煤'),
+  w('拉炭', '拉煤'),
+  w('炭车', '煤车'),
+  w('下冷子', '下冰雹'),
+  w('婆姨', '妻子'),
   // Henan and Shandong: 中不中 (is it all right), the final 嘞.
   w('中不中', '可不可以'),
   w('嘞', '呢'),
@@ -135,7 +142,10 @@ const WORDS: readonly DialectWord[] = [
   w('啥人', '谁'),
   w('小囡', '孩子'),
   w('囡囡', '孩子'),
-  // Min (Fujian, Chaoshan, Taiwan) and Hakka.
+  // Min (Fujian, Chaoshan, Taiwan, Hainan) and Hakka: 风台 is a typhoon, 讨海 fishing at sea.
+  w('风台', '台风'),
+  w('讨海人', '渔民'),
+  w('讨海', '出海'),
   w('囝仔', '孩子'),
   w('囝', '孩子'),
   w('厝', '房子'),

@@ -25,6 +25,9 @@ describe('regional words', () => {
     expect(fromDialect('俺爹的养老金咋领嘞')).toBe('俺爹的养老金怎么领呢');
     expect(fromDialect('补办身份证中不中')).toBe('补办身份证可不可以');
     expect(fromDialect('今朝落雨交关大 积水寻啥人')).toBe('今天下雨很大 积水找谁');
+    expect(fromDialect('炭窑关了挖炭的咋办')).toBe('煤矿关了挖煤的怎么办');
+    expect(fromDialect('下冷子把苹果打了')).toBe('下冰雹把苹果打了');
+    expect(fromDialect('风台来了讨海人的船')).toBe('台风来了渔民的船');
   });
 
   it('leaves the Mandarin words they are part of alone', () => {
@@ -44,6 +47,8 @@ describe('regional words', () => {
       '啵啵奶茶店',
       '交给是非',
       '得不得了',
+      '木炭烧烤',
+      '炭疽病防控',
     ])
       expect(fromDialect(q)).toBe(q);
   });

@@ -311,6 +311,14 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('选村长')[0]).toBe('xj1');
     expect(ids('孩子暑假去河里玩水')[0]).toBe('fn1');
     expect(ids('过完年回厂的返工包车')[0]).toBe('fg1');
+    const loess = idsOverOnly([
+      item('gl1', '涉农补贴', '杂粮', '谷子、高粱种植补贴', null, '县农业农村局'),
+      item('gl2', '涉农补贴', '杂粮', '马铃薯良种补贴', null, '县农业农村局'),
+      item('ys1', '市政服务', '供水', '农村饮水安全工程', null, '县水利局'),
+      item('ys2', '市政服务', '供水', '城区供水水价', null, '县水利局'),
+    ]);
+    expect(loess('茭子补贴')[0]).toBe('gl1');
+    expect(loess('吃水难')[0]).toBe('ys1');
   });
 
   it("knows the growers' words for rubber and cane, and everyday words for spouses, boarding and e-bikes", () => {
