@@ -319,6 +319,14 @@ describe('the built-in lexicon in a district it was not written for', () => {
     ]);
     expect(loess('茭子补贴')[0]).toBe('gl1');
     expect(loess('吃水难')[0]).toBe('ys1');
+    const school = idsOverOnly([
+      item('zz1', '义务教育', '学生资助', '普通高中国家助学金', null, '县教育局'),
+      item('zz2', '义务教育', '学生资助', '中等职业教育国家助学金和免学费', null, '县教育局'),
+      item('dp1', '卫生健康', '妇幼健康', '孕前优生健康检查', null, '县卫生健康委员会'),
+      item('dp2', '卫生健康', '妇幼健康', '地中海贫血免费筛查', null, '县卫生健康委员会'),
+    ]);
+    expect(school('孩子读中专有补助吗')[0]).toBe('zz2');
+    expect(school('地贫检查免费吗')[0]).toBe('dp2');
   });
 
   it("knows the growers' words for rubber and cane, and everyday words for spouses, boarding and e-bikes", () => {
