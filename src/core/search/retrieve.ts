@@ -350,10 +350,13 @@ export class Retrieval {
     for (const ch of chars.keys())
       for (const e of this.corpus.nameChars.get(ch) ?? [])
         if ((e & 3) < 2) hits.set(e >> 2, (hits.get(e >> 2) ?? 0) + share.get(ch)!);
-    // Two whole clues (1.99: shares of a word of three add up to a little under one). In document order, as a scan
+    // Two whole clues (1.99: shares of a word of three add up to a little under one); one for a query that is a
+    // single short word (打坝, 吃水难), whose characters are all there is to go on. In document order, as a scan
     // would add them: ties in ranking keep the catalogue's order.
+    const short = plan.concepts.length === 1 && codePoints(plan.concepts[0]!.source).length <= 3;
+    const needed = short ? 0.99 : 1.99;
     for (const d of [...hits.keys()].sort((a, b) => a - b))
-      if (hits.get(d)! >= 1.99) acc.add(d, hits.get(d)!);
+      if (hits.get(d)! >= needed) acc.add(d, hits.get(d)!);
     if (acc.size) for (const c of chars.values()) c.active = true;
   }
 }

@@ -385,6 +385,16 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('举报瓶装液化气非法经营')[0]).toBe('aq2');
   });
 
+  it('shows the closest rows for a single short word that shares one character with them (打坝: 淤地坝)', () => {
+    const rows = [
+      item('tb1', '生态环境', '水土保持', '梯田修筑补助', null, '县水土保持站'),
+      item('yd1', '生态环境', '水土保持', '淤地坝建设和管护', null, '县水土保持站'),
+    ];
+    expect(idsOverOnly(rows)('打坝')).toEqual(['yd1']);
+    // A longer question keeps the rule of two clues: one shared character is no answer to it.
+    expect(idsOverOnly(rows)('打坝的钱谁出到底给不给报')).toEqual([]);
+  });
+
   it('answers a question of price with the row that names the price', () => {
     const rows = [
       item('gs1', '市政服务', '供水', '用水报装、过户和缴费', null, '县自来水公司'),
