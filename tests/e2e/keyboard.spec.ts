@@ -269,3 +269,25 @@ test('a spoken question typed on the keys: 门口的树能砍吗 by pinyin candi
   await expect(results.getByRole('link').first()).toHaveText(/树木砍伐/);
   await expect(box).toBeFocused();
 });
+
+test('pinyin with a slip typed on the keys (shebaokka): once typing pauses, 您是不是要找 offers 社保卡', async ({
+  page,
+}) => {
+  // A visitor who comes to a kiosk that stood idle: the page's own engine answers each key in its frame.
+  const pageEngine = page.waitForEvent('console', {
+    predicate: (m) => m.text().startsWith('search: page engine ready'),
+    timeout: 60_000,
+  });
+  await ready(page);
+  await pageEngine;
+  const box = page.getByRole('searchbox', { name: /搜索/ });
+  await box.click();
+  const kb = keyboard(page);
+  // Each key is a keystroke's search, which leaves the slow did-you-mean for the pause that follows the last one.
+  await keys(kb, 'shebaokka');
+  await expect(box).toHaveValue('shebaokka');
+  const none = page.getByRole('region', { name: '没有找到“shebaokka”的相关内容' });
+  await none.getByRole('button', { name: '社保卡', exact: true }).click();
+  await expect(box).toHaveValue('社保卡');
+  await expect(page.getByRole('list', { name: '搜索结果：社保卡' }).getByRole('link').first()).toBeVisible();
+});
