@@ -20,6 +20,20 @@ const HINT_WEIGHT = 0.5;
 const COMMON_SHARE = 0.05;
 const STRONG = 0.5;
 
+/** The bigrams (or lone characters) the query's concepts other than `c` typed, or undefined when there are none. */
+function typedTokens(concepts: readonly Concept[], c: Concept): Set<string> | undefined {
+  let out: Set<string> | undefined;
+  for (const o of concepts) {
+    if (o === c) continue;
+    for (const run of splitRuns(o.source)) {
+      if (run.kind !== 'han' || run.chars.length < 2) continue;
+      out ??= new Set();
+      for (let i = 0; i + 1 < run.chars.length; i++) out.add(run.chars[i]! + run.chars[i + 1]!);
+    }
+  }
+  return out;
+}
+
 export class Retrieval {
   /** Coverage per document, summed over concepts (each weighted): read by ranking after scorePlan. */
   readonly acc: Acc;
@@ -46,8 +60,8 @@ export class Retrieval {
   }
 
   /** Tokens of an alternative with their idf; a missing token still counts against coverage. */
-  private altTokens(text: string): Array<{ tok: string; idf: number }> {
-    const seen = new Set<string>();
+  private altTokens(text: string, others?: ReadonlySet<string>): Array<{ tok: string; idf: number }> {
+    const seen = new Set<string>(others);
     const out: Array<{ tok: string; idf: number; df: number }> = [];
     const n = this.corpus.docCount;
     const add = (tok: string) => {
@@ -73,8 +87,12 @@ export class Retrieval {
     return out;
   }
 
-  /** Scores one alternative into altAcc (coverage in 0..1); returns whether anything matched. */
-  private scoreAlt(alt: Alt, useBody: boolean): boolean {
+  /**
+   * Scores one alternative into altAcc (coverage in 0..1); returns whether anything matched. `others`: the tokens
+   * the query's other concepts typed, left out of an expansion (开诊所 → 诊所备案 beside a typed 备案): a word
+   * the visitor typed once is counted once, by the concept that typed it.
+   */
+  private scoreAlt(alt: Alt, useBody: boolean, others?: ReadonlySet<string>): boolean {
     const acc = this.altAcc;
     acc.reset();
     const chars = codePoints(alt.text);
@@ -83,7 +101,7 @@ export class Retrieval {
       for (const e of this.corpus.nameChars.get(alt.text) ?? []) acc.add(e >> 2, NAME_CHAR_WEIGHT[e & 3]!);
       return acc.size > 0;
     }
-    const tokens = this.altTokens(alt.text);
+    const tokens = this.altTokens(alt.text, alt.via === 'query' ? undefined : others);
     let total = 0;
     for (const t of tokens) total += t.idf;
     if (!total) return false;
@@ -119,8 +137,9 @@ export class Retrieval {
     for (const [i, c] of plan.concepts.entries()) {
       let cacc = (this.conceptAccs[i] ??= new Acc(this.corpus.docCount));
       cacc.reset();
+      const others = typedTokens(plan.concepts, c);
       for (const alt of c.alts) {
-        if (!this.scoreAlt(alt, useBody)) continue;
+        if (!this.scoreAlt(alt, useBody, others)) continue;
         const a = this.altAcc;
         if (!cacc.size && alt.weight === 1) {
           // The first alternative at full weight is the concept's coverage as it stands: the two accumulators

@@ -68,6 +68,24 @@ describe('retrieval (plan → coverage per document)', () => {
     expect(own.retrieval.acc.get(own.corpus.docs.findIndex((d) => d.id === 'ba0')) / wa).toBeGreaterThan(0.9);
   });
 
+  it('counts a typed word once: an expansion of one concept does not match through the word another typed', () => {
+    // 开诊所 expands to 诊所备案 (the district's synonym); 备案 is typed beside it. Through 备案, 养老机构备案
+    // would cover both concepts and pass the clinic's licence, which answers the question.
+    const data = fixtureData();
+    data.catalogue.push(
+      item('zs1', '卫生健康', '医疗机构', '医疗机构执业登记', null, '区卫生健康局'),
+      item('ba1', '养老服务', '养老机构', '养老机构备案', null, '区民政局'),
+    );
+    data.synonyms.push({ term: '开诊所', official: ['医疗机构执业许可', '诊所备案'] });
+    const engine = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data) });
+    expect(engine.search('开诊所需要备案吗').results[0]!.id).toBe('zs1');
+    // Alone, the expansion matches in full, 备案 and all.
+    const own = stages(data);
+    const plan = own.understanding.plan('开诊所');
+    const w = own.retrieval.scorePlan(plan, false);
+    expect(own.retrieval.acc.get(own.corpus.docs.findIndex((d) => d.id === 'ba1')) / w).toBeGreaterThan(0.2);
+  });
+
   it('finds the closest documents by any shared word when nothing matches in full', () => {
     const plan = understanding.plan('户口本丢了补办迁移证明');
     expect(retrieval.scoreClosest(plan)).toBeGreaterThan(0);
