@@ -6,7 +6,7 @@ import type { Corpus, LexiconHint } from './corpus.ts';
 import { Acc, MASK_WEIGHT } from './structures.ts';
 import { codePoints, isHanCode, splitRuns } from './text.ts';
 import { FUNCTION_WORDS, words } from './segment.ts';
-import { weightOf, type Alt, type Concept, type Plan } from './understand.ts';
+import { COMMON_WEIGHT, weightOf, type Alt, type Concept, type Plan } from './understand.ts';
 
 /** A word the bundle lacks borrows the official names of at most this many colloquial names holding it… */
 const MAX_NEIGHBOURS = 3;
@@ -16,8 +16,6 @@ const NEIGHBOUR_WEIGHT = 0.5;
 const NAME_CHAR_WEIGHT = [1, 0.85, 0.6];
 /** A lexicon hint's official terms count at this weight, within the hint's domain. */
 const HINT_WEIGHT = 0.5;
-/** A concept strongly matched (coverage ≥ STRONG) by more than this share of the documents is common. */
-const COMMON_SHARE = 0.05;
 const STRONG = 0.5;
 
 /** The bigrams (or lone characters) the query's concepts other than `c` typed, or undefined when there are none. */
@@ -193,13 +191,14 @@ export class Retrieval {
     // (诊所): it counts less, as a common term does in any ranking by rarity. Alone, it is the topic.
     const topics = matched.filter((m) => !m.c.weak);
     const rarest = Math.min(...topics.map((m) => m.strong));
-    // A concept naming a department or a domain (残联) is specific however many rows it names.
-    for (const m of topics)
-      m.c.common =
-        m.strong > rarest &&
-        m.strong > COMMON_SHARE * this.corpus.docCount &&
-        !m.c.depts.length &&
-        !m.c.domain;
+    // Graded as idf grades terms: the ratio of its idf (over the documents it matches strongly) to the rarest's, not
+    // below COMMON_WEIGHT. A concept naming a department or a domain (残联) is specific however many rows it names.
+    const n = this.corpus.docCount;
+    const idf = (strong: number) => Math.log(1 + n / (1 + strong));
+    for (const m of topics) {
+      m.c.common = m.strong > rarest && !m.c.depts.length && !m.c.domain;
+      if (m.c.common) m.c.rarity = Math.max(COMMON_WEIGHT, idf(m.strong) / idf(rarest));
+    }
     const plain = this.plainAcc;
     plain.reset();
     this.plainWeight = 0;

@@ -43,18 +43,20 @@ export interface Concept {
   /** Set by retrieval: whether any document matched the concept. */
   active: boolean;
   /**
-   * Set by retrieval: many documents match the concept strongly, and a rarer concept stands beside it (备案 of
-   * 开诊所要备案吗). It then counts at COMMON_WEIGHT of its weight, as a common term does in any ranking by rarity.
+   * Set by retrieval: more documents match the concept strongly than match a rarer concept beside it (备案 of
+   * 开诊所要备案吗). It then counts at `rarity` of its weight, as a common term does in any ranking by rarity.
    */
   common?: boolean;
+  /** Set by retrieval with `common`: the concept's idf over the rarest concept's, at least COMMON_WEIGHT. */
+  rarity?: number;
 }
 
-/** A common concept's share of its weight (see Concept.common). */
+/** The least share of its weight a common concept keeps (see Concept.common). */
 export const COMMON_WEIGHT = 0.6;
 
 /** The weight a concept counts with in retrieval and ranking. */
 export function weightOf(c: Concept): number {
-  return c.common ? c.weight * COMMON_WEIGHT : c.weight;
+  return c.common ? c.weight * (c.rarity ?? COMMON_WEIGHT) : c.weight;
 }
 
 export interface Plan {

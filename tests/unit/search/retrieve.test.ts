@@ -68,14 +68,41 @@ describe('retrieval (plan → coverage per document)', () => {
     expect(own.retrieval.acc.get(own.corpus.docs.findIndex((d) => d.id === 'ba0')) / wa).toBeGreaterThan(0.9);
   });
 
+  it('grades a concept by rarity: one matching a few more rows than the word beside it counts a little less', () => {
+    // 家里困难能申请低保吗: 困难 names six rows (困难残疾人…), 低保 three. Neither word is common in the catalogue,
+    // but the rarer is the better clue to which row is meant, as idf says of any two terms.
+    const data = fixtureData();
+    data.catalogue.push(
+      item('kn1', '残疾人服务', '困难残疾人生活补贴', '补贴申请', null, '区残联'),
+      item('kn2', '残疾人服务', '困难残疾人生活补贴', '补贴标准', null, '区残联'),
+      item('kn3', '残疾人服务', '困难残疾人生活补贴', '发放名单', null, '区残联'),
+      item('kn4', '医疗保障', '困难群众参保资助', null, null, '区医保局'),
+      item('kn5', '住房保障', '困难家庭住房救助', null, null, '区住建局'),
+      item('kn6', '教育', '困难学生资助', null, null, '区教育局'),
+    );
+    for (let i = 0; i < 100; i++) data.catalogue.push(item(`x${i}`, '通用', `事项${i}号登记`, null, null, '区政务服务局'));
+    const own = stages(data);
+    const plan = own.understanding.plan('家里困难能申请低保吗');
+    own.retrieval.scorePlan(plan, false);
+    const hard = plan.concepts.find((c) => c.source === '困难')!;
+    expect(hard.common).toBe(true);
+    expect(hard.rarity).toBeGreaterThan(0.6);
+    expect(hard.rarity).toBeLessThan(1);
+    const engine = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data) });
+    const top = engine.search('困难 低保').results[0]!;
+    expect(top.title).toContain('最低生活保障');
+  });
+
   it('counts a typed word once: an expansion of one concept does not match through the word another typed', () => {
-    // 开诊所 expands to 诊所备案 (the district's synonym); 备案 is typed beside it. Through 备案, 养老机构备案
-    // would cover both concepts and pass the clinic's licence, which answers the question.
+    // 开诊所 expands to 诊所备案 (the district's synonym); 备案 is typed beside it and names rows of every kind.
+    // Through 备案, 养老机构备案 would cover both concepts and pass the clinic's licence, which answers the question.
     const data = fixtureData();
     data.catalogue.push(
       item('zs1', '卫生健康', '医疗机构', '医疗机构执业登记', null, '区卫生健康局'),
       item('ba1', '养老服务', '养老机构', '养老机构备案', null, '区民政局'),
     );
+    for (const [i, what] of ['民办学校', '托育机构', '旅行社', '典当行'].entries())
+      data.catalogue.push(item(`bb${i}`, '通用', `${what}备案`, null, null, '区政务服务局'));
     data.synonyms.push({ term: '开诊所', official: ['医疗机构执业许可', '诊所备案'] });
     const engine = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data) });
     expect(engine.search('开诊所需要备案吗').results[0]!.id).toBe('zs1');
