@@ -39,6 +39,8 @@ export const CATALOGUES = [
   'district-s',
   'district-t',
   'district-u',
+  'district-v',
+  'district-w',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -65,6 +67,8 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-s': join(root, 'tests/fixtures/district-s'),
   'district-t': join(root, 'tests/fixtures/district-t'),
   'district-u': join(root, 'tests/fixtures/district-u'),
+  'district-v': join(root, 'tests/fixtures/district-v'),
+  'district-w': join(root, 'tests/fixtures/district-w'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];
