@@ -701,7 +701,17 @@ export class Understanding {
           continue;
         }
         const c = this.newConcept(piece.text, [{ text: piece.text, weight: 1, via: 'query' }], !!piece.weak);
-        if (plain) this.correctTypos(c, plan.corrections, false);
+        if (plain && !this.correctTypos(c, plan.corrections, false)) {
+          // No typo it could be (人管社区, 村老屋墙): words spoken together after all, read word by word.
+          const loose = this.wordGroups(piece.text, true);
+          if (loose) {
+            for (const part of loose)
+              plan.concepts.push(
+                this.newConcept(part, [{ text: part, weight: 1, via: 'query' }], codePoints(part).length === 1),
+              );
+            continue;
+          }
+        }
         plan.concepts.push(c);
       }
     }
@@ -754,7 +764,7 @@ export class Understanding {
    * own (食品, 店, 开业), adjacent words kept together while the corpus holds them together. Null when the stretch
    * is not made of known words: then it is more likely a typo, left to correction.
    */
-  private wordGroups(text: string): string[] | null {
+  private wordGroups(text: string, loose = false): string[] | null {
     const chars = codePoints(text);
     if (chars.length < 3 || this.corpus.isTerm(text) || this.corpus.inCorpus(text)) return null;
     const ws = this.corpusWords(text);
@@ -771,7 +781,10 @@ export class Understanding {
     const singles = groups.filter((g) => codePoints(g).length === 1).length;
     // A long run-on stretch (老房子墙上裂开好大一条缝) is words spoken together, not one mistyped name.
     // So is one the bundle knows no word of: searched word by word, the words it lacks drop out on their own.
-    const ok = chars.length >= RUN_ON_LENGTH || (known >= 1 && singles <= 1);
+    const ok =
+      (loose && chars.length >= 4 && groups.some((g) => codePoints(g).length >= 2 && this.corpus.inCorpus(g))) ||
+      chars.length >= RUN_ON_LENGTH ||
+      (known >= 1 && singles <= 1);
     return ok && groups.length >= 2 ? groups : null;
   }
 

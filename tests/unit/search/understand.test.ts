@@ -16,6 +16,19 @@ describe('understanding (query → plan)', () => {
     expect(plan.intents).toContain('amount');
   });
 
+  it('reads a stretch no typo explains as its words: 人管社区 is 人 + 管 + 社区, and 社区 is a topic', () => {
+    const data = fixtureData();
+    data.catalogue.push(item('sq1', '养老服务', '居家社区养老', '空巢和独居老年人探访', null, '区民政局'));
+    const own = stages(data);
+    const sources = own.understanding.plan('老两口没人管社区能来看看不').concepts.map((c) => c.source);
+    expect(sources).toContain('社区');
+    expect(sources).not.toContain('人管社区');
+    // A stretch a typo does explain stays whole and is corrected (户口签移 → 户口迁移).
+    const typo = own.understanding.plan('户口签移').concepts;
+    expect(typo).toHaveLength(1);
+    expect(typo[0]!.alts.map((a) => a.text)).toContain('户口迁移');
+  });
+
   it('expands lexicon terms the district never listed, and English names', () => {
     expect(concepts('五保户')[0]).toContain('特困人员救助供养');
     expect(concepts('public rental housing')).toEqual([['公共租赁住房']]);
