@@ -692,27 +692,24 @@ export class Understanding {
       );
       for (const piece of pieces) {
         const plain = !piece.official && !piece.weak;
-        const parts = plain ? this.wordGroups(piece.text) : null;
-        if (parts) {
+        // Each word a concept of its own; a lone character is weak.
+        const asWords = (parts: readonly string[]) => {
           for (const part of parts)
             plan.concepts.push(
               this.newConcept(part, [{ text: part, weight: 1, via: 'query' }], codePoints(part).length === 1),
             );
+        };
+        const parts = plain ? this.wordGroups(piece.text) : null;
+        if (parts) {
+          asWords(parts);
           continue;
         }
         const c = this.newConcept(piece.text, [{ text: piece.text, weight: 1, via: 'query' }], !!piece.weak);
-        if (plain && !this.correctTypos(c, plan.corrections, false)) {
-          // No typo it could be (人管社区, 村老屋墙): words spoken together after all, read word by word.
-          const loose = this.wordGroups(piece.text, true);
-          if (loose) {
-            for (const part of loose)
-              plan.concepts.push(
-                this.newConcept(part, [{ text: part, weight: 1, via: 'query' }], codePoints(part).length === 1),
-              );
-            continue;
-          }
-        }
-        plan.concepts.push(c);
+        // No typo it could be (人管社区, 村老屋墙): words spoken together after all, read word by word.
+        const loose =
+          plain && !this.correctTypos(c, plan.corrections, false) ? this.wordGroups(piece.text, true) : null;
+        if (loose) asWords(loose);
+        else plan.concepts.push(c);
       }
     }
   }
@@ -762,7 +759,8 @@ export class Understanding {
   /**
    * A stretch the corpus does not hold as a whole (食品店开业) read as the words it is made of, each a concept of its
    * own (食品, 店, 开业), adjacent words kept together while the corpus holds them together. Null when the stretch
-   * is not made of known words: then it is more likely a typo, left to correction.
+   * is not made of known words: then it is more likely a typo, left to correction. `loose`, once correction found
+   * no typo: a stretch of four characters or more holding a word of the catalogue of two or more is words all the same.
    */
   private wordGroups(text: string, loose = false): string[] | null {
     const chars = codePoints(text);
@@ -782,7 +780,9 @@ export class Understanding {
     // A long run-on stretch (老房子墙上裂开好大一条缝) is words spoken together, not one mistyped name.
     // So is one the bundle knows no word of: searched word by word, the words it lacks drop out on their own.
     const ok =
-      (loose && chars.length >= 4 && groups.some((g) => codePoints(g).length >= 2 && this.corpus.inCorpus(g))) ||
+      (loose &&
+        chars.length >= 4 &&
+        groups.some((g) => codePoints(g).length >= 2 && this.corpus.inCorpus(g))) ||
       chars.length >= RUN_ON_LENGTH ||
       (known >= 1 && singles <= 1);
     return ok && groups.length >= 2 ? groups : null;

@@ -80,7 +80,8 @@ describe('retrieval (plan → coverage per document)', () => {
       item('kn5', '住房保障', '困难家庭住房救助', null, null, '区住建局'),
       item('kn6', '教育', '困难学生资助', null, null, '区教育局'),
     );
-    for (let i = 0; i < 100; i++) data.catalogue.push(item(`x${i}`, '通用', `事项${i}号登记`, null, null, '区政务服务局'));
+    for (let i = 0; i < 100; i++)
+      data.catalogue.push(item(`x${i}`, '通用', `事项${i}号登记`, null, null, '区政务服务局'));
     const own = stages(data);
     const plan = own.understanding.plan('家里困难能申请低保吗');
     own.retrieval.scorePlan(plan, false);
