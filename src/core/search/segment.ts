@@ -127,7 +127,7 @@ export function words(text: string): string[] {
  */
 export function splitAtFunctionWords(text: string, isProtected: (s: string) => boolean): string[] {
   if (!Array.from(text).some((ch) => FUNCTION_CHARS.has(ch))) return [text];
-  const ws = words(text);
+  const ws = joinFunctionWords(words(text));
   if (ws.length < 2) return [text];
   const inSpan = protectedSpans(codePoints(text), isProtected);
   const parts: string[] = [];
@@ -150,6 +150,31 @@ export function splitAtFunctionWords(text: string, isProtected: (s: string) => b
   }
   if (cur) parts.push(cur);
   return parts.length ? parts : [text];
+}
+
+/**
+ * Joins single characters the segmenter left apart into the function word they make (每/个/月 → 每个月 of
+ * 残疾人每个月有补贴吗): left apart, 每 is glued to the word before and 个月 to nothing.
+ */
+function joinFunctionWords(ws: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    let joined = 0;
+    for (let n = 3; n >= 2 && !joined; n--) {
+      const run = ws.slice(i, i + n);
+      if (
+        run.length === n &&
+        run.every((w) => codePoints(w).length === 1) &&
+        FUNCTION_WORDS.has(run.join(''))
+      )
+        joined = n;
+    }
+    if (joined) {
+      out.push(ws.slice(i, i + joined).join(''));
+      i += joined - 1;
+    } else out.push(ws[i]!);
+  }
+  return out;
 }
 
 /** Longest protected stretch examined for a function word inside it (医保卡里的钱, 把户口迁过来). */

@@ -9,7 +9,12 @@ describe('query segmentation', () => {
 
   it('drops particles, pronouns and modal verbs, keeping the content around them', () => {
     expect(splitAtFunctionWords('生孩子能报销吗', () => false)).toEqual(['生孩子', '报销']);
-    expect(splitAtFunctionWords('退休了每个月能拿', () => false)).toEqual(['退休', '每个月', '拿']);
+    // 每个月 says when: dropped, though the segmenter cuts it 每/个/月 (and glued 每 to 残疾人).
+    expect(splitAtFunctionWords('退休了每个月能拿', () => false)).toEqual(['退休', '拿']);
+    expect(splitAtFunctionWords('重度残疾人每个月有护理补贴吗', () => false)).toEqual([
+      '重度残疾人',
+      '护理补贴',
+    ]);
     expect(splitAtFunctionWords('我想办居住证', () => false).join('')).toContain('居住证');
     // Whose it is (我家, 咱家) says nothing about the topic that follows; 家 alone must not glue onto it.
     expect(splitAtFunctionWords('我家房子在拆迁范围里', () => false)).toEqual(['房子', '拆迁范围里']);
