@@ -2,14 +2,14 @@
 // dictionary happens here, so the kiosk only parses JSON and decodes the posting lists a query touches.
 import { pinyin } from 'pinyin-pro';
 import type { BundleData } from '../bundle/schema.ts';
-import { collectDocs, collectDocTexts, docsHash, FIELDS } from './docs.ts';
+import { collectDocs, collectDocTexts, docsHash, FIELD_BIT, FIELDS } from './docs.ts';
 import { SEARCH_INDEX_VERSION, VOCAB_KIND, type SearchIndexFile, type VocabKind } from './format.ts';
 import { addRunTokens, commonChars, isHanCode, normalizeText, splitRuns } from './text.ts';
 import { encodeInts } from './varint.ts';
 import { builtinLexicon } from './lexicon/builtin.ts';
 import type { Lexicon } from './lexicon/parse.ts';
 import { lexiconHints } from './lexicon/domains.ts';
-import { ReachIndex, reachingPairs } from './lexicon/reach.ts';
+import { ReachIndex, reachingPairs, standInPairs } from './lexicon/reach.ts';
 
 type Source = Omit<BundleData, 'searchIndex'>;
 
@@ -59,6 +59,9 @@ export interface BuildIndexOptions {
 export function buildSearchIndex(data: Source, opts: BuildIndexOptions = {}): SearchIndexFile {
   const docs = collectDocs(data);
   const texts = collectDocTexts(data);
+
+  /** The mask bits of a document's own names: its leaf and its parent levels. */
+  const NAME_FIELDS = (1 << FIELD_BIT.name) | (1 << FIELD_BIT.parent);
 
   // Short fields: token → [doc, mask, doc, mask, ...] with docs ascending (documents are visited in order).
   const short = new Map<string, number[]>();
@@ -127,14 +130,20 @@ export function buildSearchIndex(data: Source, opts: BuildIndexOptions = {}): Se
   const lexicon = opts.lexicon === undefined ? builtinLexicon() : opts.lexicon;
   let lexiconField: SearchIndexFile['lexicon'];
   if (lexicon) {
-    const reach = new ReachIndex((tok) => {
+    // The documents holding a token in their short fields, or only in their names (title and levels).
+    const holders = (tok: string, namesOnly: boolean): number[] => {
       const s = short.get(tok) ?? [];
       const out: number[] = [];
-      for (let i = 0; i < s.length; i += 2) out.push(s[i]!);
-      return out.concat(body.get(tok) ?? []);
-    });
+      for (let i = 0; i < s.length; i += 2) if (!namesOnly || s[i + 1]! & NAME_FIELDS) out.push(s[i]!);
+      return out;
+    };
+    const reach = new ReachIndex((tok) => holders(tok, false).concat(body.get(tok) ?? []));
     const district = new Set(data.synonyms.map((s) => s.term));
-    const terms = reachingPairs(lexicon.pairs, reach, district);
+    const reaching = reachingPairs(lexicon.pairs, reach, district);
+    const taken = new Set([...district, ...reaching.map((p) => p.term)]);
+    // A stand-in is named whole, every bigram, in one document's names.
+    const inNames = new ReachIndex((tok) => holders(tok, true), 1);
+    const terms = [...reaching, ...standInPairs(lexicon.rows, reach, inNames, taken)];
     const en = reachingPairs(lexicon.en, reach, new Set());
     for (const p of terms) if (!vocab.has(p.term)) addVocab(p.term, 'synonym');
     const domains = new Set(docs.map((d) => d.domain));

@@ -4,7 +4,7 @@ import { buildSearchIndex } from '../../../src/core/search/build-index.ts';
 import { createSearchEngine } from '../../../src/core/search/engine.ts';
 import { builtinLexicon } from '../../../src/core/search/lexicon/builtin.ts';
 import { LexiconError, parseLexicon } from '../../../src/core/search/lexicon/parse.ts';
-import { ReachIndex, reachingPairs } from '../../../src/core/search/lexicon/reach.ts';
+import { ReachIndex, reachingPairs, standInPairs } from '../../../src/core/search/lexicon/reach.ts';
 import { fixtureData } from './fixture.ts';
 
 const HEADER = 'domain\tofficial\tcolloquial\ten';
@@ -86,6 +86,25 @@ describe('lexicon file', () => {
       new Set(['五保']),
     );
     expect(kept).toEqual([{ term: '五保户', official: ['特困人员救助供养'] }]);
+  });
+
+  it('lets the longest colloquial name a catalogue uses stand in for official terms it does not', () => {
+    // The catalogue names 人才落户（高校毕业生） and 学区 somewhere; it never says 人才引进落户 or 学区划分.
+    const names: Record<string, number[]> = { 人才: [7], 才落: [7], 落户: [7, 8], 学区: [9] };
+    const inNames = new ReachIndex((t) => names[t] ?? [], 1);
+    const reach = new ReachIndex((t) => names[t] ?? []);
+    const rows = [
+      { official: ['人才引进落户'], colloquial: ['人才落户', '本科落户', '大学生落户'] },
+      // Two characters are too short a stand-in (片区, 学区 are parts of many names).
+      { official: ['学区划分'], colloquial: ['学区', '划片', '对口学校'] },
+    ];
+    const pairs = standInPairs(rows, reach, inNames, new Set(['大学生落户']));
+    expect(pairs).toEqual([
+      { term: '人才引进落户', official: ['人才落户'] },
+      { term: '本科落户', official: ['人才落户'] },
+    ]);
+    // A row whose official term the catalogue uses needs no stand-in.
+    expect(standInPairs(rows, new ReachIndex(() => [1]), inNames, new Set())).toEqual([]);
   });
 });
 
