@@ -39,10 +39,10 @@ export const INTENT_RULES: readonly IntentRule[] = [
   },
   {
     kind: 'complaint',
-    // Misconduct told without the word 举报 (补助被村干部克扣, 有人冒领, 名额给了亲戚, 补偿款扣下不发) asks for the
+    // Misconduct told without the word 举报 (补助被村干部克扣, 被村里扣了, 有人冒领, 名额给了亲戚, 补偿款扣下不发) asks for the
     // same channel.
     query:
-      /投诉|举报|检举|控告|反映|监督|维权|克扣|冒领|骗取|贪污|挪用|截留|侵占|乱收费|乱罚款|吃拿卡要|不作为|刁难|优亲厚友|暗箱操作|走后门|徇私|人情保|关系保|不公平|不公正|收红包|吃回扣|关系户|给了[^，。,]{0,4}亲戚|扣下|扣着|扣发/,
+      /投诉|举报|检举|控告|反映|监督|维权|克扣|冒领|骗取|贪污|挪用|截留|侵占|乱收费|乱罚款|吃拿卡要|不作为|刁难|优亲厚友|暗箱操作|走后门|徇私|人情保|关系保|不公平|不公正|收红包|吃回扣|关系户|给了[^，。,]{0,4}亲戚|扣下|扣着|扣发|被[^，。,]{0,6}扣了|被[^，。,]{0,6}(?:吞|贪|私吞)/,
     // A row that investigates or cleans up the very thing reported (违法建设查处, 瓶装液化气安全整治) is where such
     // a report goes, as much as a channel is.
     row: /投诉|举报|检举|控告|监督|信访|整治|查处|打击/,

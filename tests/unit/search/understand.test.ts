@@ -65,6 +65,9 @@ describe('understanding (query → plan)', () => {
     expect(detectIntents('低保评得不公平')).toContain('complaint');
     expect(detectIntents('危房改造名额给了村支书的亲戚')).toContain('complaint');
     expect(detectIntents('征地补偿款被扣下不发')).toContain('complaint');
+    // Something of the visitor's taken by someone (被村里扣了); a deduction asked about is no complaint.
+    expect(detectIntents('种粮补贴被村里扣了')).toContain('complaint');
+    expect(detectIntents('工资里社保扣了多少')).not.toContain('complaint');
     // Applying on a relative's behalf is no complaint.
     expect(detectIntents('帮亲戚申请低保')).not.toContain('complaint');
     expect(detectIntents('给我亲戚申请低保')).not.toContain('complaint');
