@@ -828,7 +828,8 @@ export class Understanding {
     // characters from a term is as likely other words (买房补贴多少钱 is not 危房补助多少钱).
     if (c.alts.length === before && chars.length >= 3) {
       for (const t of this.corpus.nearTerms(chars, strict))
-        if (!this.dropsAWord(text, t)) this.addAlt(c, { text: t, weight: 0.8, via: 'fuzzy' });
+        if (!this.dropsAWord(text, t) && !this.changesAWord(chars, codePoints(t)))
+          this.addAlt(c, { text: t, weight: 0.8, via: 'fuzzy' });
     }
     if (c.alts.length === before && partial && !strict)
       this.addAlt(c, { text: partial, weight: 0.7, via: 'homophone' });
@@ -849,6 +850,21 @@ export class Understanding {
    * Whether a correction only leaves out a word of its own (孩子上学划片 → 孩子上学 drops 划片, a name the synonym
    * table knows): that is two words typed together, not a typo, and each must be read.
    */
+  /**
+   * Whether a correction of the same length changes a character of a word the bundle holds as it was typed
+   * (孩子转学 → 孩子上学 changes 转 of 转学): the typo is elsewhere, or there is none.
+   */
+  private changesAWord(typed: readonly string[], fixed: readonly string[]): boolean {
+    if (typed.length !== fixed.length) return false;
+    for (let i = 0; i < typed.length; i++) {
+      if (typed[i] === fixed[i]) continue;
+      const before = i > 0 ? typed[i - 1]! + typed[i]! : '';
+      const after = i + 1 < typed.length ? typed[i]! + typed[i + 1]! : '';
+      if ((before && this.corpus.inCorpus(before)) || (after && this.corpus.inCorpus(after))) return true;
+    }
+    return false;
+  }
+
   private dropsAWord(typed: string, fixed: string): boolean {
     const at = typed.indexOf(fixed);
     if (at < 0) return false;

@@ -29,6 +29,18 @@ describe('understanding (query → plan)', () => {
     expect(typo[0]!.alts.map((a) => a.text)).toContain('户口迁移');
   });
 
+  it('never corrects a word the catalogue holds into another: 孩子转学 is not a typo of 孩子上学', () => {
+    const data = fixtureData();
+    data.catalogue.push(item('zx1', '义务教育', '学籍管理', '转学', null, '区教育局'));
+    data.synonyms.push({ term: '孩子上学', official: ['义务教育招生入学'] });
+    const own = stages(data);
+    const alts = own.understanding.plan('孩子转学').concepts.flatMap((c) => c.alts.map((a) => a.text));
+    expect(alts).toContain('转学');
+    expect(alts).not.toContain('孩子上学');
+    // A character no word of the catalogue holds is still a typo to correct (户口签移 → 户口迁移).
+    expect(own.understanding.plan('户口签移').concepts[0]!.alts.map((a) => a.text)).toContain('户口迁移');
+  });
+
   it('expands lexicon terms the district never listed, and English names', () => {
     expect(concepts('五保户')[0]).toContain('特困人员救助供养');
     expect(concepts('public rental housing')).toEqual([['公共租赁住房']]);
