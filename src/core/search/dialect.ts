@@ -28,6 +28,9 @@ const w = (word: string, mandarin: string, notBefore?: string, notAfter?: string
   ...(notAfter ? { notAfter } : {}),
 });
 
+/** Characters that make 额 part of a Mandarin word (金额, 名额, 限额, 税额…) when they precede it. */
+const AMOUNT_BEFORE_E = '金限名定份超余总差税面配数全';
+
 /** What may follow a word that must end the question: nothing, punctuation, a space or a final particle. */
 const QUESTION_END = /^(?:$|[\s\p{P}]|[嘛呢哦啊呀噻哈])/u;
 
@@ -115,6 +118,12 @@ const WORDS: readonly DialectWord[] = [
   w('炭车', '煤车'),
   w('下冷子', '下冰雹'),
   w('婆姨', '妻子'),
+  // Shaanxi and the north-west: 额 is I (额想, 额们), 寻 is to look for (寻个活, 寻工作): not the 额 of 金额 or 名额,
+  // nor the 寻 of 寻找, 寻求 or 追寻.
+  w('额想', '我想', '', AMOUNT_BEFORE_E),
+  w('额们', '我们', '', AMOUNT_BEFORE_E),
+  w('额家', '我家', '', AMOUNT_BEFORE_E),
+  w('寻', '找', '找求衅常觅味访呼思', '追搜探找'),
   // Henan and Shandong: 中不中 (is it all right), the final 嘞.
   w('中不中', '可不可以'),
   w('嘞', '呢'),

@@ -127,6 +127,7 @@ export function stripQuestionWords(
   run: string,
   isProtected: (s: string) => boolean = () => false,
   isWord: (pair: string) => boolean = () => false,
+  keepsWhole: (part: string) => boolean = () => false,
 ): string[] {
   const chars = codePoints(run);
   // Spans covered by a synonym term or a name keep their question words: 社保查询 and 咨询投诉 mean something.
@@ -156,6 +157,11 @@ export function stripQuestionWords(
   const keepsEdge = (pair: string) => WEAK_WORDS.has(pair) || (codePoints(pair).length === 2 && isWord(pair));
   const out: string[] = [];
   for (const part of parts) {
+    // A phrase read whole through its measure word keeps its edges (找个活干 → 找活干: 找 starts it).
+    if (part && keepsWhole(part)) {
+      out.push(part);
+      continue;
+    }
     const chars = codePoints(part);
     let a = 0;
     let b = chars.length;
@@ -196,7 +202,12 @@ const MAX_GAP = 3;
  * Closes the gap inside a verb–object phrase the lexicon or the bundle knows whole (开个小饭店 → 开饭店, when
  * 开饭店 is a known term): the phrase is then read as that term, not as a verb and an unknown 个小饭店.
  */
-export function closeVerbObjectGaps(text: string, known: (s: string) => boolean, maxLength = 6): string {
+export function closeVerbObjectGaps(
+  text: string,
+  known: (s: string) => boolean,
+  maxLength = 6,
+  closed?: Set<string>,
+): string {
   const ch = codePoints(text);
   const out: string[] = [];
   for (let i = 0; i < ch.length; i++) {
@@ -211,6 +222,7 @@ export function closeVerbObjectGaps(text: string, known: (s: string) => boolean,
       for (let len = Math.min(maxLength - 1, ch.length - start); len >= 2 && !found; len--)
         if (known(ch[i]! + ch.slice(start, start + len).join(''))) found = len;
       if (found) {
+        closed?.add(ch[i]! + ch.slice(start, start + found).join(''));
         i += g; // the gap is dropped; the object follows in the next rounds
         break;
       }

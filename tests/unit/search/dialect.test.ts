@@ -28,6 +28,8 @@ describe('regional words', () => {
     expect(fromDialect('炭窑关了挖炭的咋办')).toBe('煤矿关了挖煤的怎么办');
     expect(fromDialect('下冷子把苹果打了')).toBe('下冰雹把苹果打了');
     expect(fromDialect('风台来了讨海人的船')).toBe('台风来了渔民的船');
+    expect(fromDialect('额想寻个活干')).toBe('我想找个活干');
+    expect(fromDialect('额们村的低保')).toBe('我们村的低保');
   });
 
   it('leaves the Mandarin words they are part of alone', () => {
@@ -49,6 +51,12 @@ describe('regional words', () => {
       '得不得了',
       '木炭烧烤',
       '炭疽病防控',
+      '补贴金额想问一下',
+      '名额们',
+      '寻找失主',
+      '寻求法律援助',
+      '追寻红色足迹',
+      '寻衅滋事',
     ])
       expect(fromDialect(q)).toBe(q);
   });

@@ -197,4 +197,13 @@ describe('closeVerbObjectGaps', () => {
     expect(closeVerbObjectGaps('开个小卖部', known)).toBe('开个小卖部');
     expect(closeVerbObjectGaps('一个人在家', known)).toBe('一个人在家');
   });
+
+  it('tells which phrases it closed, and question words keep such a phrase whole (找个活干: 找 starts it)', () => {
+    const closed = new Set<string>();
+    const text = closeVerbObjectGaps('我想找个活干', (s) => s === '找活干', 6, closed);
+    expect(text).toBe('我想找活干');
+    expect([...closed]).toEqual(['找活干']);
+    expect(stripQuestionWords(text)).toEqual(['活干']);
+    expect(stripQuestionWords(text, undefined, undefined, (p) => closed.has(p))).toEqual(['找活干']);
+  });
 });
