@@ -92,16 +92,15 @@ export function standInPairs(
     // The longest such name: one stand-in per row, as a row has one service. Not a name holding another of the
     // row's names (公交线路 of 公交): that one names a part of the service, not the whole.
     const names = [...row.official, ...row.colloquial];
-    const standIns = row.colloquial
+    const standIn = row.colloquial
       .filter((c) => codePoints(c).length >= MIN_STAND_IN && !names.some((n) => n !== c && c.includes(n)))
       .filter((c) => inNames.reaches(c))
-      .sort((a, b) => codePoints(b).length - codePoints(a).length)
-      .slice(0, 1);
-    if (!standIns.length) continue;
-    for (const name of [...row.official, ...row.colloquial]) {
-      if (taken.has(name) || standIns.includes(name) || codePoints(name).length > 50) continue;
+      .sort((a, b) => codePoints(b).length - codePoints(a).length)[0];
+    if (!standIn) continue;
+    for (const name of names) {
+      if (taken.has(name) || name === standIn || codePoints(name).length > 50) continue;
       const set = byTerm.get(name) ?? new Set<string>();
-      for (const c of standIns) set.add(c);
+      set.add(standIn);
       byTerm.set(name, set);
     }
   }
