@@ -661,14 +661,9 @@ export class Understanding {
   private hanConcepts(typed: string, plan: Plan): void {
     // 开个小饭店 is 开饭店 with a measure word and an adjective inside: read as the known phrase, or as a name the
     // lexicon knows though this catalogue words it otherwise (找个活干 → 找活干), kept whole from here on.
-    const closed = new Set<string>();
-    const run = closeVerbObjectGaps(
-      typed,
-      (s) => this.corpus.synonyms.has(s) || this.corpus.isTerm(s) || this.corpus.hints.has(s),
-      6,
-      closed,
-    );
     const known = (s: string) => this.corpus.synonyms.has(s) || this.corpus.isTerm(s);
+    const closed = new Set<string>();
+    const run = closeVerbObjectGaps(typed, (s) => known(s) || this.corpus.hints.has(s), 6, closed);
     // Two single characters the segmenter left apart (还/款) are one word when the corpus has them together.
     const shielded = (s: string) => known(s) || (codePoints(s).length === 2 && this.corpus.short.has(s));
     // A stretch that reads aloud as a vocabulary term (医疗和作: yi liao he zuo → 医疗合作) is a homophone typo of
