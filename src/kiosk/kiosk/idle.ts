@@ -24,15 +24,25 @@ export interface IdleCallbacks {
 
 export interface IdleClock {
   now(): number;
-  setInterval(fn: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
 }
 
 const realClock: IdleClock = {
   now: () => Date.now(),
-  setInterval: (fn, ms) => setInterval(fn, ms),
-  clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
+
+/** The countdown's step while the warning is open. */
+const COUNTDOWN_STEP_MS = 250;
+/**
+ * While the visit is active the timer wakes at the deadline, or after this long at most: the timings depend on
+ * the route (the form's is longer), and a visitor who leaves the form for a shorter timeout is caught this late
+ * at worst. It used to wake every 250 ms, reading the route and the settings each time, work that landed inside
+ * keystrokes on a kiosk CPU (issue 11, item 7).
+ */
+const ACTIVE_RECHECK_MS = 5_000;
 
 export class IdleTimer {
   phase: IdlePhase = 'stopped';
@@ -47,7 +57,6 @@ export class IdleTimer {
     private readonly timings: () => IdleTimings,
     private readonly callbacks: IdleCallbacks,
     private readonly clock: IdleClock = realClock,
-    private readonly tickMs = 250,
   ) {}
 
   /** Starts (or restarts) counting from now. */
@@ -56,12 +65,12 @@ export class IdleTimer {
     if (this.phase === 'warning') this.callbacks.onContinue();
     this.phase = 'active';
     this.extensions = 0;
-    if (this.handle === null) this.handle = this.clock.setInterval(() => this.tick(), this.tickMs);
+    if (this.handle === null) this.tick();
   }
 
   /** Stops counting (the attract screen, a reset under way). */
   stop(): void {
-    if (this.handle !== null) this.clock.clearInterval(this.handle);
+    if (this.handle !== null) this.clock.clearTimeout(this.handle);
     this.handle = null;
     this.phase = 'stopped';
   }
@@ -91,15 +100,26 @@ export class IdleTimer {
     return Math.max(0, Math.ceil(left / 1000));
   }
 
+  /** The next look at the clock, `ms` from now. */
+  private wakeIn(ms: number): void {
+    this.handle = this.clock.setTimeout(() => this.tick(), Math.max(0, ms));
+  }
+
   private tick(): void {
+    this.handle = null;
     const now = this.clock.now();
     const { timeoutMs, warningMs } = this.timings();
     if (this.phase === 'active') {
-      if (now - this.last < timeoutMs) return;
+      const idleFor = now - this.last;
+      if (idleFor < timeoutMs) {
+        this.wakeIn(Math.min(timeoutMs - idleFor, ACTIVE_RECHECK_MS));
+        return;
+      }
       this.phase = 'warning';
       this.warnedAt = now;
       this.shown = Math.ceil(warningMs / 1000);
       this.callbacks.onWarn(this.shown);
+      this.wakeIn(COUNTDOWN_STEP_MS);
       return;
     }
     if (this.phase !== 'warning') return;
@@ -114,6 +134,7 @@ export class IdleTimer {
       this.shown = secs;
       this.callbacks.onTick(secs);
     }
+    this.wakeIn(Math.min(COUNTDOWN_STEP_MS, left));
   }
 }
 

@@ -79,6 +79,47 @@ describe('IdleTimer', () => {
     expect(events).toContain('expire');
   });
 
+  it('reads the route and settings a few times a minute while a visitor is busy, not four times a second', () => {
+    // Each look at the timings parses the address and the settings: on a kiosk CPU that work landed inside
+    // keystrokes when it ran every 250 ms.
+    let reads = 0;
+    const timer = new IdleTimer(
+      () => {
+        reads++;
+        return { timeoutMs: 90_000, warningMs: 30_000 };
+      },
+      { onWarn: () => {}, onTick: () => {}, onContinue: () => {}, onExpire: () => {} },
+    );
+    timer.start();
+    for (let i = 0; i < 60; i++) {
+      vi.advanceTimersByTime(1_000);
+      timer.activity();
+    }
+    expect(timer.phase).toBe('active');
+    expect(reads).toBeLessThanOrEqual(14);
+  });
+
+  it('a visitor who leaves the form for a shorter timeout is warned within seconds of it', () => {
+    let route = 'apply';
+    const events: string[] = [];
+    const timer = new IdleTimer(
+      () => ({ timeoutMs: route === 'apply' ? 300_000 : 90_000, warningMs: 30_000 }),
+      {
+        onWarn: (s) => events.push(`warn ${s}`),
+        onTick: () => {},
+        onContinue: () => {},
+        onExpire: () => events.push('expire'),
+      },
+    );
+    timer.start();
+    vi.advanceTimersByTime(60_000);
+    route = 'item'; // idle for a minute already: 30 s of the browse time left
+    vi.advanceTimersByTime(29_000);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(6_000);
+    expect(events).toEqual(['warn 30']);
+  });
+
   it('does nothing while stopped (the attract screen)', () => {
     const { timer, events } = setup();
     timer.start();

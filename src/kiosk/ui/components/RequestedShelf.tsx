@@ -27,11 +27,13 @@ export function RequestedShelf({ query }: { query?: string }) {
   const all = useAsync(() => loadShelf(config?.serverUrl ?? ''), [config?.serverUrl]).value ?? [];
   const entries = query === undefined ? all.slice(0, HOME_SHOWN) : shelfMatches(all, query);
   if (!entries.length) return null;
+  // The home screen's shelf stays in the page (hidden) beside the one under the results: an id each.
+  const heading = query === undefined ? 'shelf-heading' : 'shelf-heading-results';
   return (
-    <section class="requested-shelf" aria-labelledby="shelf-heading">
-      <h2 id="shelf-heading">{t('shelf.title')}</h2>
+    <section class="requested-shelf" aria-labelledby={heading}>
+      <h2 id={heading}>{t('shelf.title')}</h2>
       <p class="hint">{t('shelf.lead')}</p>
-      <ul class="link-list" aria-labelledby="shelf-heading">
+      <ul class="link-list" aria-labelledby={heading}>
         {entries.map((e) => (
           <Entry key={e.id} e={e} />
         ))}

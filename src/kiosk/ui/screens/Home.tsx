@@ -10,6 +10,7 @@ import { SearchResults } from '../components/SearchResults.tsx';
 import { Tile, TileGrid } from '../components/Tile.tsx';
 import { href, rememberQuery, type Route } from '../router.ts';
 import { useAsync } from '../hooks.ts';
+import { memo } from '../memo.ts';
 import { repo } from '../repo-loader.ts';
 import { countLabel, hasContent } from './Browse.tsx';
 
@@ -66,9 +67,8 @@ export function Home({ route }: { route: Route }) {
           />
           <RequestedShelf query={query} />
         </>
-      ) : dbName ? (
-        <HomeTiles dbName={dbName} />
       ) : null}
+      {dbName ? <HomeTiles dbName={dbName} hidden={query.trim() !== ''} /> : null}
     </section>
   );
 }
@@ -145,11 +145,17 @@ function StartupNote() {
   return null;
 }
 
-function HomeTiles({ dbName }: { dbName: string }) {
+/**
+ * The tiles stay in the page while results show, hidden: the first keystroke only hides them and clearing the
+ * field only shows them again, instead of tearing down and rebuilding dozens of links (and reading the summary
+ * from IndexedDB again) in the frame a visitor waits for (issue 11, item 7). Memoised: a keystroke does not
+ * render them again.
+ */
+const HomeTiles = memo(function HomeTiles({ dbName, hidden }: { dbName: string; hidden: boolean }) {
   const summary = useAsync(async () => (await repo()).getSummary(dbName), [dbName]).value;
   if (!summary) return null;
   return (
-    <>
+    <div class="home-tiles" hidden={hidden}>
       <section aria-labelledby="domains-heading">
         <h2 id="domains-heading">{t('home.domains')}</h2>
         <TileGrid label={t('home.domains')}>
@@ -178,6 +184,6 @@ function HomeTiles({ dbName }: { dbName: string }) {
           </ul>
         </section>
       ) : null}
-    </>
+    </div>
   );
-}
+});
