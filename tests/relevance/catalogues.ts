@@ -41,6 +41,8 @@ export const CATALOGUES = [
   'district-u',
   'district-v',
   'district-w',
+  'district-x',
+  'district-y',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -69,6 +71,8 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-u': join(root, 'tests/fixtures/district-u'),
   'district-v': join(root, 'tests/fixtures/district-v'),
   'district-w': join(root, 'tests/fixtures/district-w'),
+  'district-x': join(root, 'tests/fixtures/district-x'),
+  'district-y': join(root, 'tests/fixtures/district-y'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];

@@ -105,6 +105,8 @@ describe('relevance query files', () => {
     ['district-u', 290, 26, 26],
     ['district-v', 290, 26, 26],
     ['district-w', 290, 26, 26],
+    ['district-x', 290, 26, 26],
+    ['district-y', 290, 26, 26],
   ] as const)(
     '%s is a day-one source folder: at least %i rows in %i–%i domains, no synonyms, guides or interpretations',
     (c, rows, minDomains, maxDomains) => {
@@ -217,6 +219,8 @@ describe('relevance query files', () => {
     ['district-u', '就业'],
     ['district-v', '就业'],
     ['district-w', '就业'],
+    ['district-x', '就业'],
+    ['district-y', '就业'],
   ] as const)('%s covers all 26 pilot domains (employment titled %s), each with several rows', (c, jobs) => {
     const rows = new Map<string, number>();
     for (const it of data.get(c)!.catalogue) rows.set(it.domain, (rows.get(it.domain) ?? 0) + 1);
