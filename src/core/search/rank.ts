@@ -168,8 +168,18 @@ export class Ranking {
       const perDoc = new Map<number, number>();
       for (const a of c.alts) {
         if (a.guessed) continue;
-        for (const [d, kind] of this.corpus.names.get(a.text) ?? []) {
-          const base = kind === NAME_LEAF ? EXACT_LEAF : kind === NAME_TITLE ? EXACT_TITLE : EXACT_PARENT;
+        const holders = this.corpus.names.get(a.text) ?? [];
+        const generic = a.via === 'synonym' && genericHeading(holders, this.corpus.docs);
+        for (const [d, kind] of holders) {
+          // Still taken to the re-ranking, without the bonus.
+          const base =
+            generic && kind === NAME_PARENT
+              ? 0
+              : kind === NAME_LEAF
+                ? EXACT_LEAF
+                : kind === NAME_TITLE
+                  ? EXACT_TITLE
+                  : EXACT_PARENT;
           perDoc.set(d, Math.max(perDoc.get(d) ?? 0, base * share * a.weight));
         }
       }
@@ -269,4 +279,18 @@ export class Ranking {
       };
     });
   }
+}
+
+/** A heading that groups rows of several domains (行政许可, 政策文件): a widening to it names no one service. */
+function genericHeading(
+  holders: ReadonlyArray<[number, number]>,
+  docs: ReadonlyArray<{ domain: string }>,
+): boolean {
+  const domains = new Set<string>();
+  for (const [d, kind] of holders) {
+    if (kind !== NAME_PARENT) continue;
+    domains.add(docs[d]!.domain);
+    if (domains.size > 2) return true;
+  }
+  return false;
 }

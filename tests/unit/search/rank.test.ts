@@ -160,4 +160,26 @@ describe('ranking (coverage → ordered results)', () => {
     // The bureau's name as typed is what the visitor asks for: its rows keep the bonus.
     expect(rankedHere('财政局')[0]).toMatch(/^cz/);
   });
+  it('ranks the rows that hold the typed word before rows found only under a generic heading it widens to', () => {
+    // 审批 widens to 行政许可, a first level many bureaus share (the seeds' generic 政策文件 / 行政许可 / 监管执法):
+    // the heading's rows are found, but they do not take the exact-name bonus ahead of the rows that say 审批.
+    const data = fixtureData();
+    data.catalogue.push(
+      item('xk-1', '食品药品监管', '行政许可', '食品经营许可', null, '区市场监管局'),
+      item('xk-2', '城乡规划', '行政许可', '建设工程规划许可证核发', null, '区自然资源局'),
+      item('xk-3', '安全生产', '行政许可', '烟花爆竹经营许可', null, '区应急管理局'),
+      item('xk-4', '城市综合执法', '行政许可', '户外广告设置', null, '区城管局'),
+      item('sp-1', '农村集体土地征收', '宅基地', '农村村民宅基地申请审批', null, '区自然资源局'),
+      item('sp-2', '生态环境', '环评', '建设项目环境影响评价审批', null, '区生态环境局'),
+    );
+    const lexicon = ['通用\t行政许可\t审批|批准\tadministrative license'];
+    for (const q of ['审批', 'shenpi']) {
+      const ids = idsWith(data, lexicon)(q);
+      expect(ids.slice(0, 2).sort()).toEqual(['sp-1', 'sp-2']);
+      // Still found: the widening hides nothing.
+      expect(ids).toEqual(expect.arrayContaining(['xk-1', 'xk-2', 'xk-3', 'xk-4']));
+    }
+    // A heading of one service keeps its bonus: 五保户 finds the 特困人员救助供养 rows first.
+    expect(ranked('五保户')[0]!.level1).toBe('特困人员救助供养');
+  });
 });
