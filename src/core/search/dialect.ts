@@ -111,6 +111,9 @@ const WORDS: readonly DialectWord[] = [
   w('啥时候', '什么时候'),
   w('啥地方', '哪里'),
   w('俺们', '我们'),
+  // Beijing and Tianjin: 多会儿 and 嘛时候 ask when.
+  w('多会儿', '什么时候'),
+  w('嘛时候', '什么时候'),
   // The Loess Plateau (Shanxi, northern Shaanxi): coal is 炭, hail 冷子, a wife 婆姨.
   w('炭窑', '煤矿'),
   w('挖炭', '挖煤'),
@@ -174,11 +177,30 @@ const PATTERN = new RegExp(
 );
 
 /**
+ * Northern speech adds 儿 to words (那片儿, 房本儿, 老伴儿, 片儿警, 院儿) that the catalogues write without it. A 儿 is
+ * part of the word itself after these characters (女儿, 孤儿, 婴儿, 幼儿, 新生儿, 育儿, 托儿所, 妇儿, 孩儿; 哪儿 and
+ * 这儿 are question and place words read as they are) …
+ */
+const ER_WORD_AFTER = '女孤婴幼胎患孙侄生育养托弃男少小健宠混妻乳妇孩儿哪这那';
+/** … and before these (儿子, 儿童, 儿科, 儿媳, 儿女, 儿孙, 儿歌, 儿时, 儿戏). */
+const ER_WORD_BEFORE = '子童科媳女孙歌时戏';
+const ERHUA = /(\p{Script=Han})儿/gu;
+
+/** The text without the 儿 of northern speech, except where the 儿 is part of a word or the bundle holds it. */
+function withoutErhua(text: string, holds: (word: string) => boolean): string {
+  return text.replace(ERHUA, (pair, before: string, at: number) => {
+    const next = text.slice(at + pair.length, at + pair.length + 1);
+    if (ER_WORD_AFTER.includes(before) || (next && ER_WORD_BEFORE.includes(next))) return pair;
+    return holds(pair) ? pair : before;
+  });
+}
+
+/**
  * The text with its regional words in Mandarin; anything else as it was. `holds` says whether the bundle holds a
  * word: such a word is the bundle's own and stays.
  */
 export function fromDialect(text: string, holds: (word: string) => boolean = () => false): string {
-  return text.replace(PATTERN, (word, at: number) => {
+  const mandarin = text.replace(PATTERN, (word, at: number) => {
     const d = BY_WORD.get(word)!;
     const next = text.slice(at + word.length, at + word.length + 1);
     const prev = text.slice(Math.max(0, at - 1), at);
@@ -186,4 +208,5 @@ export function fromDialect(text: string, holds: (word: string) => boolean = () 
     if (d.last && !QUESTION_END.test(text.slice(at + word.length))) return word;
     return holds(word) ? word : d.mandarin;
   });
+  return mandarin.includes('儿') ? withoutErhua(mandarin, holds) : mandarin;
 }

@@ -61,6 +61,31 @@ describe('regional words', () => {
       expect(fromDialect(q)).toBe(q);
   });
 
+  it('reads the 儿 of northern speech off the words the catalogue writes without it', () => {
+    expect(fromDialect('北关那片儿到底啥时候拆')).toBe('北关那片到底什么时候拆');
+    expect(fromDialect('老伴儿走了丧葬费上哪领')).toBe('老伴走了丧葬费上哪领');
+    expect(fromDialect('房本儿丢了咋补')).toBe('房本丢了怎么补');
+    expect(fromDialect('咱这片儿多会儿停水')).toBe('咱这片什么时候停水');
+    // Where 儿 is part of the word it stays: children, orphans, babies, kindergartens, the question word 哪儿.
+    for (const q of [
+      '女儿上学',
+      '儿子结婚',
+      '留守儿童',
+      '孤儿补助',
+      '婴儿奶粉',
+      '幼儿园',
+      '托儿所',
+      '育儿补贴',
+      '新生儿落户',
+      '在哪儿办',
+      '生儿育女',
+      '妇儿工委',
+    ])
+      expect(fromDialect(q)).toBe(q);
+    // And so it does in a word the bundle holds (a catalogue may name its 面人儿 craft).
+    expect(fromDialect('面人儿', (w) => w === '人儿')).toBe('面人儿');
+  });
+
   it('keeps a word the bundle holds as its own', () => {
     expect(fromDialect('古厝修缮补助', (w) => w === '厝')).toBe('古厝修缮补助');
     expect(fromDialect('古厝修缮补助')).toBe('古房子修缮补助');

@@ -54,6 +54,8 @@ describe('question words', () => {
     expect(stripQuestionWords('孩子上学要什么材料')).toEqual(['孩子上学', '材料']);
     expect(stripQuestionWords('在哪里办理出生登记')).toEqual(['办理出生登记']);
     expect(stripQuestionWords('我想申请特困供养')).toEqual(['申请特困供养']);
+    // "When" is asked as a whole: 时候 does not stay to be read as part of the verb after it (时候拆).
+    expect(stripQuestionWords('北关那片到底什么时候拆').join('|')).not.toContain('时候');
   });
 
   it('keeps an edge character that makes a word of the catalogue with its neighbour (吧 of 网吧)', () => {
