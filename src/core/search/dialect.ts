@@ -114,6 +114,7 @@ const WORDS: readonly DialectWord[] = [
   // Beijing and Tianjin: 多会儿 and 嘛时候 ask when.
   w('多会儿', '什么时候'),
   w('嘛时候', '什么时候'),
+  w('介个', '这个'),
   // The Loess Plateau (Shanxi, northern Shaanxi): coal is 炭, hail 冷子, a wife 婆姨.
   w('炭窑', '煤矿'),
   w('挖炭', '挖煤'),
@@ -164,6 +165,15 @@ const WORDS: readonly DialectWord[] = [
   w('呣知', '不知道'),
   w('汝', '你'),
   w('𠊎', '我'),
+  // Hakka and Gan (the hills where Guangdong, Fujian and Jiangxi meet): 斫 is to cut (斫树), 屋下 is home, 细人仔 a
+  // child, 崩山 a landslide, 木梓 the tea-oil tree, 落大雨 heavy rain.
+  w('斫', '砍'),
+  w('屋下', '家里'),
+  w('细人仔', '孩子'),
+  w('细人子', '孩子'),
+  w('崩山', '山体滑坡'),
+  w('木梓', '油茶'),
+  w('落大雨', '下大雨'),
 ];
 
 const BY_WORD = new Map(WORDS.map((d) => [d.word, d]));

@@ -30,6 +30,11 @@ describe('regional words', () => {
     expect(fromDialect('风台来了讨海人的船')).toBe('台风来了渔民的船');
     expect(fromDialect('额想寻个活干')).toBe('我想找个活干');
     expect(fromDialect('额们村的低保')).toBe('我们村的低保');
+    expect(fromDialect('屋下的杉树想斫掉卖')).toBe('家里的杉树想砍掉卖');
+    expect(fromDialect('细人仔冇人管')).toBe('孩子没有人管');
+    expect(fromDialect('落大雨崩山了')).toBe('下大雨山体滑坡了');
+    expect(fromDialect('木梓山补贴')).toBe('油茶山补贴');
+    expect(fromDialect('介个补贴咋领')).toBe('这个补贴怎么领');
   });
 
   it('leaves the Mandarin words they are part of alone', () => {
