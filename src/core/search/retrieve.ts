@@ -32,6 +32,29 @@ function typedTokens(concepts: readonly Concept[], c: Concept): Set<string> | un
   return out;
 }
 
+/** A colloquial name of the synonym table holding a word of the query, and its official terms. */
+interface NameHolding {
+  colloquial: string;
+  word: string;
+  officials: readonly string[];
+}
+
+/** What a query says besides one concept: the other concepts' words as typed, and their alternatives. */
+interface Said {
+  typed: string[];
+  alts: string[];
+}
+
+function saidBesides(plan: Plan, c: Concept): Said {
+  const said: Said = { typed: [], alts: [] };
+  for (const o of plan.concepts) {
+    if (o === c) continue;
+    said.typed.push(o.source);
+    for (const a of o.alts) if (!a.guessed) said.alts.push(a.text);
+  }
+  return said;
+}
+
 export class Retrieval {
   /** Coverage per document, summed over concepts (each weighted): read by ranking after scorePlan. */
   readonly acc: Acc;
@@ -46,7 +69,7 @@ export class Retrieval {
   private readonly bodyAcc: Acc;
   /** One accumulator per concept of a plan, kept between queries (a plan seldom has more than a few). */
   private readonly conceptAccs: Acc[] = [];
-  private readonly neighbours = new Map<string, Set<string>>();
+  private readonly neighbours = new Map<string, readonly NameHolding[]>();
   private byChar: Map<string, string[]> | null = null;
 
   constructor(private readonly corpus: Corpus) {
@@ -154,7 +177,10 @@ export class Retrieval {
       // A word the bundle lacks that is part of a few colloquial names the lexicon knows (放学 of 放学后托管 →
       // 课后服务) borrows their official names at half weight; a word in many (孩子) is no clue to any.
       if (!cacc.size) {
-        const near = this.lexiconNeighbours(c.source);
+        let near = this.lexiconNeighbours(c.source);
+        // In many names (孩子), the word is still a clue to those whose other words the query says too (爸妈都出去打工了，
+        // 孩子在家 and 父母外出打工孩子 → 农村留守儿童关爱保护).
+        if (near.size > MAX_NEIGHBOURS) near = this.neighboursInContext(c.source, saidBesides(plan, c));
         if (near.size <= MAX_NEIGHBOURS)
           for (const text of near) {
             if (!this.scoreAlt({ text, weight: NEIGHBOUR_WEIGHT, via: 'synonym' }, useBody)) continue;
@@ -323,23 +349,51 @@ export class Retrieval {
    * colloquial names contain one of the text's words as a whole word of two or more characters.
    */
   private lexiconNeighbours(text: string): Set<string> {
+    const out = new Set<string>();
+    for (const { officials } of this.namesHolding(text)) for (const o of officials) out.add(o);
+    return out;
+  }
+
+  /**
+   * The official terms of the colloquial names holding one of the text's words whose other words the query says
+   * as well, in its words or their alternatives (`said`).
+   */
+  private neighboursInContext(text: string, said: Said): Set<string> {
+    const out = new Set<string>();
+    for (const { colloquial, word, officials } of this.namesHolding(text)) {
+      const rest = colloquial
+        .split(word)
+        .flatMap((part) => words(part))
+        .filter((w) => !FUNCTION_WORDS.has(w));
+      // Every word, a lone verb too (孩子上户口 is not said by 户口 and 孩子 in 外地户口的孩子读书), and a lone
+      // character only as typed, not inside an alternative's long name (生 of 义务教育招生入学).
+      const says = (w: string) =>
+        said.typed.some((x) => x.includes(w)) ||
+        (codePoints(w).length > 1 && said.alts.some((x) => x.includes(w)));
+      if (rest.length && rest.every(says)) for (const o of officials) out.add(o);
+    }
+    return out;
+  }
+
+  /** The colloquial names holding the text, or else one of its words, with the word and their official terms. */
+  private namesHolding(text: string): readonly NameHolding[] {
     // Remembered per text: typing asks for the same words keystroke after keystroke.
     const known = this.neighbours.get(text);
     if (known) return known;
     if (this.neighbours.size >= 256) this.neighbours.clear();
-    const out = new Set<string>();
+    const out: NameHolding[] = [];
     this.neighbours.set(text, out);
     const byChar = this.termsByChar();
     const holding = (w: string) => {
       for (const colloquial of byChar.get(codePoints(w)[0]!) ?? []) {
         if (colloquial === w || !colloquial.includes(w)) continue;
-        for (const o of this.corpus.synonyms.get(colloquial)!) out.add(o);
+        out.push({ colloquial, word: w, officials: this.corpus.synonyms.get(colloquial)! });
       }
     };
     // The text as a whole first (外地孩子 of 外地孩子上学): names holding all of it are closer than names holding
     // one of its words (外地 is in many).
     if (codePoints(text).length >= 3) holding(text);
-    if (out.size) return out;
+    if (out.length) return out;
     let ws = words(text).filter((w) => codePoints(w).length >= 2 && !FUNCTION_WORDS.has(w));
     // A word the runtime's dictionary lacks comes out as single characters (雾/霾): the text is the word.
     if (!ws.length && codePoints(text).length >= 2 && !FUNCTION_WORDS.has(text)) ws = [text];

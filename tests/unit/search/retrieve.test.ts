@@ -271,6 +271,49 @@ describe('retrieval (plan → coverage per document)', () => {
     expect(coverage('孩子').plan.concepts.every((c) => !c.active)).toBe(true);
   });
 
+  it('lets a word in many colloquial names borrow from those whose other words the query says too', () => {
+    // 孩子 is in no document and in five colloquial names: alone it is no clue, but beside 读书 and 补贴 (孩子读书补贴)
+    // it names 学生资助. 孩子上户口 is not said by 户口 alone: the verb 上 must be said too.
+    const lexicon = parseLexicon(
+      [
+        'domain\tofficial\tcolloquial\ten',
+        '义务教育\t义务教育招生入学\t孩子上学\tschool enrollment',
+        '义务教育\t特殊教育\t残疾孩子读书\tspecial education',
+        '义务教育\t学生资助\t孩子读书补贴\tstudent aid',
+        '义务教育\t教育收费\t孩子学费\tfees',
+        '户籍管理\t出生登记\t孩子上户口\tbirth registration',
+      ].join('\n'),
+    );
+    const data = fixtureData();
+    data.catalogue.push(
+      item('jy-rx', '义务教育', '义务教育招生入学', null, null, '区教育局'),
+      item('jy-tj', '义务教育', '特殊教育', null, null, '区教育局'),
+      item('jy-zz', '义务教育', '学生资助', '发放名单', null, '区教育局'),
+      item('jy-sf', '义务教育', '教育收费', null, null, '区教育局'),
+      item('hj-cs', '户籍管理', '出生登记', null, null, '某某市公安局某某分局'),
+    );
+    const own = stages(data, lexicon);
+    const concept = (q: string, source: string) => {
+      const plan = own.understanding.plan(q);
+      own.retrieval.scorePlan(plan, false);
+      return plan.concepts.find((c) => c.source === source)!;
+    };
+    /** What the concept 孩子 alone reaches of a document. */
+    const reach = (q: string, id: string) => {
+      const plan = own.understanding.plan(q);
+      own.retrieval.scorePlan(plan, false);
+      const i = plan.concepts.findIndex((c) => c.source === '孩子');
+      return own.retrieval.conceptAccs[i]!.get(own.corpus.docs.findIndex((x) => x.id === id));
+    };
+    expect(concept('孩子想读书有补贴吗', '孩子').active).toBe(true);
+    // 学生资助 is borrowed; 教育收费 (孩子学费: 学费 is not said) and 特殊教育 (残疾 is not said) are not.
+    expect(reach('孩子想读书有补贴吗', 'jy-zz')).toBeGreaterThan(0);
+    expect(reach('孩子想读书有补贴吗', 'jy-sf')).toBe(0);
+    expect(reach('孩子想读书有补贴吗', 'jy-tj')).toBe(0);
+    // 户口 and 孩子 without 上: the birth registration is not borrowed, and 孩子 stays out.
+    expect(concept('外地户口的孩子想读书', '孩子').active).toBe(false);
+  });
+
   it('borrows from the names holding the whole unknown text before those holding one of its words', () => {
     // 外地孩子 is in no document; 孩子 is in four colloquial names, 外地孩子 in one (外地孩子上学 → 随迁子女入学).
     const lexicon = parseLexicon(
