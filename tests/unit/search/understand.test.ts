@@ -80,6 +80,15 @@ describe('understanding (query → plan)', () => {
     // Something of the visitor's taken by someone (被村里扣了); a deduction asked about is no complaint.
     expect(detectIntents('种粮补贴被村里扣了')).toContain('complaint');
     expect(detectIntents('工资里社保扣了多少')).not.toContain('complaint');
+    // Abuse, fraud and things done without a licence or in secret, told without 举报.
+    expect(detectIntents('养老院护工打老人')).toContain('complaint');
+    expect(detectIntents('上门推销保健品是不是骗子')).toContain('complaint');
+    expect(detectIntents('有人偷着开矿')).toContain('complaint');
+    expect(detectIntents('饭店不给开发票')).toContain('complaint');
+    expect(detectIntents('无证经营')).toContain('complaint');
+    // Certificates not needed (无证明城市) and a card needed are no complaint.
+    expect(detectIntents('无证明城市')).not.toContain('complaint');
+    expect(detectIntents('开饭店要办什么证')).not.toContain('complaint');
     // Applying on a relative's behalf is no complaint.
     expect(detectIntents('帮亲戚申请低保')).not.toContain('complaint');
     expect(detectIntents('给我亲戚申请低保')).not.toContain('complaint');
