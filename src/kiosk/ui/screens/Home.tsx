@@ -1,6 +1,6 @@
 // Home: the search field, big domain tiles, departments and recently updated; results replace the tiles as one types.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '../../i18n/strings.ts';
+import { getLang, t } from '../../i18n/strings.ts';
 import { useKioskState } from '../../state.ts';
 import { search, type SearchAnswer } from '../../search/bridge.ts';
 import { searchOnPage } from '../../search/page-engine.ts';
@@ -68,7 +68,7 @@ export function Home({ route }: { route: Route }) {
           <RequestedShelf query={query} />
         </>
       ) : null}
-      {dbName ? <HomeTiles dbName={dbName} hidden={query.trim() !== ''} /> : null}
+      {dbName ? <HomeTiles dbName={dbName} hidden={query.trim() !== ''} lang={getLang()} /> : null}
     </section>
   );
 }
@@ -149,9 +149,16 @@ function StartupNote() {
  * The tiles stay in the page while results show, hidden: the first keystroke only hides them and clearing the
  * field only shows them again, instead of tearing down and rebuilding dozens of links (and reading the summary
  * from IndexedDB again) in the frame a visitor waits for (issue 11, item 7). Memoised: a keystroke does not
- * render them again.
+ * render them again; a language switch does (`lang`, the interface language their labels are worded in).
  */
-const HomeTiles = memo(function HomeTiles({ dbName, hidden }: { dbName: string; hidden: boolean }) {
+const HomeTiles = memo(function HomeTiles({
+  dbName,
+  hidden,
+}: {
+  dbName: string;
+  hidden: boolean;
+  lang: string;
+}) {
   const summary = useAsync(async () => (await repo()).getSummary(dbName), [dbName]).value;
   if (!summary) return null;
   return (
