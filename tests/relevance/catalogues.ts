@@ -43,6 +43,8 @@ export const CATALOGUES = [
   'district-w',
   'district-x',
   'district-y',
+  'district-z',
+  'district-aa',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -73,6 +75,8 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-w': join(root, 'tests/fixtures/district-w'),
   'district-x': join(root, 'tests/fixtures/district-x'),
   'district-y': join(root, 'tests/fixtures/district-y'),
+  'district-z': join(root, 'tests/fixtures/district-z'),
+  'district-aa': join(root, 'tests/fixtures/district-aa'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];
