@@ -208,6 +208,9 @@ test('on-screen keyboard: dibao → 低保 searches for 低保; never covers the
       .first(),
   ).toBeVisible();
   await expect(box).toBeFocused();
+  // The results take the domain tiles' place; emptied with the keyboard's own 删除, the field brings them back.
+  const tiles = page.getByRole('list', { name: '按领域浏览' });
+  await expect(tiles).toBeHidden();
 
   // The field stays above the keyboard.
   const f = (await box.boundingBox())!;
@@ -218,6 +221,8 @@ test('on-screen keyboard: dibao → 低保 searches for 低保; never covers the
   await kb.getByRole('button', { name: '删除' }).click();
   await kb.getByRole('button', { name: '删除' }).click();
   await expect(box).toHaveValue('');
+  await expect(tiles).toBeVisible();
+  await expect(tiles.getByRole('link').first()).toBeVisible();
   for (const key of 'minzhengju') await kb.getByRole('button', { name: key, exact: true }).click();
   await expect(candidates.getByRole('button').first()).toHaveText(/民政局$/);
   await candidates.getByRole('button', { name: '民政局', exact: true }).click();
