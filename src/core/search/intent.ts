@@ -4,7 +4,7 @@
 import type { SearchDoc } from './docs.ts';
 
 export type IntentKind =
-  'how' | 'amount' | 'contact' | 'complaint' | 'result' | 'explain' | 'replace' | 'appeal';
+  'how' | 'amount' | 'when' | 'contact' | 'complaint' | 'result' | 'explain' | 'replace' | 'appeal';
 
 interface IntentRule {
   kind: IntentKind;
@@ -28,6 +28,14 @@ export const INTENT_RULES: readonly IntentRule[] = [
     kind: 'amount',
     query: /多少钱|多少|标准|能领|能拿|补贴多少|补助多少|金额|几块|每月发|发多少|给多少|待遇|费用|价格|价钱/,
     row: /标准|发放|待遇|金额|资金|补贴|补助|救助金|养老金|价|收费/,
+    types: [],
+  },
+  {
+    // When money arrives or work is done (补偿款什么时候到, 养老金几号发, 回迁房啥时候交房): the row that pays it out
+    // or tells the schedule.
+    kind: 'when',
+    query: /什么时候|啥时候|么时候|几时|何时|哪天|几号|什么时间|到账|打到卡/,
+    row: /发放|支付|兑付|拨付|到账|进度|时限|期限|日期|计划|安排/,
     types: [],
   },
   {

@@ -101,6 +101,11 @@ describe('understanding (query → plan)', () => {
     // A lost or broken card asks for the row that replaces it.
     expect(detectIntents('残疾证丢了')).toEqual(['replace']);
     expect(answersIntent('replace', 'item', '换领、补领、变更和注销')).toBe(true);
+    // Asking when money arrives or work is done asks for the row that pays it out or tells the schedule.
+    expect(detectIntents('征地补偿款什么时候打到卡上')).toContain('when');
+    expect(detectIntents('养老金每个月几号发')).toContain('when');
+    expect(answersIntent('when', 'item', '征地补偿费用支付')).toBe(true);
+    expect(answersIntent('when', 'item', '征收土地公告')).toBe(false);
     expect(detectIntents('最低生活保障')).toEqual([]);
   });
 
