@@ -14,7 +14,7 @@ import {
 import { signManifest } from '../../core/bundle/sign.ts';
 import { MANIFEST_PATH, SIGNATURE_PATH } from '../../core/bundle/verify.ts';
 import { buildSearchIndex } from '../../core/search/build-index.ts';
-import { builtinLexicon } from '../../core/search/lexicon/builtin.ts';
+import { builtinLexicon, builtinSituations } from '../../core/search/lexicon/builtin.ts';
 import { writeBundleDir } from '../bundle-dir.ts';
 import type { SourceProblem } from '../problems.ts';
 import { loadSource, type LoadOptions, type SourceData } from './source.ts';
@@ -43,7 +43,16 @@ export interface BuildSummary {
     attachments: number;
   };
   /** The built-in lexicon: its pairs (colloquial × official) and how many reach at least one document. */
-  lexicon: { version: number; hash: string; pairs: number; reaching: number; terms: number } | null;
+  lexicon: {
+    version: number;
+    hash: string;
+    pairs: number;
+    reaching: number;
+    terms: number;
+    /** Built-in situations (what visitors say happened → services), and how many point to a service of the bundle. */
+    situations: number;
+    situationsCarried: number;
+  } | null;
   warnings: SourceProblem[];
 }
 
@@ -127,6 +136,8 @@ export async function buildBundle(opts: BuildOptions): Promise<BuildResult> {
             pairs: builtinLexicon().pairCount,
             reaching: searchIndex.lexicon.terms.reduce((n, p) => n + p.official.length, 0),
             terms: searchIndex.lexicon.terms.length,
+            situations: builtinSituations().situations.length,
+            situationsCarried: searchIndex.lexicon.situations?.length ?? 0,
           }
         : null,
       warnings: problems.filter((p) => p.severity === 'warning'),

@@ -84,7 +84,7 @@ export function registerBuild(program: Command): void {
           const lx = summary.lexicon;
           if (lx)
             console.log(
-              `  lexicon v${lx.version} (${lx.hash}): ${lx.reaching} of ${lx.pairs} pairs reach at least one document (${lx.terms} colloquial terms carried)`,
+              `  lexicon v${lx.version} (${lx.hash}): ${lx.reaching} of ${lx.pairs} pairs reach at least one document (${lx.terms} colloquial terms carried); ${lx.situationsCarried} of ${lx.situations} situations point to a service of the bundle`,
             );
         }
       },

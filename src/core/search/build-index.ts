@@ -6,8 +6,9 @@ import { collectDocs, collectDocTexts, docsHash, FIELD_BIT, FIELDS } from './doc
 import { SEARCH_INDEX_VERSION, VOCAB_KIND, type SearchIndexFile, type VocabKind } from './format.ts';
 import { addRunTokens, commonChars, isHanCode, normalizeText, splitRuns } from './text.ts';
 import { encodeInts } from './varint.ts';
-import { builtinLexicon } from './lexicon/builtin.ts';
+import { builtinLexicon, builtinSituations } from './lexicon/builtin.ts';
 import type { Lexicon } from './lexicon/parse.ts';
+import type { SituationTable } from './lexicon/situations.ts';
 import { lexiconHints } from './lexicon/domains.ts';
 import { ReachIndex, reachingPairs, standInPairs } from './lexicon/reach.ts';
 
@@ -54,6 +55,8 @@ function encodeIndex(map: Map<string, number[]>, pairs: boolean): { terms: strin
 export interface BuildIndexOptions {
   /** The lexicon to carry (default: the built-in one); null builds without any. */
   lexicon?: Lexicon | null;
+  /** The situations table to carry with the lexicon (default: the built-in one with the built-in lexicon). */
+  situations?: SituationTable | null;
 }
 
 export function buildSearchIndex(data: Source, opts: BuildIndexOptions = {}): SearchIndexFile {
@@ -148,7 +151,25 @@ export function buildSearchIndex(data: Source, opts: BuildIndexOptions = {}): Se
     for (const p of terms) if (!vocab.has(p.term)) addVocab(p.term, 'synonym');
     const domains = new Set(docs.map((d) => d.domain));
     const hints = lexiconHints(lexicon, domains, terms, district);
-    lexiconField = { v: lexicon.formatVersion, hash: lexicon.hash, terms, en, hints };
+    // Situations whose services this catalogue holds, with those services only.
+    const table =
+      opts.situations === undefined
+        ? opts.lexicon === undefined
+          ? builtinSituations()
+          : null
+        : opts.situations;
+    const situations = (table?.situations ?? []).flatMap((s) => {
+      const official = s.official.filter((o) => reach.reaches(o));
+      return official.length ? [{ official, cues: s.cues }] : [];
+    });
+    lexiconField = {
+      v: lexicon.formatVersion,
+      hash: lexicon.hash,
+      terms,
+      en,
+      hints,
+      ...(situations.length ? { situations } : {}),
+    };
   }
   const vocabTexts = [...vocab.keys()];
 

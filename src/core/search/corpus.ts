@@ -16,6 +16,7 @@ import { editDistance } from './query.ts';
 import { forEachInSteps, runSteps, type Steps } from './steps.ts';
 import { prepareTraditional } from './traditional.ts';
 import { InvertedIndex } from './structures.ts';
+import { SituationIndex } from './situations.ts';
 import { codePoints, isHanCode, normalizeText } from './text.ts';
 
 export interface VocabEntry {
@@ -50,6 +51,7 @@ interface CorpusParts {
   maxSynonym: number;
   english: Map<string, string[]>;
   hints: Map<string, LexiconHint>;
+  situations: SituationIndex;
   deptNames: Map<string, string[]>;
   domains: Set<string>;
   names: Map<string, Array<[number, number]>>;
@@ -90,6 +92,7 @@ function* validIndex(raw: unknown): Steps<SearchIndexFile> {
           [lexicon.terms, index.lexicon.terms],
           [lexicon.en, index.lexicon.en],
           [lexicon.hints.unwrap(), index.lexicon.hints ?? []],
+          [lexicon.situations.unwrap(), index.lexicon.situations ?? []],
         ] as Array<[z.ZodType, readonly unknown[]]>)
       : []),
   ];
@@ -153,6 +156,7 @@ function* corpusParts(data: BundleData): Steps<CorpusParts> {
   }
   const english = new Map<string, string[]>();
   const hints = new Map<string, LexiconHint>();
+  const situations = new SituationIndex(index.lexicon?.situations ?? []);
   if (index.lexicon) {
     yield* addSynonyms(index.lexicon.terms);
     for (const e of index.lexicon.en) english.set(e.term, e.official.map(squash));
@@ -187,6 +191,7 @@ function* corpusParts(data: BundleData): Steps<CorpusParts> {
     maxSynonym,
     english,
     hints,
+    situations,
     deptNames,
     domains,
     names,
@@ -208,6 +213,8 @@ export class Corpus {
   readonly english: Map<string, string[]>;
   /** Lexicon term → the official terms this catalogue words otherwise, and the (normalised) domain they are in. */
   readonly hints: Map<string, LexiconHint>;
+  /** What visitors say happened, and the services it points to. */
+  readonly situations: SituationIndex;
   /** Normalised department name or alias → all normalised names of that department. */
   readonly deptNames: Map<string, string[]>;
   readonly domains: Set<string>;
@@ -236,6 +243,7 @@ export class Corpus {
     this.maxSynonym = p.maxSynonym;
     this.english = p.english;
     this.hints = p.hints;
+    this.situations = p.situations;
     this.deptNames = p.deptNames;
     this.domains = p.domains;
     this.names = p.names;

@@ -83,13 +83,17 @@ class Engine implements SearchEngine {
       this.ranking.rank(acc, plan, activeWeight, limit, response, {
         acc: this.retrieval.plainAcc,
         weight: this.retrieval.plainWeight,
+        also: this.retrieval.situationAcc,
       });
     if (!response.results.length) {
       // Never an empty screen for a query that shares meaning with the catalogue: the closest documents, marked
       // as such for the UI. Only a query with nothing in common with the bundle gets nothing.
       const best = this.retrieval.scoreClosest(plan);
       if (best) {
-        this.ranking.rank(acc, plan, best, limit, response);
+        this.ranking.rank(acc, plan, best, limit, response, {
+          acc: this.retrieval.plainAcc,
+          weight: this.retrieval.plainWeight,
+        });
         if (response.results.length) response.closest = true;
       }
     }

@@ -31,6 +31,17 @@ export const LexiconHintSchema = z.object({
   terms: z.array(z.string().min(1).max(100)).min(1),
 });
 
+/** What visitors say happened (老伴+去世) and the services it points to (lexicon/situations.ts). */
+export const SituationEntrySchema = z.object({
+  official: z.array(z.string().min(1).max(100)).min(1).max(4),
+  /** Groups of alternatives; every group must be said. */
+  cues: z
+    .array(z.array(z.string().min(1).max(20)).min(1).max(200))
+    .min(2)
+    .max(4),
+});
+export type SituationEntry = z.infer<typeof SituationEntrySchema>;
+
 export type LexiconHintEntry = z.infer<typeof LexiconHintSchema>;
 
 export const SearchIndexFileSchema = z.object({
@@ -78,6 +89,8 @@ export const SearchIndexFileSchema = z.object({
        * 税收违法行为检举), of a domain the bundle has: a clue within that domain. Absent in older bundles.
        */
       hints: z.array(LexiconHintSchema).optional(),
+      /** Situations whose services this catalogue holds. Absent in older bundles. */
+      situations: z.array(SituationEntrySchema).optional(),
     })
     .optional(),
 });
@@ -101,6 +114,7 @@ export const SearchIndexHeadSchema = SearchIndexFileSchema.extend({
       terms: list,
       en: list,
       hints: list.optional(),
+      situations: list.optional(),
     })
     .optional(),
 });

@@ -19,6 +19,8 @@ const INTENT_BONUS = 8;
 const INTENT_ROW_BONUS = 10;
 const DEPT_BONUS = 20;
 const DOMAIN_BONUS = 10;
+/** How much of an implied service's name a document must hold to be a result on that ground alone. */
+const IMPLIED_MATCH = 0.5;
 /** Less than an exact name's bonus, more than what usually separates two documents on one topic. */
 const REPEALED_PENALTY = 30;
 
@@ -121,7 +123,8 @@ export class Ranking {
 
   /**
    * Orders the documents of `acc` (coverage weighted as retrieval weighs each concept). Which of them are results
-   * is decided on `chosenBy` when given: the coverage with every concept at its own weight.
+   * is decided on `chosenBy` when given: the coverage with every concept at its own weight, and `also`, documents
+   * covered strongly by what the query implies beside its words (the services of a situation it tells of).
    */
   rank(
     acc: Acc,
@@ -129,7 +132,7 @@ export class Ranking {
     activeWeight: number,
     limit: number,
     response: SearchResponse,
-    chosenBy: { acc: Acc; weight: number } = { acc, weight: activeWeight },
+    chosenBy: { acc: Acc; weight: number; also?: Acc | null } = { acc, weight: activeWeight },
   ): void {
     let best = 0;
     const sel = chosenBy.acc;
@@ -161,6 +164,9 @@ export class Ranking {
     }
     const inCand = new Set(cand);
     const exact = new Map<number, number>();
+    /** Documents the query's words name, and those named by what it implies (a situation's services). */
+    const named = new Set<number>();
+    const implied = new Set<number>();
     for (const c of plan.concepts) {
       if (!c.active) continue;
       const share = weightOf(c) / activeWeight;
@@ -183,7 +189,10 @@ export class Ranking {
           perDoc.set(d, Math.max(perDoc.get(d) ?? 0, base * share * a.weight));
         }
       }
-      for (const [d, b] of perDoc) exact.set(d, (exact.get(d) ?? 0) + b);
+      for (const [d, b] of perDoc) {
+        exact.set(d, (exact.get(d) ?? 0) + b);
+        (c.situation ? implied : named).add(d);
+      }
     }
     const wholeExact = new Map<number, number>();
     for (const [d, kind] of this.corpus.names.get(plan.whole) ?? []) {
@@ -192,13 +201,32 @@ export class Ranking {
     // Exact names always reach the re-ranking, however many documents tie on coverage (capped: a generic name
     // like 办事指南 can be shared by hundreds of items, and ties then keep catalogue order).
     let added = 0;
-    for (const d of [...wholeExact.keys(), ...exact.keys()]) {
+    for (const d of [...wholeExact.keys(), ...named]) {
       if (added >= keep) break;
       if (!inCand.has(d) && acc.get(d) > 0) {
         added++;
         inCand.add(d);
         cand.push(d);
         total++;
+      }
+    }
+    // What the query implies adds its services' rows to what its words found: those it names, and those it covers
+    // strongly. Alone it is no match in full; the closest documents, which count its services too, answer then.
+    const also = chosenBy.also;
+    if (total) {
+      for (const d of implied)
+        if (!inCand.has(d) && acc.get(d) > 0 && added++ < keep) {
+          inCand.add(d);
+          cand.push(d);
+          total++;
+        }
+      for (let k = 0; also && k < also.size; k++) {
+        const d = also.list[k]!;
+        if (also.vals[d]! >= IMPLIED_MATCH && !inCand.has(d) && added++ < keep) {
+          inCand.add(d);
+          cand.push(d);
+          total++;
+        }
       }
     }
     const channels = this.topicChannels(acc, cand, plan);

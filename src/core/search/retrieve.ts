@@ -22,7 +22,8 @@ const STRONG = 0.5;
 function typedTokens(concepts: readonly Concept[], c: Concept): Set<string> | undefined {
   let out: Set<string> | undefined;
   for (const o of concepts) {
-    if (o === c) continue;
+    // A situation's words were typed by the concepts that read them.
+    if (o === c || o.situation) continue;
     for (const run of splitRuns(o.source)) {
       if (run.kind !== 'han' || run.chars.length < 2) continue;
       out ??= new Set();
@@ -55,6 +56,22 @@ function saidBesides(plan: Plan, c: Concept): Said {
   return said;
 }
 
+/** Adds a text's bigrams (and ASCII words) to a token map, each keeping the best weight it is given. */
+function addTokensTo(
+  toks: Map<string, { c: Concept; w: number }>,
+  text: string,
+  c: Concept,
+  w: number,
+): void {
+  for (const run of splitRuns(text))
+    if (run.kind === 'han') {
+      for (let i = 0; i + 1 < run.chars.length; i++) {
+        const tok = run.chars[i]! + run.chars[i + 1]!;
+        if ((toks.get(tok)?.w ?? 0) < w) toks.set(tok, { c, w });
+      }
+    } else if (run.chars.length >= 2 && !toks.has(run.chars.join(''))) toks.set(run.chars.join(''), { c, w });
+}
+
 export class Retrieval {
   /** Coverage per document, summed over concepts (each weighted): read by ranking after scorePlan. */
   readonly acc: Acc;
@@ -64,6 +81,11 @@ export class Retrieval {
    */
   readonly plainAcc: Acc;
   plainWeight = 0;
+  /**
+   * The coverage of the services of the situations the query tells of (none: null). A document they cover strongly
+   * is a result whatever the words typed cover; otherwise they only order the results.
+   */
+  situationAcc: Acc | null = null;
   /** One alternative's coverage; swapped with a concept's accumulator when it is the concept's whole coverage. */
   private altAcc: Acc;
   private readonly bodyAcc: Acc;
@@ -228,15 +250,20 @@ export class Retrieval {
     const plain = this.plainAcc;
     plain.reset();
     this.plainWeight = 0;
+    this.situationAcc = null;
     let activeWeight = 0;
     for (const { c, acc } of matched) {
       const w = weightOf(c);
       activeWeight += w;
-      this.plainWeight += c.weight;
+      // Which documents are results, the words typed decide, and a situation only for its services' own rows: a
+      // row it names would otherwise raise the bar every other result must pass.
+      const selects = !c.situation;
+      if (selects) this.plainWeight += c.weight;
+      else this.situationAcc = acc;
       for (let k = 0; k < acc.size; k++) {
         const d = acc.list[k]!;
         total.add(d, acc.vals[d]! * w);
-        plain.add(d, acc.vals[d]! * c.weight);
+        if (selects) plain.add(d, acc.vals[d]! * c.weight);
       }
     }
     return activeWeight;
@@ -252,21 +279,13 @@ export class Retrieval {
     const acc = this.acc;
     acc.reset();
     const toks = new Map<string, { c: Concept; w: number }>();
-    const addTokens = (text: string, c: Concept, w: number) => {
-      for (const run of splitRuns(text))
-        if (run.kind === 'han') {
-          for (let i = 0; i + 1 < run.chars.length; i++) {
-            const tok = run.chars[i]! + run.chars[i + 1]!;
-            if ((toks.get(tok)?.w ?? 0) < w) toks.set(tok, { c, w });
-          }
-        } else if (run.chars.length >= 2 && !toks.has(run.chars.join('')))
-          toks.set(run.chars.join(''), { c, w });
-    };
+    const addTokens = (text: string, c: Concept, w: number) => addTokensTo(toks, text, c, w);
     // Weak words (办理 of 护照加急办理) say what kind of answer is wanted, not about what: alone they are no clue
     // to the closest documents, as they are no match in full (unless the query is made of nothing else).
     const allWeak = plan.concepts.every((c) => c.weak);
+    const situation = plan.concepts.find((c) => c.situation);
     for (const c of plan.concepts) {
-      if (c.weak && !allWeak) continue;
+      if ((c.weak && !allWeak) || c === situation) continue;
       // Two initials are too weak a clue to show anything for when nothing else matches.
       for (const a of [{ text: c.source }, ...c.alts.filter((x) => x.via !== 'guess')])
         addTokens(a.text, c, 1);
@@ -276,11 +295,19 @@ export class Retrieval {
       // Words of the query the bundle does not hold (住院, 大病) may still be part of names the lexicon knows
       // (住院救助 → 医疗救助): their official terms are weaker clues, asked only when nothing closer matched.
       for (const c of plan.concepts)
-        if (!c.weak || allWeak)
+        if ((!c.weak || allWeak) && c !== situation)
           for (const official of this.lexiconNeighbours(c.source)) addTokens(official, c, NEIGHBOUR_WEIGHT);
       this.scoreTokens(toks);
     }
     if (!acc.size) this.charsInNames(plan);
+    // Nothing the words typed found, but a situation they tell of (爸妈打工孩子): its services are the closest.
+    const implied = new Map<string, { c: Concept; w: number }>();
+    if (situation)
+      for (const a of situation.alts) addTokensTo(implied, a.text, situation, weightOf(situation));
+    if (!acc.size && situation) {
+      this.scoreTokens(implied);
+      implied.clear();
+    }
     if (!acc.size) return 0;
     const byDomain = new Map<string, number>();
     let best = 0;
@@ -295,6 +322,14 @@ export class Retrieval {
       const d = acc.list[k]!;
       if (this.corpus.docs[d]!.domain === topDomain) acc.add(d, best * 0.15);
     }
+    // Which documents are the closest, the words typed decide; a situation the query tells of orders them (and its
+    // services' own rows join them in ranking, as exact names).
+    const plain = this.plainAcc;
+    plain.reset();
+    for (let k = 0; k < acc.size; k++) plain.add(acc.list[k]!, acc.vals[acc.list[k]!]!);
+    this.plainWeight = best * 1.15;
+    this.situationAcc = null;
+    this.scoreTokens(implied);
     return best * 1.15;
   }
 
@@ -408,7 +443,7 @@ export class Retrieval {
     // Each character counts as its share of the word it is in: 机 of 手机 and 贴 of 贴膜 make one clue, not two.
     const share = new Map<string, number>();
     for (const c of plan.concepts)
-      if (!c.weak || allWeak || codePoints(c.source).length === 1)
+      if ((!c.weak || allWeak || codePoints(c.source).length === 1) && !c.situation)
         for (const w of words(c.source)) {
           const cs = codePoints(w).filter((ch) => isHanCode(ch.codePointAt(0)!) && !FUNCTION_WORDS.has(ch));
           for (const ch of cs) {

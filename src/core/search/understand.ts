@@ -43,6 +43,11 @@ export interface Concept {
   /** Set by retrieval: whether any document matched the concept. */
   active: boolean;
   /**
+   * The services a situation the query tells of points to (老伴+去世 → 丧葬补助金): words the visitor did not type,
+   * beside the concepts of the words they did.
+   */
+  situation?: boolean;
+  /**
    * Set by retrieval: more documents match the concept strongly than match a rarer concept beside it (备案 of
    * 开诊所要备案吗). It then counts at `rarity` of its weight, as a common term does in any ranking by rarity.
    */
@@ -122,6 +127,8 @@ const NUISANCE_SENSES: Readonly<Record<string, readonly string[]>> = {
 export function namesNuisance(c: Concept): boolean {
   return c.active && NUISANCE_SENSES[c.source] !== undefined;
 }
+/** A situation's services are inferred, not typed: they count a little less than the words typed. */
+const SITUATION_WEIGHT = 0.8;
 /** A verb's noun counts a little less than the verb typed in a name. */
 const VERB_SENSE_WEIGHT = 0.8;
 /** How surely a two-character string of the names is a word (wordness). */
@@ -298,6 +305,8 @@ export class Understanding {
         this.latinConcepts(part.chars.join(''), plan);
     }
     if (age) plan.concepts.push(this.ageConcept(age));
+    const situation = this.situationConcept(norm, plan.concepts);
+    if (situation) plan.concepts.push(situation);
     // A word that only asks where, when or how much (号码, 几点, 费用) says what kind of answer is wanted, like a
     // weak word: it is no topic of its own (彩票中奖号码 is not about the departments' phone numbers).
     for (const c of plan.concepts)
@@ -310,6 +319,29 @@ export class Understanding {
       for (const c of plan.concepts) c.weight = 1;
     this.addSpelledIntents(plan);
     return plan;
+  }
+
+  /**
+   * The services of the situations the query tells of (爸妈都出去打工了孩子没人管: 父母 + 打工 + 孩子 → 农村留守儿童关爱
+   * 保护), as one concept: several situations told at once are alternatives of one need, not needs each document
+   * must meet.
+   */
+  private situationConcept(norm: string, concepts: readonly Concept[]): Concept | null {
+    // Services the words typed already name (土地出让 → 土地使用权出让) are no news.
+    const named = new Set(concepts.flatMap((c) => c.alts.map((a) => a.text)));
+    const said = this.corpus.situations
+      .match(norm.replace(/\s+/g, ''))
+      .map((s) => ({ ...s, official: s.official.filter((o) => !named.has(o)) }))
+      .filter((s) => s.official.length);
+    if (!said.length) return null;
+    const words = new Set(said.flatMap((s) => s.said));
+    const c = this.newConcept(
+      [...words].join(' '),
+      said.flatMap((s) => s.official.map((text) => ({ text, weight: 1, via: 'lexicon' as const }))),
+    );
+    c.situation = true;
+    c.weight = SITUATION_WEIGHT;
+    return c;
   }
 
   /**

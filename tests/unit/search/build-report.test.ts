@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '../../../src/cli/build/build-bundle.ts';
 import { generateSigningKeyPair, parsePrivateKey } from '../../../src/core/bundle/keys.ts';
-import { builtinLexicon } from '../../../src/core/search/lexicon/builtin.ts';
+import { builtinLexicon, builtinSituations } from '../../../src/core/search/lexicon/builtin.ts';
 
 describe('kiosk-bundle build and the lexicon', () => {
   let out = '';
@@ -28,5 +28,9 @@ describe('kiosk-bundle build and the lexicon', () => {
     // The mini source is a 社会救助 catalogue: the 最低生活保障 pairs reach it, most others cannot.
     expect(lx.reaching).toBeGreaterThan(0);
     expect(lx.reaching).toBeLessThan(lx.pairs);
+    // And of the situations, those pointing to its services (老伴走了 → 丧葬补助金 does not).
+    expect(lx.situations).toBe(builtinSituations().situations.length);
+    expect(lx.situationsCarried).toBeGreaterThan(0);
+    expect(lx.situationsCarried).toBeLessThan(lx.situations);
   });
 });

@@ -59,7 +59,7 @@ export class LexiconError extends Error {
     readonly file: string,
     readonly line: number,
     readonly column: number,
-    readonly columnName: Column | null,
+    readonly columnName: string | null,
     readonly detail: string,
   ) {
     super(`${file}:${line}:${column}${columnName ? ` (${columnName})` : ''}: ${detail}`);
