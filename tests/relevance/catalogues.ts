@@ -45,6 +45,8 @@ export const CATALOGUES = [
   'district-y',
   'district-z',
   'district-aa',
+  'district-ab',
+  'district-ac',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -77,6 +79,8 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-y': join(root, 'tests/fixtures/district-y'),
   'district-z': join(root, 'tests/fixtures/district-z'),
   'district-aa': join(root, 'tests/fixtures/district-aa'),
+  'district-ab': join(root, 'tests/fixtures/district-ab'),
+  'district-ac': join(root, 'tests/fixtures/district-ac'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];
