@@ -1,6 +1,6 @@
-// The situations table's file format (situations.tsv): what visitors say happened to them (老伴走了, 爸妈出去打工了孩子
-//没人管) and the services it points to. None of the words names the service alone; together they do. Parsed and
-// validated with zod, every problem named by line and column. Runs anywhere (no Node APIs).
+// The situations table's file format (situations.tsv): what visitors say happened to them (老伴走了,
+// 爸妈出去打工了孩子没人管) and the services it points to. None of the words names the service alone; together
+// they do. Parsed and validated with zod, every problem named by line and column. Runs anywhere (no Node APIs).
 import { z } from 'zod';
 import { fnv1a } from '../text.ts';
 import { LexiconError } from './parse.ts';
