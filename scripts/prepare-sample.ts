@@ -56,8 +56,13 @@ export async function prepareSample(log: (s: string) => void = console.log): Pro
   const signer = await parsePrivateKey(await readFile(keyPath, 'utf8'));
   if (!signer) throw new Error(`${keyPath} is not a signing key; delete .data/keys to regenerate`);
 
-  // Rebuild only when content/ or the key changed, so the kiosk is not offered a "new" bundle on every start.
-  const stamp = `${await hashTree(SAMPLE.contentDir)} ${signer.trusted.keyId}`;
+  // Rebuild only when content/, the key or what builds the bundle changed (the search index, the built-in lexicon
+  // and situations: a kiosk searching with a stale index is wrong), so the kiosk is not offered a "new" bundle on
+  // every start.
+  const builders = await Promise.all(
+    ['src/core/search', 'src/cli/build'].map((d) => hashTree(join(root, d))),
+  );
+  const stamp = `${await hashTree(SAMPLE.contentDir)} ${builders.join(' ')} ${signer.trusted.keyId}`;
   const previous = (await exists(SAMPLE.stampFile)) ? await readFile(SAMPLE.stampFile, 'utf8') : '';
   if (previous !== stamp || !(await exists(join(SAMPLE.bundleDir, 'manifest.json')))) {
     const started = performance.now();

@@ -286,3 +286,23 @@ test('a result row that stays while typing shows what the new text matches, and 
   // The list's own name is in English now: the link is looked for on the whole page.
   await expect(page.getByRole('link', { name: /最低生活保障实施细则》政策解读 \(repealed\)/ })).toBeVisible();
 });
+
+test('a visitor who tells what happened is offered the services it points to, one tap each', async ({
+  page,
+}) => {
+  await openHome(page);
+  const searchbox = page.getByRole('searchbox', { name: /搜索/ });
+  const results = page.getByRole('list', { name: /搜索结果/ });
+  // No word of it names a service: 老伴 and 去世 together do (the built-in situations).
+  await searchbox.fill('老伴去世了有什么补助');
+  const offered = page.getByRole('list', { name: '您说的情况，可能要办：' });
+  await expect(offered.getByRole('button', { name: '丧葬补助金' })).toBeVisible();
+  await expect(results.getByRole('link', { name: /户口注销/ }).first()).toBeVisible();
+  await expectAccessible(page, 'results with the services a situation points to');
+  // One tap searches the service by its name.
+  await offered.getByRole('button', { name: '户口注销' }).click();
+  await expect(searchbox).toHaveValue('户口注销');
+  await expect(results).toHaveAccessibleName('搜索结果：户口注销');
+  // A query that names its service is offered nothing more.
+  await expect(offered).toHaveCount(0);
+});

@@ -97,6 +97,10 @@ class Engine implements SearchEngine {
         if (response.results.length) response.closest = true;
       }
     }
+    // The services a situation points to, when its rows are among the results.
+    const situation = plan.concepts.find((c) => c.situation && c.active);
+    if (situation && response.results.length)
+      response.implied = situation.alts.filter((a) => a.via === 'lexicon').map((a) => a.text);
     this.suggestions.suggest(plan, response, { fuzzy: !opts.typing });
     return response;
   }

@@ -44,6 +44,11 @@ export interface SearchResponse {
   suggestionsLater?: true;
   /** Nothing matched in full: the results are the closest documents (the UI says so). */
   closest?: true;
+  /**
+   * The services a situation the query tells of points to (老伴去世了 → 丧葬补助金, 遗属抚恤金), as the catalogue names
+   * them: the UI offers them to search for, and says why their rows are among the results.
+   */
+  implied?: string[];
   /** The query as the engine understood it, one entry per concept: `~` marks a weak word, `|` separates alternatives. */
   rewritten: string[];
 }

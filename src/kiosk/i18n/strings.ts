@@ -30,6 +30,7 @@ const STRINGS = {
     'zh-CN': '没有完全符合的结果，以下内容可能相关',
     en: 'No exact match; these may be related',
   },
+  'search.implied': { 'zh-CN': '您说的情况，可能要办：', en: 'For what you describe, you may need:' },
   'search.closest.help': { 'zh-CN': '没有找到想要的内容？', en: 'Not what you need?' },
   'search.none.title': { 'zh-CN': '没有找到“{q}”的相关内容', en: 'Nothing found for “{q}”' },
   'search.none.didYouMean': { 'zh-CN': '您是不是要找：', en: 'Did you mean:' },

@@ -128,6 +128,12 @@ describe('situations in search', () => {
     expect(r.results[0]?.id).toBe('left-behind');
   });
 
+  it('names the services it points to, for the kiosk to offer', () => {
+    expect(withTable.search('外出务工 爸妈打工孩子').implied).toEqual(['农村留守儿童关爱保护']);
+    expect(without.search('外出务工 爸妈打工孩子').implied).toBeUndefined();
+    expect(withTable.search('农村留守儿童关爱保护').implied).toBeUndefined();
+  });
+
   it('adds nothing for services the words typed already name', () => {
     const understanding = new Understanding(new Corpus({ ...data, searchIndex: indexWith(TABLE) }));
     const situationOf = (q: string) => understanding.plan(q).concepts.find((c) => c.situation);

@@ -214,7 +214,7 @@ function AnswerView({
   selection: Selection | null;
 }) {
   const shown = answer.query;
-  const { results: ranked, didYouMean, closest, contactDept } = answer.response;
+  const { results: ranked, didYouMean, closest, contactDept, implied } = answer.response;
   // The best few first: a visitor reads the top of the list, and every row rendered is layout work the next
   // keystroke waits for on a kiosk CPU (issue 3). The rest are one tap away.
   // A new search starts with the first few results again.
@@ -256,6 +256,7 @@ function AnswerView({
           {t('search.count', { n: ranked.length })}
         </p>
       )}
+      {implied?.length ? <ImpliedServices names={implied} onPick={(q) => pick.current(q)} /> : null}
       {contactDept ? <ContactCard name={contactDept} /> : null}
       {selection ? (
         <p id="preview-hint" class="visually-hidden">
@@ -394,6 +395,33 @@ function NoResults({
         {deskLocation ? `（${t('search.none.deskAt', { where: deskLocation })}）` : ''}
       </p>
     </section>
+  );
+}
+
+/**
+ * What the visitor told (老伴去世了) points to services no word of it names: offered by name, one tap to search each,
+ * and saying why their rows are among the results (issue 11).
+ */
+function ImpliedServices({ names, onPick }: { names: string[]; onPick: (q: string) => void }) {
+  return (
+    <div class="implied">
+      <h3 id="implied-heading">{t('search.implied')}</h3>
+      <ul class="chips" aria-labelledby="implied-heading">
+        {names.map((name) => (
+          <li key={name}>
+            <button
+              type="button"
+              class="button secondary"
+              lang="zh-CN"
+              data-content
+              onClick={() => onPick(name)}
+            >
+              {name}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
