@@ -293,8 +293,19 @@ test('a visitor who tells what happened is offered the services it points to, on
   await openHome(page);
   const searchbox = page.getByRole('searchbox', { name: /搜索/ });
   const results = page.getByRole('list', { name: /搜索结果/ });
-  // No word of it names a service: 老伴 and 去世 together do (the built-in situations).
-  await searchbox.fill('老伴去世了有什么补助');
+  // No word of it names a service: 老伴 and 去世 together do (the built-in situations). Typed as a visitor does,
+  // with the kiosk's own keys: pinyin, then the candidate.
+  await searchbox.click();
+  const keyboard = page.getByRole('group', { name: /屏幕键盘/ });
+  const candidates = keyboard.getByRole('group', { name: '候选字词' });
+  for (const [pinyin, word] of [
+    ['laoban', '老伴'],
+    ['qushi', '去世'],
+  ] as const) {
+    for (const key of pinyin) await keyboard.getByRole('button', { name: key, exact: true }).click();
+    await candidates.getByRole('button', { name: word, exact: true }).click();
+  }
+  await expect(searchbox).toHaveValue('老伴去世');
   const offered = page.getByRole('list', { name: '您说的情况，可能要办：' });
   await expect(offered.getByRole('button', { name: '丧葬补助金' })).toBeVisible();
   await expect(results.getByRole('link', { name: /户口注销/ }).first()).toBeVisible();

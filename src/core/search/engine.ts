@@ -93,6 +93,7 @@ class Engine implements SearchEngine {
         this.ranking.rank(acc, plan, best, limit, response, {
           acc: this.retrieval.plainAcc,
           weight: this.retrieval.plainWeight,
+          also: this.retrieval.situationAcc,
         });
         if (response.results.length) response.closest = true;
       }

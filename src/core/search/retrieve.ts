@@ -322,13 +322,12 @@ export class Retrieval {
       const d = acc.list[k]!;
       if (this.corpus.docs[d]!.domain === topDomain) acc.add(d, best * 0.15);
     }
-    // Which documents are the closest, the words typed decide; a situation the query tells of orders them (and its
-    // services' own rows join them in ranking, as exact names).
+    // Which documents are the closest, the words typed decide; a situation the query tells of orders them, and its
+    // services' own rows join them in ranking as in a match in full (situationAcc, kept from scorePlan).
     const plain = this.plainAcc;
     plain.reset();
     for (let k = 0; k < acc.size; k++) plain.add(acc.list[k]!, acc.vals[acc.list[k]!]!);
     this.plainWeight = best * 1.15;
-    this.situationAcc = null;
     this.scoreTokens(implied);
     return best * 1.15;
   }

@@ -121,6 +121,20 @@ describe('situations in search', () => {
     }
   });
 
+  it('among the closest documents, a row holding its service in a longer name joins them too', () => {
+    const own = fixtureData();
+    own.catalogue.push(
+      item('care', '社会救助', '关爱服务', '农村留守儿童关爱保护工作名册', null, '县民政局'),
+      item('migrant-kids', '义务教育', '外出务工人员子女入学', '招生政策', null, '县教育局'),
+    );
+    const r = createSearchEngine({
+      ...own,
+      searchIndex: buildSearchIndex(own, { lexicon: TEST_LEXICON, situations: TABLE }),
+    }).search('爸妈都出去打工了孩子在家谁管');
+    expect(r.closest).toBe(true);
+    expect(r.results.map((x) => x.id)).toEqual(expect.arrayContaining(['care', 'migrant-kids']));
+  });
+
   it('alone, a situation still gives the closest documents: its services', () => {
     expect(without.search('爸妈打工孩子').results).toEqual([]);
     const r = withTable.search('爸妈打工孩子');
