@@ -5,7 +5,7 @@ import type { Corpus } from './corpus.ts';
 import { answersIntent, signalsIntent } from './intent.ts';
 import { NAME_LEAF, NAME_PARENT, NAME_TITLE } from './corpus.ts';
 import type { SearchResponse } from './results.ts';
-import type { Acc } from './structures.ts';
+import { kthLargest, type Acc } from './structures.ts';
 import { splitRuns } from './text.ts';
 import { weightOf, type Alt, type Concept, type Plan } from './understand.ts';
 
@@ -142,26 +142,23 @@ export class Ranking {
     const minCoverage = Math.max(0.25, (0.4 * best) / chosenBy.weight);
     const keep = Math.max(limit * 3, 60);
     // Bounded selection of the best candidates by coverage (a full sort of 10k hits costs more than the rest).
-    const cand: number[] = [];
+    const passing = new Int32Array(acc.size);
     let total = 0;
     for (let k = 0; k < acc.size; k++) {
       const d = acc.list[k]!;
-      if (sel.get(d) / chosenBy.weight >= minCoverage) {
-        total++;
-        cand.push(d);
-      }
+      if (sel.get(d) / chosenBy.weight >= minCoverage) passing[total++] = d;
     }
-    if (cand.length > keep) {
-      // The keep-th best coverage by a native numeric sort, then one filtering pass (no comparator calls).
-      const values = new Float32Array(cand.length);
-      cand.forEach((d, k) => (values[k] = acc.vals[d]!));
-      values.sort();
-      const cut = values[values.length - keep]!;
-      const above = cand.filter((d) => acc.vals[d]! > cut);
-      for (const d of cand) if (above.length < keep && acc.vals[d]! === cut) above.push(d);
-      cand.length = 0;
-      cand.push(...above);
-    }
+    let cand: number[];
+    if (total > keep) {
+      // The keep-th best coverage by selection, then one filtering pass (no comparator calls).
+      const values = new Float32Array(total);
+      for (let k = 0; k < total; k++) values[k] = acc.vals[passing[k]!]!;
+      const cut = kthLargest(values, keep);
+      cand = [];
+      for (let k = 0; k < total; k++) if (acc.vals[passing[k]!]! > cut) cand.push(passing[k]!);
+      for (let k = 0; k < total && cand.length < keep; k++)
+        if (acc.vals[passing[k]!]! === cut) cand.push(passing[k]!);
+    } else cand = Array.from(passing.subarray(0, total));
     const inCand = new Set(cand);
     const exact = new Map<number, number>();
     /** Documents the query's words name, and those named by what it implies (a situation's services). */

@@ -107,3 +107,32 @@ export class Acc {
     return this.stamp[d] === this.gen ? this.vals[d]! : 0;
   }
 }
+
+/**
+ * The k-th largest value (k from 1), by selection in place (the array is reordered): O(n), where a typed array's
+ * sort took 0.4 ms for the 8,000 candidates of a common word at 10k documents, most of a keystroke's ranking.
+ */
+export function kthLargest(values: Float32Array, k: number): number {
+  if (k < 1 || k > values.length) throw new RangeError(`kthLargest: k = ${k} of ${values.length}`);
+  const target = values.length - k;
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return values[target]!;
+  }
+  return values[target]!;
+}
