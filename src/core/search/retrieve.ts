@@ -56,6 +56,22 @@ function saidBesides(plan: Plan, c: Concept): Said {
   return said;
 }
 
+/**
+ * Whether the query says the rest of a name that holds one of its words: every other word of the name, a lone verb
+ * too (孩子上户口 is not said by 户口 and 孩子 in 外地户口的孩子读书), and a lone character only as typed, not inside
+ * an alternative's long name (生 of 义务教育招生入学).
+ */
+function restSaid(name: string, word: string, said: Said): boolean {
+  const rest = name
+    .split(word)
+    .flatMap((part) => words(part))
+    .filter((w) => !FUNCTION_WORDS.has(w));
+  const says = (w: string) =>
+    said.typed.some((x) => x.includes(w)) ||
+    (codePoints(w).length > 1 && said.alts.some((x) => x.includes(w)));
+  return rest.length > 0 && rest.every(says);
+}
+
 /** Adds a text's bigrams (and ASCII words) to a token map, each keeping the best weight it is given. */
 function addTokensTo(
   toks: Map<string, { c: Concept; w: number }>,
@@ -93,6 +109,7 @@ export class Retrieval {
   private readonly conceptAccs: Acc[] = [];
   private readonly neighbours = new Map<string, readonly NameHolding[]>();
   private byChar: Map<string, string[]> | null = null;
+  private hintTermsByChar: Map<string, string[]> | null = null;
 
   constructor(private readonly corpus: Corpus) {
     const n = corpus.docCount;
@@ -213,20 +230,22 @@ export class Retrieval {
       // A lexicon term whose official naming this catalogue does not use (偷税漏税 → 涉税违法举报, where the row
       // says 税收违法行为检举) is still a clue within its domain: the official terms' words, in that domain only.
       // The domain's best partial match counts as a half match, the others in proportion.
-      const hint = cacc.size ? undefined : this.hintOf(c);
-      if (hint) {
-        for (const text of hint.official) {
-          if (!this.scoreAlt({ text, weight: HINT_WEIGHT, via: 'synonym' }, useBody)) continue;
-          const a = this.altAcc;
-          for (let k = 0; k < a.size; k++) {
-            const d = a.list[k]!;
-            if (this.corpus.docNorm(d).domain === hint.domain) cacc.max(d, a.vals[d]!);
+      const hints = cacc.size ? [] : this.hintsOf(c, plan);
+      if (hints.length) {
+        for (const hint of hints)
+          for (const text of hint.official) {
+            if (!this.scoreAlt({ text, weight: HINT_WEIGHT, via: 'synonym' }, useBody)) continue;
+            const a = this.altAcc;
+            for (let k = 0; k < a.size; k++) {
+              const d = a.list[k]!;
+              if (this.corpus.docNorm(d).domain === hint.domain) cacc.max(d, a.vals[d]!);
+            }
           }
-        }
         let best = 0;
         for (let k = 0; k < cacc.size; k++) best = Math.max(best, cacc.vals[cacc.list[k]!]!);
         for (let k = 0; k < cacc.size; k++) cacc.vals[cacc.list[k]!]! *= HINT_WEIGHT / best;
-        if (cacc.size && !c.domain) c.domain = hint.domain;
+        const domains = new Set(hints.map((h) => h.domain));
+        if (cacc.size && !c.domain && domains.size === 1) c.domain = hints[0]!.domain;
       }
       // A concept the bundle knows nothing of (孩子) cannot tell documents apart: leave it out of the sum.
       c.active = cacc.size > 0;
@@ -349,20 +368,50 @@ export class Retrieval {
     }
   }
 
-  /** The lexicon hint a concept's words hold: its source or an alternative as a whole, else the longest inside it. */
-  private hintOf(c: Concept): LexiconHint | undefined {
+  /**
+   * The lexicon hints a concept's words hold: the hint its source or an alternative is, with the hints of the terms
+   * that hold its source and whose other words the query says (水费 is 水费缴纳's term; 水费多少钱一吨 says the rest
+   * of 水费多少钱, a term of 居民生活用水价格); else the hint of the longest word inside the source.
+   */
+  private hintsOf(c: Concept, plan: Plan): LexiconHint[] {
     const hints = this.corpus.hints;
+    const out = new Set<LexiconHint>();
     for (const text of [c.source, ...c.alts.map((a) => a.text)]) {
       const h = hints.get(text);
-      if (h) return h;
+      if (h) {
+        out.add(h);
+        break;
+      }
     }
+    const said = saidBesides(plan, c);
+    for (const [term, h] of this.hintsHolding(c.source)) if (restSaid(term, c.source, said)) out.add(h);
+    if (out.size) return [...out];
     const chars = codePoints(c.source);
     for (let len = chars.length - 1; len >= 2; len--)
       for (let i = 0; i + len <= chars.length; i++) {
         const h = hints.get(chars.slice(i, i + len).join(''));
-        if (h) return h;
+        if (h) return [h];
       }
-    return undefined;
+    return [];
+  }
+
+  /** The lexicon terms that hold `word` (of two characters or more) without being it, with their hints. */
+  private hintsHolding(word: string): Map<string, LexiconHint> {
+    const out = new Map<string, LexiconHint>();
+    const chars = codePoints(word);
+    if (chars.length < 2) return out;
+    if (!this.hintTermsByChar) {
+      this.hintTermsByChar = new Map();
+      for (const term of this.corpus.hints.keys())
+        for (const ch of new Set(codePoints(term))) {
+          const list = this.hintTermsByChar.get(ch);
+          if (list) list.push(term);
+          else this.hintTermsByChar.set(ch, [term]);
+        }
+    }
+    for (const term of this.hintTermsByChar.get(chars[0]!) ?? [])
+      if (term !== word && term.includes(word)) out.set(term, this.corpus.hints.get(term)!);
+    return out;
   }
 
   /** The synonym table's terms by each character they hold, built at first use (scanning them all took ~0.1 ms). */
@@ -394,18 +443,8 @@ export class Retrieval {
    */
   private neighboursInContext(text: string, said: Said): Set<string> {
     const out = new Set<string>();
-    for (const { colloquial, word, officials } of this.namesHolding(text)) {
-      const rest = colloquial
-        .split(word)
-        .flatMap((part) => words(part))
-        .filter((w) => !FUNCTION_WORDS.has(w));
-      // Every word, a lone verb too (孩子上户口 is not said by 户口 and 孩子 in 外地户口的孩子读书), and a lone
-      // character only as typed, not inside an alternative's long name (生 of 义务教育招生入学).
-      const says = (w: string) =>
-        said.typed.some((x) => x.includes(w)) ||
-        (codePoints(w).length > 1 && said.alts.some((x) => x.includes(w)));
-      if (rest.length && rest.every(says)) for (const o of officials) out.add(o);
-    }
+    for (const { colloquial, word, officials } of this.namesHolding(text))
+      if (restSaid(colloquial, word, said)) for (const o of officials) out.add(o);
     return out;
   }
 

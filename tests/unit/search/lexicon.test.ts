@@ -171,6 +171,18 @@ describe('lexicon in the engine', () => {
     expect(plain.search('偷税漏税').results[0]?.id).not.toBe('ss1');
   });
 
+  it('takes a clue from a lexicon term that holds a word of the query when the query says the rest of the term', () => {
+    // 偷税 is no term of its own here; 老板偷税 holds it, and a query that says 老板 too says the term.
+    const hinted = lex('税收\t涉税违法举报\t老板偷税\ttax evasion report');
+    const engine = createSearchEngine({
+      ...data,
+      searchIndex: JSON.parse(JSON.stringify(buildSearchIndex(data, { lexicon: hinted }))) as unknown,
+    });
+    expect(engine.search('那个老板一直在偷税').results[0]).toMatchObject({ id: 'ss1' });
+    // Alone, 偷税 does not say 老板偷税: the term's other words are no clue the visitor gave.
+    expect(engine.search('偷税').results.map((r) => r.id)).not.toContain('ss1');
+  });
+
   it('matches a lexicon domain to the bundle’s by name, else by the department’s other name for it', () => {
     expect(bundleDomainOf('就业', ['财政预决算', '就业创业'])).toBe('就业创业');
     expect(bundleDomainOf('国有土地上房屋征收与补偿', ['国有土地上房屋征收'])).toBe('国有土地上房屋征收');
