@@ -47,6 +47,7 @@ export const CATALOGUES = [
   'district-aa',
   'district-ab',
   'district-ac',
+  'district-ae',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -81,6 +82,7 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-aa': join(root, 'tests/fixtures/district-aa'),
   'district-ab': join(root, 'tests/fixtures/district-ab'),
   'district-ac': join(root, 'tests/fixtures/district-ac'),
+  'district-ae': join(root, 'tests/fixtures/district-ae'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];

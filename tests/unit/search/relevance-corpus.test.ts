@@ -111,6 +111,7 @@ describe('relevance query files', () => {
     ['district-aa', 290, 26, 26],
     ['district-ab', 290, 26, 26],
     ['district-ac', 290, 26, 26],
+    ['district-ae', 290, 26, 26],
   ] as const)(
     '%s is a day-one source folder: at least %i rows in %i–%i domains, no synonyms, guides or interpretations',
     (c, rows, minDomains, maxDomains) => {
@@ -229,6 +230,7 @@ describe('relevance query files', () => {
     ['district-aa', '就业'],
     ['district-ab', '就业'],
     ['district-ac', '就业'],
+    ['district-ae', '就业'],
   ] as const)('%s covers all 26 pilot domains (employment titled %s), each with several rows', (c, jobs) => {
     const rows = new Map<string, number>();
     for (const it of data.get(c)!.catalogue) rows.set(it.domain, (rows.get(it.domain) ?? 0) + 1);
