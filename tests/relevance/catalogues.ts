@@ -47,6 +47,7 @@ export const CATALOGUES = [
   'district-aa',
   'district-ab',
   'district-ac',
+  'district-ad',
   'district-ae',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
@@ -82,6 +83,7 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-aa': join(root, 'tests/fixtures/district-aa'),
   'district-ab': join(root, 'tests/fixtures/district-ab'),
   'district-ac': join(root, 'tests/fixtures/district-ac'),
+  'district-ad': join(root, 'tests/fixtures/district-ad'),
   'district-ae': join(root, 'tests/fixtures/district-ae'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */

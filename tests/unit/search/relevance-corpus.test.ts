@@ -111,6 +111,7 @@ describe('relevance query files', () => {
     ['district-aa', 290, 26, 26],
     ['district-ab', 290, 26, 26],
     ['district-ac', 290, 26, 26],
+    ['district-ad', 290, 26, 26],
     ['district-ae', 290, 26, 26],
   ] as const)(
     '%s is a day-one source folder: at least %i rows in %i–%i domains, no synonyms, guides or interpretations',
@@ -230,6 +231,7 @@ describe('relevance query files', () => {
     ['district-aa', '就业'],
     ['district-ab', '就业'],
     ['district-ac', '就业'],
+    ['district-ad', '就业'],
     ['district-ae', '就业'],
   ] as const)('%s covers all 26 pilot domains (employment titled %s), each with several rows', (c, jobs) => {
     const rows = new Map<string, number>();
