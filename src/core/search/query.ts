@@ -145,9 +145,15 @@ export function stripQuestionWords(
   const parts: string[] = [];
   let cur = '';
   for (let i = 0; i < chars.length;) {
+    // A phrase whose last character starts a weak word with the next one gives way to a shorter phrase: 怎么办理
+    // is 怎么 + 办理 (and 怎么办证 怎么 + 办证), not 怎么办 + a stray 理.
     const phrase = keep[i]
       ? undefined
-      : STOP_PHRASE_CHARS.find((p) => p.every((ch, k) => chars[i + k] === ch && !keep[i + k]));
+      : STOP_PHRASE_CHARS.find(
+          (p) =>
+            p.every((ch, k) => chars[i + k] === ch && !keep[i + k]) &&
+            !WEAK_WORDS.has(p[p.length - 1]! + (chars[i + p.length] ?? '')),
+        );
     if (phrase) {
       parts.push(cur);
       cur = '';

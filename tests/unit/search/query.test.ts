@@ -58,6 +58,13 @@ describe('question words', () => {
     expect(stripQuestionWords('北关那片到底什么时候拆').join('|')).not.toContain('时候');
   });
 
+  it('reads 怎么办理 as 怎么 + 办理, not 怎么办 + a stray 理 (which lifted every 管理 row)', () => {
+    expect(stripQuestionWords('居住证怎么办理')).toEqual(['居住证', '办理']);
+    expect(stripQuestionWords('养狗怎么办证')).toEqual(['养狗', '办证']);
+    // Where nothing follows, 怎么办 is the question as a whole.
+    expect(stripQuestionWords('工资被拖欠了怎么办')).toEqual(['工资被拖欠']);
+  });
+
   it('keeps an edge character that makes a word of the catalogue with its neighbour (吧 of 网吧)', () => {
     expect(stripQuestionWords('网吧', undefined, (pair) => pair === '网吧')).toEqual(['网吧']);
     expect(stripQuestionWords('开网吧', undefined, (pair) => pair === '网吧')).toEqual(['开网吧']);
