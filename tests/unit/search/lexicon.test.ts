@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundleDomainOf } from '../../../src/core/search/lexicon/domains.ts';
 import { buildSearchIndex } from '../../../src/core/search/build-index.ts';
@@ -35,6 +36,19 @@ describe('lexicon file', () => {
     expect(l.pairCount).toBe(4);
     expect(l.en).toContainEqual({ term: 'subsistence allowance', official: ['最低生活保障'] });
     expect(l.hash).not.toBe(lex('社会救助\t最低生活保障\t低保\t').hash);
+  });
+
+  it('keeps the candidate files (not loaded) in the lexicon format, none of their pairs already loaded', () => {
+    const loaded = new Set(builtinLexicon().pairs.flatMap((p) => p.official.map((o) => `${p.term}→${o}`)));
+    for (const name of ['south', 'reports']) {
+      const url = new URL(`../../../src/core/search/lexicon/candidates/${name}.tsv`, import.meta.url);
+      const candidate = parseLexicon(readFileSync(url, 'utf8'), `candidates/${name}.tsv`);
+      expect(candidate.rows.length).toBeGreaterThan(200);
+      const again = candidate.pairs
+        .flatMap((p) => p.official.map((o) => `${p.term}→${o}`))
+        .filter((x) => loaded.has(x));
+      expect(again).toEqual([]);
+    }
   });
 
   it('names the line and column of a bad row', () => {
