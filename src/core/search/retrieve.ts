@@ -72,6 +72,18 @@ function restSaid(name: string, word: string, said: Said): boolean {
   return rest.length > 0 && rest.every(says);
 }
 
+/** Terms by each character they hold: the terms holding a word are among those of its first character. */
+function byCharacter(terms: Iterable<string>): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const term of terms)
+    for (const ch of new Set(codePoints(term))) {
+      const list = map.get(ch);
+      if (list) list.push(term);
+      else map.set(ch, [term]);
+    }
+  return map;
+}
+
 /** Adds a text's bigrams (and ASCII words) to a token map, each keeping the best weight it is given. */
 function addTokensTo(
   toks: Map<string, { c: Concept; w: number }>,
@@ -400,15 +412,7 @@ export class Retrieval {
     const out = new Map<string, LexiconHint>();
     const chars = codePoints(word);
     if (chars.length < 2) return out;
-    if (!this.hintTermsByChar) {
-      this.hintTermsByChar = new Map();
-      for (const term of this.corpus.hints.keys())
-        for (const ch of new Set(codePoints(term))) {
-          const list = this.hintTermsByChar.get(ch);
-          if (list) list.push(term);
-          else this.hintTermsByChar.set(ch, [term]);
-        }
-    }
+    this.hintTermsByChar ??= byCharacter(this.corpus.hints.keys());
     for (const term of this.hintTermsByChar.get(chars[0]!) ?? [])
       if (term !== word && term.includes(word)) out.set(term, this.corpus.hints.get(term)!);
     return out;
@@ -416,15 +420,7 @@ export class Retrieval {
 
   /** The synonym table's terms by each character they hold, built at first use (scanning them all took ~0.1 ms). */
   private termsByChar(): Map<string, string[]> {
-    if (this.byChar) return this.byChar;
-    const map = new Map<string, string[]>();
-    for (const term of this.corpus.synonyms.keys())
-      for (const ch of new Set(codePoints(term))) {
-        const list = map.get(ch);
-        if (list) list.push(term);
-        else map.set(ch, [term]);
-      }
-    return (this.byChar = map);
+    return (this.byChar ??= byCharacter(this.corpus.synonyms.keys()));
   }
 
   /**
