@@ -4,7 +4,16 @@
 import type { SearchDoc } from './docs.ts';
 
 export type IntentKind =
-  'how' | 'amount' | 'when' | 'contact' | 'complaint' | 'result' | 'explain' | 'replace' | 'appeal';
+  | 'how'
+  | 'eligible'
+  | 'amount'
+  | 'when'
+  | 'contact'
+  | 'complaint'
+  | 'result'
+  | 'explain'
+  | 'replace'
+  | 'appeal';
 
 interface IntentRule {
   kind: IntentKind;
@@ -23,6 +32,15 @@ export const INTENT_RULES: readonly IntentRule[] = [
       /怎么|如何|怎样|咋|流程|材料|资料|手续|条件|办理|申请|申领|需要什么|要什么|带什么|步骤|指南|多久|办不办|能不能办|去哪办|办什么|要办|办个|怎么弄/,
     row: /办事指南|办理指南|服务指南|申请指南|办理流程|办事流程|申请条件|申请材料|办理条件|所需材料|办理程序|申请程序/,
     types: ['guide'],
+  },
+  {
+    // Whether the visitor qualifies (七十多了无儿无女能不能算五保户, 我这种情况够不够条件): the row that says who
+    // qualifies, not the list of who did.
+    kind: 'eligible',
+    query:
+      /算不算|能不能算|能算|够不够|够条件|符不符合|符合条件|有没有资格|有资格|没资格|能不能享受|能享受|能不能纳入|能纳入|能不能评|属不属于|算是/,
+    row: /条件|认定|资格|对象识别|对象范围|范围和|识别|准入/,
+    types: [],
   },
   {
     kind: 'amount',

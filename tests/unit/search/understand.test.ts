@@ -106,6 +106,11 @@ describe('understanding (query → plan)', () => {
     expect(detectIntents('养老金每个月几号发')).toContain('when');
     expect(answersIntent('when', 'item', '征地补偿费用支付')).toBe(true);
     expect(answersIntent('when', 'item', '征收土地公告')).toBe(false);
+    // Asking whether one qualifies asks for the row that says who qualifies, not the list of who did.
+    expect(detectIntents('七十多了无儿无女能不能算五保户')).toContain('eligible');
+    expect(detectIntents('大病能纳入帮扶吗')).toContain('eligible');
+    expect(answersIntent('eligible', 'item', '认定条件')).toBe(true);
+    expect(answersIntent('eligible', 'item', '特困人员名单公示')).toBe(false);
     expect(detectIntents('最低生活保障')).toEqual([]);
   });
 
