@@ -7,6 +7,7 @@ export type IntentKind =
   | 'how'
   | 'eligible'
   | 'amount'
+  | 'pay'
   | 'when'
   | 'contact'
   | 'complaint'
@@ -46,6 +47,14 @@ export const INTENT_RULES: readonly IntentRule[] = [
     kind: 'amount',
     query: /多少钱|多少|标准|能领|能拿|补贴多少|补助多少|金额|几块|每月发|发多少|给多少|待遇|费用|价格|价钱/,
     row: /标准|发放|待遇|金额|资金|补贴|补助|救助金|养老金|价|收费/,
+    types: [],
+  },
+  {
+    // How much one pays (城乡居民养老保险一年最低交多少, 公租房租金交多少): the row of contributions and fees, not the
+    // benefits the 'amount' rows pay out. Where it holds, 'amount' does not.
+    kind: 'pay',
+    query: /交多少|缴多少|交几|缴几|交钱|交费|缴费|收多少|收几|收费|收钱|租金多少|房租多少/,
+    row: /缴费|缴纳|缴存|档次|收费|费用|费率|基数|租金|价格/,
     types: [],
   },
   {
@@ -104,7 +113,8 @@ export const INTENT_RULES: readonly IntentRule[] = [
 
 /** The intents a query's words signal (several may hold: 低保标准怎么申请 asks how and how much). */
 export function detectIntents(query: string): IntentKind[] {
-  return INTENT_RULES.filter((r) => r.query.test(query)).map((r) => r.kind);
+  const kinds = INTENT_RULES.filter((r) => r.query.test(query)).map((r) => r.kind);
+  return kinds.includes('pay') ? kinds.filter((k) => k !== 'amount') : kinds;
 }
 
 /** Whether a query word signals an intent (举报 the complaint intent). */

@@ -111,6 +111,11 @@ describe('understanding (query → plan)', () => {
     expect(detectIntents('大病能纳入帮扶吗')).toContain('eligible');
     expect(answersIntent('eligible', 'item', '认定条件')).toBe(true);
     expect(answersIntent('eligible', 'item', '特困人员名单公示')).toBe(false);
+    // How much one pays is not how much one gets: the contribution row, not the benefit rows of 'amount'.
+    expect(detectIntents('城乡居民养老保险一年最低交多少')).toEqual(['pay']);
+    expect(detectIntents('养老金一个月能领多少')).toEqual(['amount']);
+    expect(answersIntent('pay', 'item', '缴费档次和政府补贴')).toBe(true);
+    expect(answersIntent('pay', 'item', '基础养老金标准和待遇申领')).toBe(false);
     expect(detectIntents('最低生活保障')).toEqual([]);
   });
 
