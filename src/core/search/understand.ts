@@ -76,6 +76,8 @@ export interface Plan {
 }
 
 export const WEAK_WEIGHT = 0.3;
+/** The weight below which a typo fix is a partial guess (a homophone fix that leaves a bigram still unknown). */
+const PARTIAL_FIX_WEIGHT = 0.8;
 export const MAX_ALTS = 6;
 /** Another name of the same lexicon row, as the catalogue writes it, counts at this share of the typed one. */
 const SIBLING_WEIGHT = 0.8;
@@ -412,12 +414,15 @@ export class Understanding {
   }
 
   /**
-   * Intents of words typed in pinyin (城管tousu asks for the complaint channel as 城管投诉 does): read from the
-   * Chinese the letters were taken to spell. Only adds; the typed text's own intents stay.
+   * Intents of words typed in pinyin (城管tousu asks for the complaint channel as 城管投诉 does), or with a slip of
+   * the finger (低保申倩 asks how to apply as 低保申请 does): read from the Chinese the letters were taken to spell,
+   * or the correction. Only adds; the typed text's own intents stay.
    */
   private addSpelledIntents(plan: Plan): void {
+    const read: ReadonlySet<Via> = new Set(['pinyin', 'initials', 'fuzzy', 'homophone']);
+    // Not a partial guess (老家过来帮 → 老结果来帮): only a reading or correction into words the bundle knows.
     const spelled = plan.concepts
-      .map((c) => c.alts.find((a) => a.via === 'pinyin' || a.via === 'initials')?.text)
+      .map((c) => c.alts.find((a) => read.has(a.via) && a.weight >= PARTIAL_FIX_WEIGHT)?.text)
       .filter((t): t is string => !!t)
       .join(' ');
     if (!spelled || this.corpus.names.has(plan.whole)) return;

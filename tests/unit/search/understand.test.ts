@@ -119,6 +119,12 @@ describe('understanding (query → plan)', () => {
     expect(detectIntents('最低生活保障')).toEqual([]);
   });
 
+  it('reads the intent of a typo as that of its correction: 低保申清 asks how to apply, as 低保申请 does', () => {
+    const plan = understanding.plan('低保申清');
+    expect(plan.corrections).toContain('申请');
+    expect(plan.intents).toContain('how');
+  });
+
   it('reads a stretch of known words as those words, not as a typo of a longer term', () => {
     // 临时救助 and 名单 are both known: no "did you mean" as if 名单 were a typo.
     for (const q of ['临时救助名单', '最低生活保障名单']) {
