@@ -76,8 +76,8 @@ export interface Plan {
 }
 
 export const WEAK_WEIGHT = 0.3;
-/** The weight below which a typo fix is a partial guess (a homophone fix that leaves a bigram still unknown). */
-const PARTIAL_FIX_WEIGHT = 0.8;
+/** The weight of a partial typo fix: a homophone fix that leaves a bigram still unknown, only a guess. */
+const PARTIAL_FIX_WEIGHT = 0.7;
 export const MAX_ALTS = 6;
 /** Another name of the same lexicon row, as the catalogue writes it, counts at this share of the typed one. */
 const SIBLING_WEIGHT = 0.8;
@@ -419,10 +419,13 @@ export class Understanding {
    * or the correction. Only adds; the typed text's own intents stay.
    */
   private addSpelledIntents(plan: Plan): void {
-    const read: ReadonlySet<Via> = new Set(['pinyin', 'initials', 'fuzzy', 'homophone']);
-    // Not a partial guess (老家过来帮 → 老结果来帮): only a reading or correction into words the bundle knows.
+    // A correction, but not a partial guess (老家过来帮 → 老结果来帮): only one into words the bundle knows.
+    const read = (a: Alt) =>
+      a.via === 'pinyin' ||
+      a.via === 'initials' ||
+      ((a.via === 'fuzzy' || a.via === 'homophone') && a.weight > PARTIAL_FIX_WEIGHT);
     const spelled = plan.concepts
-      .map((c) => c.alts.find((a) => read.has(a.via) && a.weight >= PARTIAL_FIX_WEIGHT)?.text)
+      .map((c) => c.alts.find(read)?.text)
       .filter((t): t is string => !!t)
       .join(' ');
     if (!spelled || this.corpus.names.has(plan.whole)) return;
@@ -874,7 +877,7 @@ export class Understanding {
           this.addAlt(c, { text: t, weight: 0.8, via: 'fuzzy' });
     }
     if (c.alts.length === before && partial && !strict)
-      this.addAlt(c, { text: partial, weight: 0.7, via: 'homophone' });
+      this.addAlt(c, { text: partial, weight: PARTIAL_FIX_WEIGHT, via: 'homophone' });
     for (const a of c.alts.slice(before)) if (a.via !== 'synonym') corrections.push(a.text);
     return c.alts.length > before;
   }
