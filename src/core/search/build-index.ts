@@ -10,7 +10,7 @@ import { builtinLexicon, builtinSituations } from './lexicon/builtin.ts';
 import type { Lexicon } from './lexicon/parse.ts';
 import type { SituationTable } from './lexicon/situations.ts';
 import { lexiconHints } from './lexicon/domains.ts';
-import { ReachIndex, reachingPairs, standInPairs } from './lexicon/reach.ts';
+import { officialSiblings, ReachIndex, reachingPairs, standInPairs } from './lexicon/reach.ts';
 
 type Source = Omit<BundleData, 'searchIndex'>;
 
@@ -158,8 +158,17 @@ export function buildSearchIndex(data: Source, opts: BuildIndexOptions = {}): Se
           ? builtinSituations()
           : null
         : opts.situations;
+    // A situation's service this catalogue names otherwise (野生动物肇事补偿, written 野生动物致害补偿 here) is
+    // reached through the other official names of the lexicon rows that list it: a row is one service.
+    const rowOfficials = officialSiblings(lexicon.rows);
     const situations = (table?.situations ?? []).flatMap((s) => {
-      const official = s.official.filter((o) => reach.reaches(o));
+      const official = [
+        ...new Set(
+          s.official.flatMap((o) =>
+            reach.reaches(o) ? [o] : (rowOfficials.get(o) ?? []).filter((x) => reach.reaches(x)),
+          ),
+        ),
+      ];
       return official.length ? [{ official, cues: s.cues }] : [];
     });
     lexiconField = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../../src/core/search/build-index.ts';
 import { createSearchEngine } from '../../../src/core/search/engine.ts';
 import { builtinSituations } from '../../../src/core/search/lexicon/builtin.ts';
-import { LexiconError } from '../../../src/core/search/lexicon/parse.ts';
+import { LexiconError, parseLexicon } from '../../../src/core/search/lexicon/parse.ts';
 import { parseSituations, type SituationTable } from '../../../src/core/search/lexicon/situations.ts';
 import { Corpus } from '../../../src/core/search/corpus.ts';
 import { Understanding } from '../../../src/core/search/understand.ts';
@@ -157,5 +157,20 @@ describe('situations in search', () => {
 
   it('only the situations whose services the catalogue holds travel in the bundle', () => {
     expect(indexWith(TABLE).lexicon?.situations?.map((s) => s.official)).toEqual([['农村留守儿童关爱保护']]);
+  });
+
+  it('a service the catalogue names by another of its lexicon row’s official names is reached by that name', () => {
+    const own = fixtureData();
+    own.catalogue.push(item('wolves', '生态环境', '野生动物', '野生动物致害补偿', null, '县林草局'));
+    const lexicon = parseLexicon(
+      ['domain\tofficial\tcolloquial\ten', '生态环境\t野生动物肇事补偿|野生动物致害补偿\t狼吃羊\t'].join(
+        '\n',
+      ),
+    );
+    const table = parseSituations([HEADER, '生态环境\t野生动物肇事补偿\t狼|熊+吃了|咬死\t'].join('\n'));
+    const index = buildSearchIndex(own, { lexicon, situations: table });
+    expect(index.lexicon?.situations?.map((s) => s.official)).toEqual([['野生动物致害补偿']]);
+    const r = createSearchEngine({ ...own, searchIndex: index }).search('狼把我家的羊吃了政府能赔吗');
+    expect(r.results[0]?.id).toBe('wolves');
   });
 });

@@ -106,3 +106,15 @@ export function standInPairs(
   }
   return [...byTerm].map(([term, official]) => ({ term, official: [...official] }));
 }
+
+/** Each official term of the lexicon's rows, with the other official terms of the rows that list it. */
+export function officialSiblings(rows: ReadonlyArray<Pick<LexiconRow, 'official'>>): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const row of rows)
+    for (const o of row.official) {
+      const set = out.get(o) ?? new Set<string>();
+      for (const x of row.official) if (x !== o) set.add(x);
+      out.set(o, set);
+    }
+  return new Map([...out].filter(([, s]) => s.size).map(([o, s]) => [o, [...s]]));
+}
