@@ -125,6 +125,11 @@ const NUISANCE_SENSES: Readonly<Record<string, readonly string[]>> = {
   堵: ['堵塞', '拥堵'],
 };
 
+/** Whether a one-character word is a verb or nuisance the catalogue names by a noun (赔 → 赔偿). */
+function hasSenses(w: string): boolean {
+  return VERB_SENSES[w] !== undefined || NUISANCE_SENSES[w] !== undefined;
+}
+
 /** Whether a concept is a nuisance word the bundle knows by its noun: a topic, though weak. */
 export function namesNuisance(c: Concept): boolean {
   return c.active && NUISANCE_SENSES[c.source] !== undefined;
@@ -820,7 +825,10 @@ export class Understanding {
     }
     // Words the corpus knows, or dictionary words of the segmenter, with at most one lone character: two lone
     // characters side by side are the debris of a typo (户口签移 → 户口/签/移), left to correction.
-    const known = groups.filter((g) => this.corpus.inCorpus(g) || this.corpus.isTerm(g)).length;
+    // A verb the catalogue names by a noun (赔 of 一棵赔: 赔偿) is a known word too.
+    const known = groups.filter(
+      (g) => this.corpus.inCorpus(g) || this.corpus.isTerm(g) || hasSenses(g),
+    ).length;
     const singles = groups.filter((g) => codePoints(g).length === 1).length;
     // A long run-on stretch (老房子墙上裂开好大一条缝) is words spoken together, not one mistyped name.
     // So is one the bundle knows no word of: searched word by word, the words it lacks drop out on their own.

@@ -29,6 +29,18 @@ describe('understanding (query → plan)', () => {
     expect(typo[0]!.alts.map((a) => a.text)).toContain('户口迁移');
   });
 
+  it('reads a verb the catalogue names by a noun as a word of the stretch it ends (一棵赔 is 一棵 + 赔)', () => {
+    const data = fixtureData();
+    data.catalogue.push(
+      item('qm1', '农村集体土地征收', '补偿标准', '地上附着物和青苗补偿标准', null, '县自然资源局'),
+    );
+    const own = stages(data);
+    const plan = own.understanding.plan('果树被征了一棵赔多少钱');
+    const verb = plan.concepts.find((c) => c.source === '赔');
+    expect(verb?.alts.map((a) => a.text)).toContain('补偿');
+    expect(plan.concepts.map((c) => c.source)).not.toContain('一棵赔');
+  });
+
   it('never corrects a word the catalogue holds into another: 孩子转学 is not a typo of 孩子上学', () => {
     const data = fixtureData();
     data.catalogue.push(item('zx1', '义务教育', '学籍管理', '转学', null, '区教育局'));
