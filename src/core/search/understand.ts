@@ -140,6 +140,8 @@ const SITUATION_WEIGHT = 0.8;
 const VERB_SENSE_WEIGHT = 0.8;
 /** How surely a two-character string of the names is a word (wordness). */
 const EDGES_OF_WORDS = 0;
+/** Two characters inside a longer word of the names (积金 of 公积金): part of a word, not one. */
+const INSIDE_A_WORD = 0.5;
 const NOT_IN_NAMES = 1;
 const WORD_IN_NAMES = 2;
 /** A longer term guessed from pinyin that spells a word of its own counts below that word. */
@@ -466,7 +468,12 @@ export class Understanding {
       // edges of two words inside a longer term (房师 of 建房/师傅 for fangshi).
       const part = spelledPart(v, h.from, h.to);
       const word =
-        part && part !== v.norm && (codePoints(part).length > 2 || this.wordness(part) > EDGES_OF_WORDS);
+        part &&
+        part !== v.norm &&
+        (codePoints(part).length > 2 ||
+          (this.wordness(part) > INSIDE_A_WORD &&
+            // A word of the term itself, too: 济金 of 救济/金 is none.
+            placeInWords(this.corpusWords(v.norm), v.norm.indexOf(part)) === WORD_IN_NAMES));
       return { h, v, part: word ? part : null };
     });
     // A term the letters only start (fuli of 福利院) is a guess at what the visitor goes on to type, beside the
@@ -501,8 +508,9 @@ export class Understanding {
           word: codePoints(w).length > 2 ? WORD_IN_NAMES : this.wordness(w),
         }))
         .sort((a, b) => b.word - a.word || b.df - a.df)
-        // Edges of two words only when the letters spell no word (校食 of 学校/食堂 is no reading of jiaoyi).
-        .filter((x, _, all) => x.word > EDGES_OF_WORDS || all[0]!.word === EDGES_OF_WORDS)
+        // Edges of two words, or part of a longer one (积金 of 公积金), only when the letters spell no word (校食
+        // of 学校/食堂 is no reading of jiaoyi; jijin is 基金).
+        .filter((x, _, all) => x.word > INSIDE_A_WORD || all[0]!.word <= INSIDE_A_WORD)
         .slice(0, 3)
         .map((x) => x.w)
     );
@@ -536,9 +544,10 @@ export class Understanding {
 
   /**
    * Whether a two-character string is a word where the names hold it (WORD_IN_NAMES), the end of one word and
-   * the start of the next there (EDGES_OF_WORDS: 记和 of 登记/和, 易指 of 交易/指南), or in no name looked at
-   * (NOT_IN_NAMES: only in departments or rows' content). Read from how the segmenter cuts the first few names
-   * holding it. Remembered: typing asks again keystroke after keystroke.
+   * the start of the next there (EDGES_OF_WORDS: 记和 of 登记/和, 易指 of 交易/指南), part of a longer word
+   * (INSIDE_A_WORD: 积金 of 公积金, where 保护 of 保护区 is a word), or in no name looked at (NOT_IN_NAMES: only in departments or rows' content).
+   * Read from how the segmenter, with the corpus's own words (举/报 → 举报), cuts the first few names holding it.
+   * Remembered: typing asks again keystroke after keystroke.
    */
   private wordness(w: string): number {
     const known = this.nameWords.get(w);
@@ -552,7 +561,7 @@ export class Understanding {
       const name = leaf.includes(w) ? leaf : parents.includes(w) ? parents : null;
       if (!name) continue;
       seen++;
-      rank = straddlesWord(words(name), name.indexOf(w)) ? EDGES_OF_WORDS : WORD_IN_NAMES;
+      rank = placeInWords(this.corpusWords(name), name.indexOf(w));
       if (rank === WORD_IN_NAMES) break;
     }
     this.nameWords.set(w, rank);
@@ -977,17 +986,23 @@ function spelledPart(v: VocabEntry, from: number, to: number): string | null {
 }
 
 /**
- * Whether the two characters at code-unit offset `at` of the segmented text lie across a word boundary with a
- * longer word on either side (登记/和, 交易/指南); two one-character words side by side (低/保) may still be a word
+ * Where the two characters at code-unit offset `at` of the segmented text lie: across a word boundary with a
+ * longer word on either side (登记/和, 交易/指南: EDGES_OF_WORDS), inside a longer word (积金 of 公积金:
+ * INSIDE_A_WORD), or as a word (WORD_IN_NAMES); two one-character words side by side (低/保) may still be a word
  * the segmenter's dictionary lacks.
  */
-function straddlesWord(ws: readonly string[], at: number): boolean {
+function placeInWords(ws: readonly string[], at: number): number {
   let pos = 0;
   for (let i = 0; i < ws.length; i++) {
     const end = pos + ws[i]!.length;
-    if (end === at + 1) return ws[i]!.length > 1 || (ws[i + 1]?.length ?? 0) > 1;
-    if (end > at + 1) return false;
+    if (end === at + 1)
+      return ws[i]!.length > 1 || (ws[i + 1]?.length ?? 0) > 1 ? EDGES_OF_WORDS : WORD_IN_NAMES;
+    if (end > at + 1) {
+      if (end === at + 2 && pos === at) return WORD_IN_NAMES;
+      // A word of the segmenter's own dictionary inside a longer one (保护 of 保护区) is a word all the same.
+      return words(ws[i]!.slice(at - pos, at - pos + 2)).length === 1 ? WORD_IN_NAMES : INSIDE_A_WORD;
+    }
     pos = end;
   }
-  return false;
+  return WORD_IN_NAMES;
 }

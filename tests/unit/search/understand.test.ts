@@ -3,7 +3,9 @@ import { answersIntent, detectIntents, isIntentWord } from '../../../src/core/se
 import { parseLexicon } from '../../../src/core/search/lexicon/parse.ts';
 import { ageOf } from '../../../src/core/search/understand.ts';
 import { fixtureData, item } from './fixture.ts';
-import { stages } from './stages.ts';
+import { stages, TEST_LEXICON } from './stages.ts';
+import { buildSearchIndex } from '../../../src/core/search/build-index.ts';
+import { createSearchEngine } from '../../../src/core/search/engine.ts';
 
 describe('understanding (query → plan)', () => {
   const { understanding } = stages();
@@ -39,6 +41,32 @@ describe('understanding (query → plan)', () => {
     const verb = plan.concepts.find((c) => c.source === '赔');
     expect(verb?.alts.map((a) => a.text)).toContain('补偿');
     expect(plan.concepts.map((c) => c.source)).not.toContain('一棵赔');
+  });
+
+  it('reads full pinyin as words of the names, not as part of a longer word or across two (jijin: 基金)', () => {
+    const data = fixtureData();
+    data.catalogue.push(
+      item('jj1', '社会保险', '社会保险基金监督', '欺诈骗取社会保险基金举报', null, '区人社局'),
+      item('jj2', '住房公积金', '住房公积金提取', '购房提取', null, '市住房公积金中心'),
+      item('jj3', '住房公积金', '住房公积金缴存', '单位缴存登记', null, '市住房公积金中心'),
+      item('bh1', '安全生产', '事故处置', '安全生产举报和奖励', null, '区应急管理局'),
+      item('bh2', '生态环境', '污染防治', '饮用水水源保护区和水质', null, '区生态环境局'),
+    );
+    const own = stages(data);
+    const alts = (q: string) =>
+      own.understanding
+        .plan(q)
+        .concepts.flatMap((c) => c.alts.filter((a) => a.weight === 1).map((a) => a.text));
+    expect(alts('jijin')).toContain('基金');
+    expect(alts('jijin')).not.toContain('积金');
+    // 保护 of 保护区 is a word of the segmenter's own; 报和 of 举报/和 is none.
+    expect(alts('baohu')).toContain('保护');
+    expect(alts('baohu')).not.toContain('报和');
+    const engine = createSearchEngine({
+      ...data,
+      searchIndex: buildSearchIndex(data, { lexicon: TEST_LEXICON }),
+    });
+    expect(engine.search('jijin').results[0]?.id).toBe('jj1');
   });
 
   it('never corrects a word the catalogue holds into another: 孩子转学 is not a typo of 孩子上学', () => {
