@@ -49,6 +49,8 @@ export const CATALOGUES = [
   'district-ac',
   'district-ad',
   'district-ae',
+  'district-af',
+  'district-ag',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -85,6 +87,8 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-ac': join(root, 'tests/fixtures/district-ac'),
   'district-ad': join(root, 'tests/fixtures/district-ad'),
   'district-ae': join(root, 'tests/fixtures/district-ae'),
+  'district-af': join(root, 'tests/fixtures/district-af'),
+  'district-ag': join(root, 'tests/fixtures/district-ag'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];
