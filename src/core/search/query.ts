@@ -1,6 +1,6 @@
 // Query understanding that needs no index: stripping question words from natural questions, splitting off the
 // weak "what do I need" words, and finding synonym-table terms inside a Chinese segment.
-import { FUNCTION_WORDS } from './segment.ts';
+import { FUNCTION_WORDS, words } from './segment.ts';
 import { codePoints } from './text.ts';
 
 /** Longest catalogue name looked for inside a query segment. */
@@ -247,6 +247,7 @@ export function splitPieces(
   synonyms: ReadonlyMap<string, string[]>,
   maxSynonymLength: number,
   isTerm: (s: string) => boolean = () => false,
+  inCorpus: (s: string) => boolean = () => false,
 ): Piece[] {
   const chars = codePoints(segment);
   const pieces: Piece[] = [];
@@ -255,6 +256,7 @@ export function splitPieces(
     if (plain.length) pieces.push(...splitWeakEdges(plain.join(''), isTerm));
     plain = [];
   };
+  const inside = insideWords(chars, inCorpus);
   for (let i = 0; i < chars.length;) {
     // A catalogue name starting here beats a shorter synonym term inside it: 居住证办理 stays one piece even
     // though 居住证 is a synonym term, because the visitor typed the official name.
@@ -269,7 +271,9 @@ export function splitPieces(
     for (let len = Math.min(maxSynonymLength, chars.length - i); len >= 2; len--) {
       const s = chars.slice(i, i + len).join('');
       const official = synonyms.get(s);
-      if (official && len >= name) {
+      // Not a term starting inside a word of the text the bundle holds (包地 of 自家/承包/地: the visitor said
+      // 承包地).
+      if (official && len >= name && !inside[i]) {
         flush();
         // A weak word the synonym table expands (举报 → 投诉举报) is still weak.
         pieces.push(WEAK_WORDS.has(s) ? { text: s, official, weak: true } : { text: s, official });
@@ -287,6 +291,21 @@ export function splitPieces(
   }
   flush();
   return pieces;
+}
+
+/**
+ * For each character, whether it lies inside a word of the segmenter's, after its first character, where the bundle
+ * holds that word (the segmenter's own guesses at unknown text, 天公/交还 of 大雪天公交, count for nothing).
+ */
+function insideWords(chars: readonly string[], inCorpus: (s: string) => boolean): boolean[] {
+  const out = new Array<boolean>(chars.length).fill(false);
+  let at = 0;
+  for (const w of words(chars.join(''))) {
+    const n = codePoints(w).length;
+    if (n > 1 && inCorpus(w)) for (let k = 1; k < n; k++) out[at + k] = true;
+    at += n;
+  }
+  return out;
 }
 
 function splitWeakEdges(text: string, isTerm: (s: string) => boolean): Piece[] {

@@ -746,8 +746,12 @@ export class Understanding {
           continue;
         }
       }
-      const pieces = splitPieces(segment, this.corpus.synonyms, this.corpus.maxSynonym, (s) =>
-        this.corpus.isTerm(s),
+      const pieces = splitPieces(
+        segment,
+        this.corpus.synonyms,
+        this.corpus.maxSynonym,
+        (s) => this.corpus.isTerm(s),
+        (s) => this.corpus.inCorpus(s),
       );
       for (const piece of pieces) {
         const plain = !piece.official && !piece.weak;

@@ -114,6 +114,25 @@ describe('pieces', () => {
     expect(splitPieces('审核信息', synonyms, 3, (s) => names.has(s))).toEqual([{ text: '审核信息' }]);
   });
 
+  it('starts no synonym term inside a word the bundle holds (包地 of 自家/承包/地)', () => {
+    const own = new Map([['包地', ['土地经营权流转']]]);
+    const corpus = new Set(['承包', '自家']);
+    const texts = (inCorpus?: (s: string) => boolean) =>
+      splitPieces('自家承包地', own, 3, () => false, inCorpus).map((p) => p.text);
+    expect(texts()).toEqual(['自家承', '包地']);
+    expect(texts((s) => corpus.has(s))).toEqual(['自家承包地']);
+    // The segmenter's guesses at text the bundle does not hold (天公/交还 of 大雪天公交) block nothing.
+    expect(
+      splitPieces(
+        '大雪天公交',
+        new Map([['公交', ['城市公交']]]),
+        3,
+        () => false,
+        (s) => s === '大雪',
+      ),
+    ).toEqual(expect.arrayContaining([{ text: '公交', official: ['城市公交'] }]));
+  });
+
   it('makes a lone leftover character weak', () => {
     expect(splitPieces('居住证办理证', synonyms, 3, (s) => names.has(s))).toEqual([
       { text: '居住证办理' },
