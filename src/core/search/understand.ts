@@ -868,6 +868,9 @@ export class Understanding {
       this.missingCount(chars) > 0 ||
       (chars.length === 2 && !this.corpus.isTerm(text) && this.wordness(text) === EDGES_OF_WORDS);
     if (chars.length < 2 || !unknown) return false;
+    // Two characters the segmenter's dictionary holds as one word (老板, 几点) are that word, not a typo of a
+    // name that sounds the same (老伴); a typo makes a non-word (地保, 身请).
+    if (chars.length === 2 && words(text).length === 1) return false;
     // A name the lexicon knows (借书证) is a word, not a typo, though this catalogue words it otherwise: retrieval
     // reads it as a clue within its domain (the lexicon hint), not as a near name of something else.
     if (this.corpus.hints.has(text)) return false;

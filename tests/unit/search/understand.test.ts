@@ -289,6 +289,19 @@ describe('understanding (query → plan)', () => {
     expect(fixed).toContain('最低生活保障');
   });
 
+  it('reads two characters the dictionary holds as a word (老板) as that word, not as a name that sounds alike', () => {
+    const data = fixtureData();
+    data.catalogue.push(item('pe1', '户籍管理', '户口迁移', '夫妻投靠迁入', null, '区公安分局'));
+    const lexicon = parseLexicon(
+      ['domain\tofficial\tcolloquial\ten', '户籍管理\t夫妻投靠\t老伴\tspouse'].join('\n'),
+    );
+    const own = stages(data, lexicon).understanding;
+    const alts = (q: string) => own.plan(q).concepts.flatMap((c) => c.alts.map((a) => a.text));
+    expect(alts('老板')).not.toContain('老伴');
+    // A non-word that sounds like the name is still its typo (老拌 → 老伴).
+    expect(alts('老拌')).toContain('老伴');
+  });
+
   it('reads a lone character and the next word as the name the lexicon knows (生 + 孩子), not as a typo', () => {
     const lexicon = parseLexicon(
       [
