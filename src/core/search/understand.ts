@@ -79,6 +79,11 @@ export const WEAK_WEIGHT = 0.3;
 /** The weight of a partial typo fix: a homophone fix that leaves a bigram still unknown, only a guess. */
 const PARTIAL_FIX_WEIGHT = 0.7;
 export const MAX_ALTS = 6;
+/**
+ * A synonym of a word full pinyin spells, where the bundle holds the word itself (hukou: 户籍 of 户口), counts at
+ * this share: below the word in a parent level of a name (0.85), so every title holding the word comes first.
+ */
+const SPELLED_WORD_WIDENING = 0.8;
 /** Another name of the same lexicon row, as the catalogue writes it, counts at this share of the typed one. */
 const SIBLING_WEIGHT = 0.8;
 
@@ -225,7 +230,14 @@ export class Understanding {
       // broader official term only widens the net. A colloquial term (低保) stands fully for its official terms.
       // A term the bundle itself uses (家庭医生) keeps its literal matches ahead of the expansion.
       const w =
-        alt.weight * (this.corpus.names.has(alt.text) ? 0.6 : this.corpus.inCorpus(alt.text) ? 0.85 : 1);
+        alt.weight *
+        (this.corpus.names.has(alt.text)
+          ? 0.6
+          : this.corpus.inCorpus(alt.text)
+            ? alt.via === 'pinyin'
+              ? SPELLED_WORD_WIDENING
+              : 0.85
+            : 1);
       for (const o of official)
         this.addAlt(c, { text: o, weight: w, via: 'synonym', ...(alt.guessed ? { guessed: true } : {}) });
       // A row of the lexicon is one service under several names. The catalogue may use another of its colloquial

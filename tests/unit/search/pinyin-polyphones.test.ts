@@ -85,6 +85,29 @@ describe('pinyin of a word that only starts the vocabulary’s terms', () => {
     expect(ids('fuliyuan').slice(0, 2).sort()).toEqual(['yl1', 'yl2']);
   });
 
+  it('finds the titles holding the word spelled before those holding only its synonym (hukou: 户口, then 户籍)', () => {
+    const data = fixtureData();
+    data.catalogue.push(
+      item('hk1', '户籍管理', '户口迁移', '投靠亲属迁入', null, '区公安分局'),
+      item('hk2', '户籍管理', '户口登记', '出生登记', null, '区公安分局'),
+      ...Array.from({ length: 10 }, (_, i) =>
+        item(`hj${i}`, '户籍管理', `户籍事项${i + 1}`, `户籍证明开具${i + 1}`, null, '区公安分局'),
+      ),
+    );
+    const lexicon = parseLexicon(['domain\tofficial\tcolloquial\ten', '户籍管理\t户籍\t户口\t'].join('\n'));
+    const engine = createSearchEngine({ ...data, searchIndex: buildSearchIndex(data, { lexicon }) });
+    const holders = [
+      ...data.catalogue.filter((it) => [it.level1, it.level2, it.level3].some((l) => l?.includes('户口'))),
+      ...data.guides.filter((g) => g.title.includes('户口')),
+      ...data.interpretations.filter((x) => x.title.includes('户口')),
+    ].map((d) => d.id);
+    expect(holders.length).toBeLessThanOrEqual(10);
+    const ids = engine.search('hukou', { limit: 10 }).results.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining(holders));
+    // The synonym's rows follow.
+    expect(engine.search('hukou', { limit: 30 }).results.map((r) => r.id)).toContain('hj0');
+  });
+
   it('lets no guess mark a title: only the word spelled is marked, and earns title cover', () => {
     // shehui spells 社会, and starts 社会保险, a domain. Rows of that domain hold 保险 in their names: marked as
     // if typed, it lifted them over rows whose titles hold 社会.
