@@ -51,6 +51,8 @@ export const CATALOGUES = [
   'district-ae',
   'district-af',
   'district-ag',
+  'district-ah',
+  'district-ai',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -89,6 +91,8 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-ae': join(root, 'tests/fixtures/district-ae'),
   'district-af': join(root, 'tests/fixtures/district-af'),
   'district-ag': join(root, 'tests/fixtures/district-ag'),
+  'district-ah': join(root, 'tests/fixtures/district-ah'),
+  'district-ai': join(root, 'tests/fixtures/district-ai'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];

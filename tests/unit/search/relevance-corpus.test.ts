@@ -115,6 +115,8 @@ describe('relevance query files', () => {
     ['district-ae', 290, 26, 26],
     ['district-af', 290, 26, 26],
     ['district-ag', 290, 26, 26],
+    ['district-ah', 290, 26, 26],
+    ['district-ai', 290, 26, 26],
   ] as const)(
     '%s is a day-one source folder: at least %i rows in %i–%i domains, no synonyms, guides or interpretations',
     (c, rows, minDomains, maxDomains) => {
@@ -237,6 +239,8 @@ describe('relevance query files', () => {
     ['district-ae', '就业'],
     ['district-af', '就业'],
     ['district-ag', '就业'],
+    ['district-ah', '就业'],
+    ['district-ai', '就业'],
   ] as const)('%s covers all 26 pilot domains (employment titled %s), each with several rows', (c, jobs) => {
     const rows = new Map<string, number>();
     // A bureau may title its domain at length (扶贫（巩固拓展脱贫攻坚成果）, 重大建设项目批准和实施): the pilot
