@@ -40,7 +40,7 @@ describe('lexicon file', () => {
 
   it('keeps the candidate files (not loaded) in the lexicon format, none of their pairs already loaded', () => {
     const loaded = new Set(builtinLexicon().pairs.flatMap((p) => p.official.map((o) => `${p.term}→${o}`)));
-    for (const name of ['south', 'reports']) {
+    for (const name of ['south', 'reports', 'words']) {
       const url = new URL(`../../../src/core/search/lexicon/candidates/${name}.tsv`, import.meta.url);
       const candidate = parseLexicon(readFileSync(url, 'utf8'), `candidates/${name}.tsv`);
       expect(candidate.rows.length).toBeGreaterThan(200);
