@@ -30,6 +30,8 @@ const holdsName = (norm: { leaf: string; parents: string }, alt: Alt): boolean =
 
 /** Names that are complaint channels in their own words, not by 监督 alone. */
 const NAMED_CHANNEL = /投诉|举报|检举|控告|信访/;
+/** A domain with complaint channels stands in for the topic's own when it covers the topic this nearly as well. */
+const CHANNEL_DOMAIN_SHARE = 0.95;
 
 export class Ranking {
   constructor(private readonly corpus: Corpus) {}
@@ -93,7 +95,8 @@ export class Ranking {
   /**
    * A complaint about a topic (烧烤摊油烟扰民举报, 举报冒领养老金) asks for the complaint channel of the topic's
    * domain, a row that seldom names the topic itself: the domain of the document that covers the topic best (not
-   * itself a channel), and its channels. None when the query names no topic.
+   * itself a channel), and its channels; when that domain has none, a domain covering the topic as well that has
+   * (招标 rows under 重大建设项目 and 公共资源交易 alike: the latter's 交易投诉). None when the query names no topic.
    * A channel competes for the topic without the credit of the complaint words it matches by its name: a channel
    * that names the topic too (环境污染举报 for 工厂偷排污水举报) marks its own domain.
    */
@@ -102,23 +105,31 @@ export class Ranking {
     let complaintWords = 0;
     for (const c of plan.concepts)
       if (c.active && signalsIntent('complaint', c.source)) complaintWords += weightOf(c);
-    let topic = -1;
-    let topicScore = 0;
-    for (const d of cand) {
+    // A row that is a channel only by 监督 (执法全过程记录和监督) is lifted only when it matches a word of the query.
+    const liftable = (domain: string) =>
+      this.channelsOf(domain).filter((d) => acc.get(d) > 0 || NAMED_CHANNEL.test(this.corpus.docs[d]!.leaf));
+    // Per domain, its document covering the topic best, in the order of the candidates for equal coverage.
+    const byDomain = new Map<string, { score: number; at: number }>();
+    cand.forEach((d, at) => {
       const doc = this.corpus.docs[d]!;
       const channel = answersIntent('complaint', doc.type, doc.leaf);
       const score = acc.get(d) - (channel ? complaintWords : 0);
-      if (channel && score <= 0) continue;
-      if (topic < 0 || score > topicScore) {
-        topic = d;
-        topicScore = score;
-      }
+      if (channel && score <= 0) return;
+      const prev = byDomain.get(doc.domain);
+      if (!prev || score > prev.score) byDomain.set(doc.domain, { score, at });
+    });
+    const ranked = [...byDomain]
+      .map(([domain, { score, at }]) => ({ domain, score, at }))
+      .sort((a, b) => b.score - a.score || a.at - b.at);
+    if (!ranked.length) return [];
+    // The topic's domain; if it has no channel (招标 rows filed under 重大建设项目), a domain that covers the topic
+    // nearly as well and has one (公共资源交易's 交易投诉).
+    for (const { domain, score } of ranked) {
+      if (score < ranked[0]!.score * CHANNEL_DOMAIN_SHARE) break;
+      const channels = liftable(domain);
+      if (channels.length) return channels;
     }
-    const domain = topic >= 0 ? this.corpus.docs[topic]!.domain : '';
-    // A row that is a channel only by 监督 (执法全过程记录和监督) is lifted only when it matches a word of the query.
-    return domain
-      ? this.channelsOf(domain).filter((d) => acc.get(d) > 0 || NAMED_CHANNEL.test(this.corpus.docs[d]!.leaf))
-      : [];
+    return [];
   }
 
   /**

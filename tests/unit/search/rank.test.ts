@@ -76,6 +76,19 @@ describe('ranking (coverage → ordered results)', () => {
     if (otherChannel >= 0) expect(firstTopic).toBeLessThan(otherChannel);
   });
 
+  it('answers a complaint with the channel of a domain covering the topic as well, when the first has none', () => {
+    // 招标 rows under two domains: 重大建设项目 lists the tenders and has no complaint row; 公共资源交易 has both.
+    const data = fixtureData();
+    data.catalogue.push(
+      item('zb-xm', '重大建设项目', '招标投标信息', '项目招标公告和中标结果', null, '县发改局'),
+      item('zb-jy', '公共资源交易', '工程建设项目招标投标', '招标公告和中标结果', null, '县公共资源交易中心'),
+      item('zb-ts', '公共资源交易', '监督管理', '交易投诉和异议处理', null, '县公共资源交易中心'),
+    );
+    const rankedHere = idsWith(data);
+    expect(rankedHere('招标有猫腻去哪投诉')[0]).toBe('zb-ts');
+    expect(rankedHere('招标')[0]).not.toBe('zb-ts');
+  });
+
   it('takes the topic from a channel that names it: 化工厂污染举报 goes to the pollution channel, not to another domain’s', () => {
     // The only row naming the topic is itself a channel; a weaker non-channel row (噪声污染) sits in another domain
     // whose own channel (执法监督) names nothing of the query.
