@@ -111,9 +111,18 @@ export const INTENT_RULES: readonly IntentRule[] = [
   },
 ];
 
+/**
+ * The money of a programme, said by a last character after its name (禁牧钱, 拆迁款, 移民款): what it pays out. Not
+ * a loan, fine, wage or payment of one's own (贷款, 罚款, 工钱, 交钱, 花钱), nor money a particle follows (政府的钱).
+ * It asks how much as 'amount' does, though the word itself names a topic (税款, 药钱), so it is no rule of its own.
+ */
+const MONEY_OF =
+  /\p{Script=Han}(?<![贷罚存付汇欠条还捐筹借拨赔到])款|\p{Script=Han}(?<![交缴花没有借赚收退要省挣值找工的给])钱/u;
+
 /** The intents a query's words signal (several may hold: 低保标准怎么申请 asks how and how much). */
 export function detectIntents(query: string): IntentKind[] {
   const kinds = INTENT_RULES.filter((r) => r.query.test(query)).map((r) => r.kind);
+  if (!kinds.includes('amount') && MONEY_OF.test(query)) kinds.push('amount');
   return kinds.includes('pay') ? kinds.filter((k) => k !== 'amount') : kinds;
 }
 

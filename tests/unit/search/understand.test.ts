@@ -101,6 +101,15 @@ describe('understanding (query → plan)', () => {
     expect(alts.some((a) => a.startsWith('户籍') && a.length > 2)).toBe(true);
   });
 
+  it('reads the money of a programme (禁牧钱, 拆迁款) as asking how much, not a loan, fine or wage', () => {
+    for (const q of ['禁牧钱', '拆迁款什么时候发', '移民款', '农民的养老钱'])
+      expect(detectIntents(q), q).toContain('amount');
+    for (const q of ['创业贷款', '交通罚款', '老板不给工钱', '政府的钱花到哪去了', '看病要交钱吗'])
+      expect(detectIntents(q), q).not.toContain('amount');
+    // The word still names a topic: 税款 is no intent word.
+    expect(isIntentWord('税款')).toBe(false);
+  });
+
   it('detects several intents at once, and none in a plain name', () => {
     expect(detectIntents('低保标准怎么申请')).toEqual(expect.arrayContaining(['how', 'amount']));
     expect(detectIntents('民政局电话')).toEqual(['contact']);
