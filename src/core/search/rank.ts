@@ -36,6 +36,15 @@ const CHANNEL_DOMAIN_SHARE = 0.95;
 export class Ranking {
   constructor(private readonly corpus: Corpus) {}
 
+  /** Each title's length without spaces, by document (-1 until first asked: typing asks again every keystroke). */
+  private titleLengths: Int32Array | null = null;
+
+  private titleLength(d: number): number {
+    const lengths = (this.titleLengths ??= new Int32Array(this.corpus.docCount).fill(-1));
+    if (lengths[d]! < 0) lengths[d] = this.corpus.docs[d]!.title.replace(/\s+/g, '').length;
+    return lengths[d]!;
+  }
+
   /** The strings to mark in titles: every bigram (or lone character, or ASCII word) of an active alternative. */
   private needles(plan: Plan): string[] {
     const out = new Set<string>();
@@ -268,7 +277,7 @@ export class Ranking {
       const highlights = this.highlight(d, needles);
       let marked = 0;
       for (const [a, b] of highlights) marked += b - a;
-      score += (TITLE_COVER * marked) / Math.max(1, doc.title.replace(/\s+/g, '').length);
+      score += (TITLE_COVER * marked) / Math.max(1, this.titleLength(d));
       if (plan.intent && plan.intent === doc.type) score += INTENT_BONUS;
       // The kind of answer asked for (how, how much, where, complaints, lists) by the document's own name.
       for (const kind of plan.intents) if (answersIntent(kind, doc.type, doc.leaf)) score += INTENT_ROW_BONUS;
