@@ -557,9 +557,9 @@ export class Understanding {
   /**
    * Whether a two-character string is a word where the names hold it (WORD_IN_NAMES), the end of one word and
    * the start of the next there (EDGES_OF_WORDS: 记和 of 登记/和, 易指 of 交易/指南), part of a longer word
-   * (INSIDE_A_WORD: 积金 of 公积金, where 保护 of 保护区 is a word), or in no name looked at (NOT_IN_NAMES: only in departments or rows' content).
-   * Read from how the segmenter, with the corpus's own words (举/报 → 举报), cuts the first few names holding it.
-   * Remembered: typing asks again keystroke after keystroke.
+   * (INSIDE_A_WORD: 积金 of 公积金, where 保护 of 保护区 is a word), or in no name looked at (NOT_IN_NAMES: only in
+   * departments or rows' content). Read from how the segmenter, with the corpus's own words (举/报 → 举报), cuts
+   * the first few names holding it. Remembered: typing asks again keystroke after keystroke.
    */
   private wordness(w: string): number {
     const known = this.nameWords.get(w);
