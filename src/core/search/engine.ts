@@ -25,6 +25,8 @@ export interface SearchEngine {
    * first pinyin or typo query of a session is as fast as the rest. Call it when idle after loading.
    */
   warm(): void;
+  /** The same as `warm`, in steps (steps.ts): the worker warms between answers, never before its first. */
+  warmSteps(): Steps<void>;
   readonly docCount: number;
 }
 
@@ -47,6 +49,10 @@ class Engine implements SearchEngine {
 
   warm(): void {
     this.corpus.warm();
+  }
+
+  warmSteps(): Steps<void> {
+    return this.corpus.warmSteps();
   }
 
   search(query: string, opts: SearchOptions = {}): SearchResponse {

@@ -117,12 +117,19 @@ export interface VocabHit {
   to: number;
 }
 
-/** One blob of all terms' readings ('|' separated) with syllable boundaries, searched with indexOf. */
+/**
+ * One blob of all terms' readings ('|' separated) with syllable boundaries. A match starts at a syllable, so the
+ * blob also lists the positions of its syllable starts by their first one and two letters: a query visits only
+ * the starts it could match, not every place its letters occur inside other syllables (di in 地di, 低di, 迪di
+ * but also in shudian: at 10k documents an indexOf scan over the whole blob was a fifth of a keystroke's time).
+ */
 class Blob {
   text = '';
   boundary: Uint8Array = new Uint8Array(0);
   starts: number[] = [];
   ends: number[] = [];
+  /** Syllable starts by the blob's next one or two characters, in blob order. */
+  private readonly startsBy = new Map<string, Int32Array>();
 
   constructor(terms: readonly string[][]) {
     const parts: string[] = [];
@@ -143,6 +150,16 @@ class Blob {
     this.text = parts.join('');
     this.boundary = new Uint8Array(pos + 1);
     for (const m of marks) this.boundary[m] = 1;
+    const lists = new Map<string, number[]>();
+    let previous = -1;
+    for (const m of marks) {
+      // A term's end is the next term's '|', never a match's start; a syllable start is marked once.
+      if (m === previous || this.text[m] === '|' || m >= this.text.length) continue;
+      previous = m;
+      push(lists, this.text[m]!, m);
+      push(lists, this.text.slice(m, m + 2), m);
+    }
+    for (const [key, list] of lists) this.startsBy.set(key, Int32Array.from(list));
   }
 
   private termAt(pos: number): number {
@@ -156,16 +173,16 @@ class Blob {
     return lo;
   }
 
+  /** Terms holding `q` from a syllable start, at most `maxScan` such places looked at. */
   search(q: string, allowPartialEnd: boolean, maxScan = 3000): VocabHit[] {
     const best = new Map<number, VocabHit>();
     if (!q || q.includes('|')) return [];
-    let scanned = 0;
-    for (
-      let p = this.text.indexOf(q);
-      p >= 0 && scanned < maxScan;
-      p = this.text.indexOf(q, p + 1), scanned++
-    ) {
-      if (!this.boundary[p]) continue;
+    const places = this.startsBy.get(q.slice(0, 2));
+    if (!places) return [];
+    const limit = Math.min(places.length, maxScan);
+    for (let i = 0; i < limit; i++) {
+      const p = places[i]!;
+      if (q.length > 2 && !this.text.startsWith(q, p)) continue;
       const end = p + q.length;
       const endBoundary = this.boundary[end] === 1;
       if (!endBoundary && !allowPartialEnd) continue;

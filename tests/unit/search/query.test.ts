@@ -209,6 +209,19 @@ describe('pinyin tables', () => {
     expect(vp.searchFull('ukou', true)).toEqual([]); // not at a syllable start
     expect(vp.searchInitials('hkqy')[0]).toMatchObject({ id: 0, quality: 1 });
   });
+
+  it('finds a term late in a large vocabulary whose other syllables hold the same letters inside them', () => {
+    // 5,000 terms of 电 and 天 (dian, tian: "an" inside each syllable), then 安置 (an zhi): the places looked at are
+    // syllable starts, so the letters inside other syllables use up no part of the scan's limit.
+    const terms = [
+      ...Array.from({ length: 5000 }, (_, i) => (i % 2 ? ['dian', 'li'] : ['tian', 'qi'])),
+      ['an', 'zhi'],
+    ];
+    const vp = VocabPinyin.of(terms);
+    expect(vp.searchFull('an', true).map((h) => h.id)).toEqual([5000]);
+    expect(vp.searchFull('anzhi', false)).toEqual([{ id: 5000, quality: 1, cover: 1, from: 0, to: 2 }]);
+    expect(vp.searchInitials('az').map((h) => h.id)).toEqual([5000]);
+  });
 });
 
 describe('closeVerbObjectGaps', () => {
