@@ -535,6 +535,21 @@ describe('the built-in lexicon in a district it was not written for', () => {
     expect(ids('shebao卡丢了怎么办')[0]).toBe('sb1');
   });
 
+  it('keeps among the results the row of the one service a long question names beside its small words', () => {
+    // 里, 挖, 个 and 批 count in the question's weight too; 占耕地 is a fifth of it, and its row must stay a result.
+    const ids = idsOverOnly([
+      item('tj1', '人民调解', '矛盾纠纷', '土地承包、赡养和邻里纠纷调解', null, '县司法局'),
+      item('gd1', '规划实施监督', '耕地保护', '耕地保护和农村乱占耕地建房整治', null, '县自然资源局'),
+      item('gd2', '种粮和耕地', '耕地地力保护补贴', '耕地地力保护补贴', null, '县农业农村局'),
+      item('cq1', '交易公告', '农村产权', '农村土地经营权流转和集体资产交易', null, '县公共资源交易中心'),
+      item('yy1', '渔业', '水产养殖', '池塘养殖和鱼塘改造补助', null, '县农业农村局'),
+      item('ks1', '矿产资源', '河道采砂', '河道挖砂采石许可', null, '县水利局'),
+      item('gt1', '市场监管', '个体工商户', '个体工商户登记', null, '县市场监督管理局'),
+      item('sp1', '行政许可', '审批结果', '行政许可批准结果公示', null, '县行政审批局'),
+    ]);
+    expect(ids('我想在承包地里挖个鱼塘，占耕地要不要批')).toContain('gd1');
+  });
+
   it('answers an elderly person’s age with the programmes of their age group: 我爸八十五了 finds the 高龄 allowance', () => {
     const ids = idsOverOnly([
       item('yl1', '养老服务', '老年人补贴', '高龄老人津贴', null, '区民政局'),
