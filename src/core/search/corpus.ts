@@ -420,12 +420,15 @@ export class Corpus {
       const term = codePoints(v.norm);
       const d = editDistance(chars, term, maxDist);
       if (d <= maxDist) note(v.norm, d, v.n);
-      // A stretch of a longer term with substituted characters only.
+      // A stretch of a longer term with substituted characters only; never one across punctuation (艾滋病、 of
+      // 艾滋病、梅毒和乙肝母婴传播 for 艾滋病走: a correction is a text to search for, and 、 is none).
       for (let s = 0; s + chars.length <= term.length && term.length > chars.length; s++) {
         let miss = 0;
         for (let k = 0; k < chars.length && miss <= maxDist; k++) if (term[s + k] !== chars[k]) miss++;
-        if (miss >= 1 && miss <= maxDist && miss < chars.length / 2)
-          note(term.slice(s, s + chars.length).join(''), miss, v.n);
+        if (miss < 1 || miss > maxDist || miss >= chars.length / 2) continue;
+        const stretch = term.slice(s, s + chars.length);
+        if (!stretch.every((ch) => isHanCode(ch.codePointAt(0)!))) continue;
+        note(stretch.join(''), miss, v.n);
       }
     }
     return [...found.entries()]

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance } from '../../../src/core/search/query.ts';
-import { codePoints } from '../../../src/core/search/text.ts';
+import { codePoints, isHanCode } from '../../../src/core/search/text.ts';
+import { fixtureData, item } from './fixture.ts';
 import { stages } from './stages.ts';
 
 describe('corpus: vocabulary terms near a typo', () => {
@@ -21,8 +22,14 @@ describe('corpus: vocabulary terms near a typo', () => {
       for (let s = 0; s + chars.length <= term.length && term.length > chars.length; s++) {
         let miss = 0;
         for (let k = 0; k < chars.length; k++) if (term[s + k] !== chars[k]) miss++;
-        if (miss >= 1 && miss <= maxDist && miss < chars.length / 2)
-          note(term.slice(s, s + chars.length).join(''), miss, v.n);
+        const stretch = term.slice(s, s + chars.length);
+        if (
+          miss >= 1 &&
+          miss <= maxDist &&
+          miss < chars.length / 2 &&
+          stretch.every((c) => isHanCode(c.codePointAt(0)!))
+        )
+          note(stretch.join(''), miss, v.n);
       }
     }
     return found;
@@ -50,5 +57,20 @@ describe('corpus: vocabulary terms near a typo', () => {
       const all = exhaustive(typo);
       expect(got.map((t) => [all.get(t)?.d, all.get(t)?.n])).toEqual(want.map(([, x]) => [x.d, x.n]));
     }
+  });
+
+  it('never offers a stretch across punctuation as the correction of a typo', () => {
+    // 艾滋病走 (走的: died of it) is one character from 艾滋病、 of 艾滋病、梅毒和乙肝母婴传播, which is no text to search.
+    const data = fixtureData();
+    const own = stages({
+      ...data,
+      catalogue: [
+        ...data.catalogue,
+        item('az1', '传染病防治', '艾滋病防治', '预防艾滋病、梅毒和乙肝母婴传播', null, '区卫生健康局'),
+      ],
+    });
+    const near = own.corpus.nearTerms(codePoints('艾滋病走'));
+    expect(near.length).toBeGreaterThan(0); // 艾滋病防 of 艾滋病防治 is still one character away
+    expect(near.filter((t) => !codePoints(t).every((c) => isHanCode(c.codePointAt(0)!)))).toEqual([]);
   });
 });
