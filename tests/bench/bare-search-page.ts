@@ -5,7 +5,7 @@
 // costs on top of the search; the ratio of this page to the plain bare page is what the search itself costs.
 import '../../src/kiosk/zod-jitless.ts';
 import { createSearchEngine } from '../../src/core/search/engine.ts';
-import { BundleDb, readBundleData } from '../../src/kiosk/db/bundle-db.ts';
+import { BundleDb, readSearchSource } from '../../src/kiosk/db/bundle-db.ts';
 import { metaDb } from '../../src/kiosk/db/meta-db.ts';
 
 /** As many results as the kiosk asks its engine for (src/kiosk/search/page-engine.ts), 20 of them drawn. */
@@ -16,7 +16,7 @@ async function start(): Promise<void> {
   const live = await metaDb().getValue('live');
   if (!live) throw new Error('no live bundle in this browser context: open the kiosk first');
   const db = new BundleDb(live.dbName);
-  const engine = createSearchEngine(await readBundleData(db));
+  const engine = createSearchEngine(await readSearchSource(db));
   db.close();
   engine.warm();
   const input = document.getElementById('kiosk-search') as HTMLInputElement;

@@ -2,8 +2,7 @@
 // synonym table, department and domain names. Every stage (understanding, retrieval, ranking, suggestions) reads
 // it; none changes it. Tables a session may never need are built on first use. The corpus can also be built in
 // steps (steps.ts: `Corpus.inSteps`, the kiosk page's build a slice per idle moment).
-import type { BundleData } from '../bundle/schema.ts';
-import { collectDocs, docsHash, type SearchDoc } from './docs.ts';
+import { collectDocs, docsHash, type SearchDoc, type SearchSource } from './docs.ts';
 import { z } from 'zod';
 import {
   SEARCH_INDEX_VERSION,
@@ -107,7 +106,7 @@ function* validIndex(raw: unknown): Steps<SearchIndexFile> {
 }
 
 /** Everything the corpus holds, computed from a bundle's data in steps. */
-function* corpusParts(data: BundleData): Steps<CorpusParts> {
+function* corpusParts(data: SearchSource): Steps<CorpusParts> {
   const index = yield* validIndex(data.searchIndex);
   const docs = collectDocs(data);
   yield;
@@ -230,7 +229,7 @@ export class Corpus {
   private titleNormCache = new Map<number, { text: string; map: number[] }>();
 
   /** The corpus of a bundle's data; throws if the search index is missing, of another version or stale. */
-  constructor(data: BundleData | { parts: CorpusParts }) {
+  constructor(data: SearchSource | { parts: CorpusParts }) {
     const p = 'parts' in data ? data.parts : runSteps(corpusParts(data));
     this.docs = p.docs;
     this.docCount = p.docs.length;
@@ -250,7 +249,7 @@ export class Corpus {
   }
 
   /** The same corpus built in steps, then its lazy tables too (see steps.ts). */
-  static *inSteps(data: BundleData): Steps<Corpus> {
+  static *inSteps(data: SearchSource): Steps<Corpus> {
     const corpus = new Corpus({ parts: yield* corpusParts(data) });
     yield* corpus.warmSteps();
     return corpus;

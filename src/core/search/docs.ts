@@ -3,8 +3,12 @@
 import {
   GUIDE_SECTION_LABELS,
   type BundleData,
+  type CatalogueItem,
   type Department,
+  type Guide,
+  type Interpretation,
   type PolicyValidity,
+  type Synonym,
 } from '../bundle/schema.ts';
 import { fnv1a, normalizeText } from './text.ts';
 
@@ -55,12 +59,30 @@ export interface DocText {
 
 type DocSource = Omit<BundleData, 'searchIndex'>;
 
+/** What the engine reads of a guide: its heading fields, never its sections or body (the index holds their words). */
+export type GuideHead = Pick<Guide, 'id' | 'title' | 'domain' | 'department'>;
+/** What the engine reads of an interpretation, likewise. */
+export type InterpretationHead = Pick<Interpretation, 'id' | 'title' | 'domain' | 'department' | 'validity'>;
+
+/**
+ * What the search engine is built from: a bundle's data with guides and interpretations by their heads only. A
+ * whole BundleData is one; the kiosk reads the heads alone (a 10k bundle's guide bodies are most of its bytes).
+ */
+export interface SearchSource {
+  catalogue: readonly CatalogueItem[];
+  guides: readonly GuideHead[];
+  interpretations: readonly InterpretationHead[];
+  departments: readonly Department[];
+  synonyms: readonly Synonym[];
+  searchIndex: unknown;
+}
+
 export function itemTitle(level1: string, level2: string | null, level3: string | null): string {
   return [level1, level2, level3].filter((s): s is string => !!s && s.trim() !== '').join(' ');
 }
 
 /** Builds the document list (cheap: strings are shared with the bundle data, nothing long is copied). */
-export function collectDocs(data: DocSource): SearchDoc[] {
+export function collectDocs(data: Omit<SearchSource, 'searchIndex'>): SearchDoc[] {
   const docs: SearchDoc[] = [];
   for (const it of data.catalogue) {
     const levels = [it.level1, it.level2, it.level3].filter((s): s is string => !!s && s.trim() !== '');

@@ -7,8 +7,8 @@
 // (the typed text, synonym-table official terms, vocabulary terms its pinyin spells, a homophone correction).
 // Documents are scored by weighted bigram coverage of each concept over short fields, combined as a soft AND,
 // then the best candidates are re-ranked with exact-name, title and intent bonuses.
-import type { BundleData } from '../bundle/schema.ts';
 import { Corpus } from './corpus.ts';
+import type { SearchSource } from './docs.ts';
 import { Ranking } from './rank.ts';
 import type { SearchOptions, SearchResponse } from './results.ts';
 import { Retrieval } from './retrieve.ts';
@@ -114,7 +114,7 @@ class Engine implements SearchEngine {
 }
 
 /** Creates the engine over a bundle's data; throws if the search index is missing, of another version or stale. */
-export function createSearchEngine(data: BundleData): SearchEngine {
+export function createSearchEngine(data: SearchSource): SearchEngine {
   return new Engine(new Corpus(data));
 }
 
@@ -122,6 +122,6 @@ export function createSearchEngine(data: BundleData): SearchEngine {
  * The same engine, warmed, built in steps (steps.ts): the kiosk's page builds it a slice per idle moment. Throws
  * from a step as createSearchEngine does.
  */
-export function* searchEngineInSteps(data: BundleData): Steps<SearchEngine> {
+export function* searchEngineInSteps(data: SearchSource): Steps<SearchEngine> {
   return new Engine(yield* Corpus.inSteps(data));
 }

@@ -14,6 +14,7 @@ import type {
   Synonym,
   Tier,
 } from '../../core/bundle/schema.ts';
+import type { GuideHead, InterpretationHead, SearchSource } from '../../core/search/docs.ts';
 
 export const BUNDLE_DB_PREFIX = 'kiosk-bundle-v';
 export const bundleDbName = (version: number): string => `${BUNDLE_DB_PREFIX}${version}`;
@@ -67,6 +68,11 @@ export interface BundleInfo {
   order: DocOrder;
   summary: BundleSummary;
   searchIndex: unknown;
+  /**
+   * The guides' and interpretations' heads in the bundle's order: all the search engine reads of them (imports
+   * before this field existed lack it, and the engine reads the whole tables then).
+   */
+  heads?: { guides: GuideHead[]; interpretations: InterpretationHead[] };
   /** Written last: a bundle database without it is an interrupted import. */
   complete: { at: string };
 }
@@ -108,39 +114,40 @@ export class BundleDb extends Dexie {
   }
 }
 
-/** Reads a whole bundle back as the core BundleData (the search worker builds its engine from it). */
 /**
- * The bundle's data as the search engine reads it. With `pageSize`, the three document tables are read that many
- * rows at a time, awaiting `between()` before each further page: the page's own engine reads a 10k bundle without
- * one long task of deserialising (search/page-engine.ts).
+ * The bundle's data as the search engine reads it: the catalogue, departments, synonyms and search index, and the
+ * heads of the guides and interpretations (not their sections and bodies: at 10k documents reading those took as
+ * long as the 8,000 items). With `pageSize`, the document tables are read that many rows at a time, awaiting
+ * `between()` before each further page: the page's own engine reads a 10k bundle without one long task of
+ * deserialising (search/page-engine.ts).
  */
-export async function readBundleData(
+export async function readSearchSource(
   db: BundleDb,
   paging?: { pageSize: number; between: () => Promise<void> },
-): Promise<BundleData> {
-  const [catalogue, guides, interpretations] = paging
-    ? [
-        await readInPages(db.items, paging.pageSize, paging.between),
-        await readInPages(db.guides, paging.pageSize, paging.between),
-        await readInPages(db.interpretations, paging.pageSize, paging.between),
-      ]
-    : await Promise.all([db.items.toArray(), db.guides.toArray(), db.interpretations.toArray()]);
-  const [departments, notices, synonyms, calendar, searchIndex, order] = await Promise.all([
+): Promise<SearchSource> {
+  const [heads, order] = await Promise.all([db.getInfo('heads'), db.getInfo('order')]);
+  const read = <T extends { id: string }>(table: Table<T, string>): Promise<T[]> =>
+    paging ? readInPages(table, paging.pageSize, paging.between) : table.toArray();
+  const catalogue = read(db.items);
+  const guides = heads ? heads.guides : read(db.guides).then((rows) => inOrder(rows, order?.guides));
+  const interpretations = heads
+    ? heads.interpretations
+    : read(db.interpretations).then((rows) => inOrder(rows, order?.interpretations));
+  // Paged reads one after another (each page waits for a quiet moment); whole tables at once.
+  const [items, guideRows, interpretationRows] = paging
+    ? [await catalogue, await guides, await interpretations]
+    : await Promise.all([catalogue, guides, interpretations]);
+  const [departments, synonyms, searchIndex] = await Promise.all([
     db.departments.toArray(),
-    db.notices.toArray(),
     db.synonyms.toArray(),
-    db.calendar.toArray(),
     db.getInfo('searchIndex'),
-    db.getInfo('order'),
   ]);
   return {
-    catalogue: inOrder(catalogue, order?.catalogue),
-    guides: inOrder(guides, order?.guides),
-    interpretations: inOrder(interpretations, order?.interpretations),
+    catalogue: inOrder(items, order?.catalogue),
+    guides: guideRows,
+    interpretations: interpretationRows,
     departments,
-    notices,
     synonyms,
-    calendar,
     searchIndex: searchIndex ?? null,
   };
 }

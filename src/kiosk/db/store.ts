@@ -1,7 +1,14 @@
 // The bundle store: import a verified bundle beside the live one, switch with one write, clean up leftovers.
 import Dexie from 'dexie';
 import type { BundleData, Manifest } from '../../core/bundle/schema.ts';
-import { BundleDb, bundleDbName, docOrderOf, isBundleDbName, summarize } from './bundle-db.ts';
+import {
+  BundleDb,
+  bundleDbName,
+  docOrderOf,
+  isBundleDbName,
+  summarize,
+  type BundleInfo,
+} from './bundle-db.ts';
 import { metaDb, type BundlePointer, type PersistAnswer } from './meta-db.ts';
 
 export interface ImportProgress {
@@ -77,6 +84,7 @@ export async function importBundle(input: ImportInput, opts: ImportOptions = {})
       await db.setInfo('manifest', manifest);
       await db.setInfo('order', docOrderOf(data));
       await db.setInfo('searchIndex', data.searchIndex);
+      await db.setInfo('heads', documentHeads(data));
       await db.setInfo('summary', summarize(manifest, data));
       await db.setInfo('complete', { at: new Date().toISOString() });
     });
@@ -198,4 +206,18 @@ export async function requestPersistence(
   const answer = { granted, at: new Date().toISOString() };
   await metaDb().setValue('persist', answer);
   return answer;
+}
+
+/** What the search engine reads of the guides and interpretations, in the bundle's order (readSearchSource). */
+function documentHeads(data: BundleData): NonNullable<BundleInfo['heads']> {
+  return {
+    guides: data.guides.map(({ id, title, domain, department }) => ({ id, title, domain, department })),
+    interpretations: data.interpretations.map(({ id, title, domain, department, validity }) => ({
+      id,
+      title,
+      domain,
+      department,
+      ...(validity ? { validity } : {}),
+    })),
+  };
 }

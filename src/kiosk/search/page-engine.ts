@@ -97,7 +97,7 @@ async function runInSlices<T>(steps: Steps<T>, dbName: string, stats: SliceStats
 }
 
 async function build(dbName: string): Promise<void> {
-  const [{ searchEngineInSteps }, { BundleDb, readBundleData }] = await Promise.all([
+  const [{ searchEngineInSteps }, { BundleDb, readSearchSource }] = await Promise.all([
     import('../../core/search/engine.ts'),
     import('../db/bundle-db.ts'),
   ]);
@@ -112,7 +112,7 @@ async function build(dbName: string): Promise<void> {
       console.info(`search: ${docs} documents; the worker alone answers`);
       return;
     }
-    data = await readBundleData(db, {
+    data = await readSearchSource(db, {
       pageSize: PAGE_SIZE,
       between: async () => {
         await quietMoment();

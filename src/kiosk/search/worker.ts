@@ -4,7 +4,7 @@
 import '../zod-jitless.ts';
 import { createSearchEngine, type SearchEngine } from '../../core/search/engine.ts';
 import type { Steps } from '../../core/search/steps.ts';
-import { BundleDb, readBundleData } from '../db/bundle-db.ts';
+import { BundleDb, readSearchSource } from '../db/bundle-db.ts';
 import { metaDb } from '../db/meta-db.ts';
 import type { WorkerRequest, WorkerResponse } from './types.ts';
 
@@ -21,7 +21,7 @@ async function open(dbName: string): Promise<void> {
   const started = performance.now();
   const db = new BundleDb(dbName);
   try {
-    engine = createSearchEngine(await readBundleData(db));
+    engine = createSearchEngine(await readSearchSource(db));
     post({ type: 'opened', dbName, ms: Math.round(performance.now() - started), docs: engine.docCount });
   } finally {
     db.close();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../../../src/core/search/engine.ts';
 import { importBundle, activate } from '../../../src/kiosk/db/store.ts';
 import type { BundleData } from '../../../src/core/bundle/schema.ts';
-import { BundleDb, readBundleData } from '../../../src/kiosk/db/bundle-db.ts';
+import { BundleDb, readSearchSource } from '../../../src/kiosk/db/bundle-db.ts';
 import { pageEngineReady, preparePageEngine, searchOnPage } from '../../../src/kiosk/search/page-engine.ts';
 import { sampleData, testManifest } from './fixtures.ts';
 
@@ -59,8 +59,8 @@ describe('page engine', () => {
     const db = new BundleDb(dbName);
     try {
       let pauses = 0;
-      const paged = await readBundleData(db, { pageSize: 2, between: async () => void pauses++ });
-      const whole = await readBundleData(db);
+      const paged = await readSearchSource(db, { pageSize: 2, between: async () => void pauses++ });
+      const whole = await readSearchSource(db);
       expect(paged.catalogue.length).toBeGreaterThan(2);
       expect(pauses).toBeGreaterThanOrEqual(Math.floor(whole.catalogue.length / 2));
       expect(paged).toEqual(whole);

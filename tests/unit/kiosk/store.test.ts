@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BundleDb, bundleDbName, readBundleData } from '../../../src/kiosk/db/bundle-db.ts';
+import { BundleDb, bundleDbName, readSearchSource } from '../../../src/kiosk/db/bundle-db.ts';
 import { metaDb, resetMetaDb } from '../../../src/kiosk/db/meta-db.ts';
 import {
   activate,
@@ -52,7 +52,7 @@ describe('bundle store', () => {
     expect(await metaDb().getValue('highestAccepted')).toBe(3);
 
     const db = (await openComplete(pointer.dbName))!;
-    const data = await readBundleData(db);
+    const data = await readSearchSource(db);
     expect(data.catalogue).toHaveLength(1200);
     // The bundle's order survives (IndexedDB would return item-0, item-1, item-10, ...): the search index relies on it.
     expect(data.catalogue.map((i) => i.id).slice(0, 12)).toEqual(
@@ -64,6 +64,17 @@ describe('bundle store', () => {
       id: 'item-0',
       title: '最低生活保障 审核信息',
     });
+    // The engine reads the guides' heads, not their sections and bodies; a bundle imported before heads were
+    // written (none in its info table) is read from its whole tables, and searches the same.
+    expect(data.guides).toEqual(
+      sampleData(3, 1).guides.map(({ id, title, domain, department }) => ({ id, title, domain, department })),
+    );
+    await db.info.delete('heads');
+    const whole = await readSearchSource(db);
+    expect(whole.guides[0]).toHaveProperty('body');
+    const fromTables = createSearchEngine(whole);
+    for (const q of ['dibao', '低保', '户口迁移'])
+      expect(fromTables.search(q, { limit: 10 })).toEqual(engine.search(q, { limit: 10 }));
     expect((await db.files.get('attachments/a.pdf'))?.bytes).toEqual(new Uint8Array([1, 2]));
     const summary = (await db.getInfo('summary'))!;
     expect(summary.domains.map((d) => d.name)).toEqual(['社会救助', '户籍管理']);

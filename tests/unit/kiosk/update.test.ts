@@ -5,7 +5,7 @@ import { checkForUpdate } from '../../../src/kiosk/bundle/update.ts';
 import { loadConfig } from '../../../src/kiosk/config/load-config.ts';
 import { metaDb, resetMetaDb } from '../../../src/kiosk/db/meta-db.ts';
 import { openComplete } from '../../../src/kiosk/db/store.ts';
-import { bundleDbName, readBundleData } from '../../../src/kiosk/db/bundle-db.ts';
+import { bundleDbName, readSearchSource } from '../../../src/kiosk/db/bundle-db.ts';
 import { KioskConfigSchema } from '../../../src/core/config/kiosk-config.ts';
 import { channelRoutes, fakeFetch, sampleData, signedBundle, type SignedBundle } from './fixtures.ts';
 
@@ -39,7 +39,7 @@ describe('checkForUpdate', () => {
     expect(progress).toContain('download');
     expect(progress).toContain('import');
     const db = (await openComplete(bundleDbName(1)))!;
-    expect((await readBundleData(db)).catalogue).toHaveLength(3);
+    expect((await readSearchSource(db)).catalogue).toHaveLength(3);
     db.close();
 
     expect(await checkForUpdate(config, { mode: 'stage', channelUrl: CHANNEL, fetchFn })).toMatchObject({
