@@ -128,15 +128,13 @@ export async function readSearchSource(
   const [heads, order] = await Promise.all([db.getInfo('heads'), db.getInfo('order')]);
   const read = <T extends { id: string }>(table: Table<T, string>): Promise<T[]> =>
     paging ? readInPages(table, paging.pageSize, paging.between) : table.toArray();
-  const catalogue = read(db.items);
-  const guides = heads ? heads.guides : read(db.guides).then((rows) => inOrder(rows, order?.guides));
-  const interpretations = heads
-    ? heads.interpretations
-    : read(db.interpretations).then((rows) => inOrder(rows, order?.interpretations));
+  const guides = async () => heads?.guides ?? inOrder(await read(db.guides), order?.guides);
+  const interpretations = async () =>
+    heads?.interpretations ?? inOrder(await read(db.interpretations), order?.interpretations);
   // Paged reads one after another (each page waits for a quiet moment); whole tables at once.
   const [items, guideRows, interpretationRows] = paging
-    ? [await catalogue, await guides, await interpretations]
-    : await Promise.all([catalogue, guides, interpretations]);
+    ? [await read(db.items), await guides(), await interpretations()]
+    : await Promise.all([read(db.items), guides(), interpretations()]);
   const [departments, synonyms, searchIndex] = await Promise.all([
     db.departments.toArray(),
     db.synonyms.toArray(),
