@@ -53,6 +53,8 @@ export const CATALOGUES = [
   'district-ag',
   'district-ah',
   'district-ai',
+  'district-aj',
+  'district-ak',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -93,6 +95,8 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-ag': join(root, 'tests/fixtures/district-ag'),
   'district-ah': join(root, 'tests/fixtures/district-ah'),
   'district-ai': join(root, 'tests/fixtures/district-ai'),
+  'district-aj': join(root, 'tests/fixtures/district-aj'),
+  'district-ak': join(root, 'tests/fixtures/district-ak'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];
