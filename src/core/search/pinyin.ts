@@ -117,10 +117,18 @@ export interface VocabHit {
   to: number;
 }
 
+const BAR = '|'.charCodeAt(0);
+/** Keys of one character (0–127) and of two (128 onwards); a character beyond ASCII counts as 127. */
+function keyOf(text: string, at: number, length: 1 | 2): number {
+  const a = Math.min(text.charCodeAt(at), 127);
+  if (length === 1) return a;
+  return 128 + a * 128 + Math.min(text.charCodeAt(at + 1), 127);
+}
+
 /**
  * One blob of all terms' readings ('|' separated) with syllable boundaries. A match starts at a syllable, so the
- * blob also lists the positions of its syllable starts by their first one and two letters: a query visits only
- * the starts it could match, not every place its letters occur inside other syllables (di in 地di, 低di, 迪di
+ * blob lists the positions of its syllable starts, by their first one and two letters once asked: a query visits
+ * only the starts it could match, not every place its letters occur inside other syllables (di in 地di, 低di, 迪di
  * but also in shudian: at 10k documents an indexOf scan over the whole blob was a fifth of a keystroke's time).
  */
 class Blob {
@@ -128,8 +136,13 @@ class Blob {
   boundary: Uint8Array = new Uint8Array(0);
   starts: number[] = [];
   ends: number[] = [];
-  /** Syllable starts by the blob's next one or two characters, in blob order. */
-  private readonly startsBy = new Map<string, Int32Array>();
+  /** Every place a syllable starts, in blob order. */
+  private readonly syllableStarts: Int32Array;
+  /**
+   * The syllable starts by their first one or two characters (keyOf), listed on a key's first use: a session uses
+   * few keys, and listing them all made the blob's build a long task on the kiosk's page.
+   */
+  private readonly startsByKey = new Map<number, Int32Array>();
 
   constructor(terms: readonly string[][]) {
     const parts: string[] = [];
@@ -150,16 +163,24 @@ class Blob {
     this.text = parts.join('');
     this.boundary = new Uint8Array(pos + 1);
     for (const m of marks) this.boundary[m] = 1;
-    const lists = new Map<string, number[]>();
-    let previous = -1;
-    for (const m of marks) {
-      // A term's end is the next term's '|', never a match's start; a syllable start is marked once.
-      if (m === previous || this.text[m] === '|' || m >= this.text.length) continue;
-      previous = m;
-      push(lists, this.text[m]!, m);
-      push(lists, this.text.slice(m, m + 2), m);
+    // A term's end is the next term's '|', never a match's start; an empty syllable marks its place twice.
+    const text = this.text;
+    this.syllableStarts = Int32Array.from(
+      marks.filter((m, i) => m !== marks[i - 1] && m < text.length - 1 && text.charCodeAt(m) !== BAR),
+    );
+  }
+
+  /** The syllable starts whose first one or two characters are those of `q`. */
+  private startsFor(q: string): Int32Array {
+    const length = q.length === 1 ? 1 : 2;
+    const key = keyOf(q, 0, length);
+    let list = this.startsByKey.get(key);
+    if (!list) {
+      const found: number[] = [];
+      for (const m of this.syllableStarts) if (keyOf(this.text, m, length) === key) found.push(m);
+      this.startsByKey.set(key, (list = Int32Array.from(found)));
     }
-    for (const [key, list] of lists) this.startsBy.set(key, Int32Array.from(list));
+    return list;
   }
 
   private termAt(pos: number): number {
@@ -177,12 +198,11 @@ class Blob {
   search(q: string, allowPartialEnd: boolean, maxScan = 3000): VocabHit[] {
     const best = new Map<number, VocabHit>();
     if (!q || q.includes('|')) return [];
-    const places = this.startsBy.get(q.slice(0, 2));
-    if (!places) return [];
+    const places = this.startsFor(q);
     const limit = Math.min(places.length, maxScan);
     for (let i = 0; i < limit; i++) {
       const p = places[i]!;
-      if (q.length > 2 && !this.text.startsWith(q, p)) continue;
+      if (!this.text.startsWith(q, p)) continue;
       const end = p + q.length;
       const endBoundary = this.boundary[end] === 1;
       if (!endBoundary && !allowPartialEnd) continue;
