@@ -132,10 +132,10 @@ function keyOf(text: string, at: number, length: 1 | 2): number {
  * but also in shudian: at 10k documents an indexOf scan over the whole blob was a fifth of a keystroke's time).
  */
 class Blob {
-  text = '';
-  boundary: Uint8Array = new Uint8Array(0);
-  starts: number[] = [];
-  ends: number[] = [];
+  readonly text: string;
+  readonly boundary: Uint8Array;
+  readonly starts: number[];
+  readonly ends: number[];
   /** Every place a syllable starts, in blob order. */
   private readonly syllableStarts: Int32Array;
   /**
@@ -144,30 +144,38 @@ class Blob {
    */
   private readonly startsByKey = new Map<number, Int32Array>();
 
-  constructor(terms: readonly string[][]) {
+  private constructor(text: string, marks: readonly number[], starts: number[], ends: number[]) {
+    this.text = text;
+    this.starts = starts;
+    this.ends = ends;
+    this.boundary = new Uint8Array(text.length + 1);
+    for (const m of marks) this.boundary[m] = 1;
+    // A term's end is the next term's '|', never a match's start; an empty syllable marks its place twice.
+    this.syllableStarts = Int32Array.from(
+      marks.filter((m, i) => m !== marks[i - 1] && m < text.length - 1 && text.charCodeAt(m) !== BAR),
+    );
+  }
+
+  /** The blob of `terms`, built a slice of terms at a time (one step was a long task on the kiosk's page at 10k). */
+  static *inSteps(terms: readonly string[][]): Steps<Blob> {
     const parts: string[] = [];
     const marks: number[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
     let pos = 0;
-    for (const syllables of terms) {
-      this.starts.push(pos);
+    yield* forEachInSteps(terms, 1000, (syllables) => {
+      starts.push(pos);
       for (const s of syllables) {
         marks.push(pos);
         parts.push(s);
         pos += s.length;
       }
       marks.push(pos);
-      this.ends.push(pos);
+      ends.push(pos);
       parts.push('|');
       pos += 1;
-    }
-    this.text = parts.join('');
-    this.boundary = new Uint8Array(pos + 1);
-    for (const m of marks) this.boundary[m] = 1;
-    // A term's end is the next term's '|', never a match's start; an empty syllable marks its place twice.
-    const text = this.text;
-    this.syllableStarts = Int32Array.from(
-      marks.filter((m, i) => m !== marks[i - 1] && m < text.length - 1 && text.charCodeAt(m) !== BAR),
-    );
+    });
+    return new Blob(parts.join(''), marks, starts, ends);
   }
 
   /** The syllable starts whose first one or two characters are those of `q`. */
@@ -244,9 +252,9 @@ export class VocabPinyin {
 
   /** Built in steps (steps.ts): the two blobs, then the keys a slice of terms at a time. */
   static *inSteps(syllables: readonly string[][]): Steps<VocabPinyin> {
-    const full = new Blob(syllables);
+    const full = yield* Blob.inSteps(syllables);
     yield;
-    const init = new Blob(syllables.map((s) => s.map((x) => x[0]!)));
+    const init = yield* Blob.inSteps(syllables.map((s) => s.map((x) => x[0]!)));
     yield;
     const out = new VocabPinyin(full, init);
     yield* forEachInSteps(syllables, 1000, (s, id) => {
