@@ -26,8 +26,10 @@ async function open(dbName: string): Promise<void> {
   } finally {
     db.close();
   }
+  // One chain of slices: a bundle switched while the last one still warms takes over its chain.
+  const chainRunning = warming !== null;
   warming = engine.warmSteps();
-  setTimeout(warmSlice, 0);
+  if (!chainRunning) setTimeout(warmSlice, 0);
 }
 
 /** Longest stretch of warming between two looks at the message queue. */
