@@ -33,6 +33,10 @@ const MIN_COVERAGE = 0.2;
 const MATCH_IN_FULL = 0.25;
 /** Less than an exact name's bonus, more than what usually separates two documents on one topic. */
 const REPEALED_PENALTY = 30;
+/** At most this many results keep their scored order when a one-word query's own holders are brought up. */
+const KEPT_HEAD = 5;
+/** The results a visitor sees without scrolling on the kiosk (and the pinyin yardstick's "first 10"). */
+const FIRST_SCREEN = 10;
 
 /** Whether a document's own names (its level names or title, not its domain) hold a typed or synonym word. */
 const holdsName = (norm: { leaf: string; parents: string }, alt: Alt): boolean =>
@@ -314,6 +318,7 @@ export class Ranking {
       for (const x of scored) if (isChannel.has(x.d)) x.score += lift;
       scored.sort((a, b) => b.score - a.score || a.d - b.d);
     }
+    if (widenedAlone) this.ownHoldersFirst(scored, plan.concepts[0]!);
     response.total = total;
     if (plan.intents.includes('contact') && scored.length) {
       const dept = this.corpus.docs[scored[0]!.d]!.dept;
@@ -334,6 +339,32 @@ export class Ranking {
         highlights,
       };
     });
+  }
+
+  /**
+   * A one-word query widened (工作 → 就业, 审批 → 行政许可) finds many rows by the widening alone, and they outscore
+   * the rows that hold the word itself only in a parent level (征收前期工作/征收土地预公告): a visitor who typed the
+   * word, or spelled it in pinyin, would not see the documents that name it. The first results keep their order (a
+   * widening is often what is meant: 低保 → 最低生活保障), up to KEPT_HEAD of them and as many as leave room on the
+   * first screen for the documents whose names hold the word as typed or spelled; those come next, then the rest,
+   * each group in its scored order.
+   */
+  private ownHoldersFirst(scored: Array<{ d: number }>, concept: Concept): void {
+    const own = concept.alts.filter((a) => (a.via === 'query' || a.via === 'pinyin') && !a.guessed);
+    const widened = concept.alts.some((a) => a.via === 'synonym' || a.via === 'lexicon');
+    if (!own.length || !widened || scored.length <= 1) return;
+    const holdsOwn = (x: { d: number }) => own.some((a) => holdsName(this.corpus.docNorm(x.d), a));
+    // Most often the first screen is the word's own holders already.
+    if (scored.slice(0, FIRST_SCREEN).every(holdsOwn)) return;
+    const holds = scored.map(holdsOwn);
+    let head = Math.min(KEPT_HEAD, scored.length);
+    const holdersAfter = (at: number) => holds.slice(at).filter(Boolean).length;
+    while (head > 1 && head + holdersAfter(head) > FIRST_SCREEN) head--;
+    const tail = scored.slice(head);
+    const tailHolds = holds.slice(head);
+    const holders = tail.filter((_, k) => tailHolds[k]);
+    if (!holders.length || holders.length === tail.length) return;
+    scored.splice(head, tail.length, ...holders, ...tail.filter((_, k) => !tailHolds[k]));
   }
 }
 

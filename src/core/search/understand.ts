@@ -470,7 +470,14 @@ export class Understanding {
       via = 'initials';
     }
     const chosen = this.chooseHits(hits, source.length);
-    const spelled = !hasHan && via === 'pinyin' ? this.spelledWords(source) : [];
+    // Whether the vocabulary's own readings (in context: 供给 gong ji, 毕业生和 sheng he) read a word as the letters.
+    const readInTerms = (w: string) =>
+      hits.some(
+        (h) =>
+          this.corpus.vocab[h.id]!.norm.includes(w) &&
+          spelledPart(this.corpus.vocab[h.id]!, h.from, h.to) === w,
+      );
+    const spelled = !hasHan && via === 'pinyin' ? this.spelledWords(source, readInTerms) : [];
     if (!chosen.length && !spelled.length) return null;
     const c = this.newConcept(source, []);
     const viaWeight = via === 'initials' ? 0.95 : 1;
@@ -506,23 +513,34 @@ export class Understanding {
     return c;
   }
 
-  /** The corpus words letters spell, under every reading of them as syllables: at most three, words first. */
-  private spelledWords(letters: string): string[] {
-    const cands = new Set<string>();
-    for (const syllables of this.corpus.table.splits(letters))
-      for (const w of this.spelledAs(syllables)) cands.add(w);
+  /**
+   * The corpus words letters spell, under every reading of them as syllables: at most three, words first.
+   * `readInTerms`: whether the vocabulary's own readings give a word the letters.
+   */
+  private spelledWords(letters: string, readInTerms: (w: string) => boolean): string[] {
+    const { table } = this.corpus;
+    const cands = new Map<string, boolean>();
+    for (const syllables of table.splits(letters))
+      for (const w of this.spelledAs(syllables))
+        // Whether the word is read so where it stands, or every character in its usual reading (生活 for
+        // shenghuo; 生和 of 毕业生和 reads sheng he there, and 和 reads huo only in 和面, 暖和).
+        cands.set(w, cands.get(w) || codePoints(w).every((ch, i) => table.readings(ch)[0] === syllables[i]));
+    const ranked = [...cands].map(([w, usual]) => ({
+      w,
+      usual: usual || !table.knowsUsual || readInTerms(w),
+      df: this.corpus.short.df(codePoints(w).slice(0, 2).join('')),
+      word: codePoints(w).length > 2 ? WORD_IN_NAMES : this.wordness(w),
+    }));
     // A word of the names first (激活 before 记和 of 登记和, 移植 before 易指 of 交易指南), then the commonest.
     return (
-      [...cands]
-        .map((w) => ({
-          w,
-          df: this.corpus.short.df(codePoints(w).slice(0, 2).join('')),
-          word: codePoints(w).length > 2 ? WORD_IN_NAMES : this.wordness(w),
-        }))
+      ranked
         .sort((a, b) => b.word - a.word || b.df - a.df)
         // Edges of two words, or part of a longer one (积金 of 公积金), only when the letters spell no word (校食
         // of 学校/食堂 is no reading of jiaoyi; jijin is 基金).
         .filter((x, _, all) => x.word > INSIDE_A_WORD || all[0]!.word <= INSIDE_A_WORD)
+        // A rarer reading of a character only when no word as much a word is read so: 还款 for huankuan (还
+        // usually reads hai, and the vocabulary read 还款 hai kuan), but not 生和 beside 生活.
+        .filter((x, _, all) => x.usual || !all.some((y) => y.usual && y.word >= x.word))
         .slice(0, 3)
         .map((x) => x.w)
     );

@@ -76,6 +76,37 @@ describe('ranking (coverage → ordered results)', () => {
     if (otherChannel >= 0) expect(firstTopic).toBeLessThan(otherChannel);
   });
 
+  it('keeps on the first screen the rows that name a one-word query itself, below the first of its widening', () => {
+    // 工作 widened to 就业: ten 就业 rows outscore the two rows that hold 工作 only in a parent level.
+    const data = fixtureData();
+    const jobs = [
+      '就业登记',
+      '就业见习',
+      '就业援助',
+      '就业补贴',
+      '就业培训',
+      '就业服务机构',
+      '就业困难认定',
+      '就业失业登记证',
+      '就业创业政策',
+      '就业岗位信息',
+    ];
+    jobs.forEach((name, i) => data.catalogue.push(item(`jy-${i}`, '就业创业', name, null, null, '区人社局')));
+    data.catalogue.push(
+      item('zs-1', '征地补偿', '征收前期工作', '征收土地预公告', null, '区自然资源局'),
+      item('zs-2', '征地补偿', '征收前期工作', '土地现状调查结果', null, '区自然资源局'),
+    );
+    const rankedHere = idsWith(data, ['就业创业\t就业\t工作\tjobs']);
+    // The widening's best keeps first place (they score 91 to the holders' 87 here).
+    expect(rankedHere('工作')[0]).toMatch(/^jy-/);
+    for (const q of ['工作', 'gongzuo']) {
+      const top = rankedHere(q);
+      expect(top.slice(0, 10)).toEqual(expect.arrayContaining(['zs-1', 'zs-2']));
+      // Nothing is dropped: every widened row is still a result.
+      expect(top.filter((id) => id.startsWith('jy-')).length).toBe(10);
+    }
+  });
+
   it('answers a complaint with the channel of a domain covering the topic as well, when the first has none', () => {
     // 招标 rows under two domains: 重大建设项目 lists the tenders and has no complaint row; 公共资源交易 has both.
     const data = fixtureData();

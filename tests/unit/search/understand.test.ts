@@ -407,6 +407,24 @@ describe('understanding (query → plan)', () => {
     ).toContain('金额');
   });
 
+  it('reads full pinyin as the names read it, or in the usual readings (shenghuo: 生活, not 生和 of 毕业生和)', () => {
+    const data = fixtureData();
+    data.catalogue.push(
+      item('sh1', '学生资助', '生活补助', '家庭经济困难寄宿生生活补助', null, '区教育局'),
+      item('sh2', '税费服务', '税费优惠', '退役士兵、高校毕业生和脱贫人口创业税费扣减', null, '区税务局'),
+      item('gj1', '住房保障', '住房公积金', '公积金缴存', null, '区公积金中心'),
+      item('gj2', '农业农村', '农产品供给', '蔬菜保供稳价', null, '区农业农村局'),
+    );
+    const own = stages(data);
+    const alts = (q: string) => own.understanding.plan(q).concepts.flatMap((c) => c.alts.map((a) => a.text));
+    // 和 reads huo only in a few words (和面, 暖和): 生活 reads shenghuo in the usual readings.
+    expect(alts('shenghuo')).toContain('生活');
+    expect(alts('shenghuo')).not.toContain('生和');
+    // A rarer reading counts where the names read it so: 供给 (给 usually gei) for gongji, beside 公积 of 公积金
+    // (还款 for huankuan, where the vocabulary reads hai kuan: pinyin-polyphones.test.ts).
+    expect(alts('gongji')).toContain('供给');
+  });
+
   it('reads an English gloss that is pinyin (chengguan) as pinyin too: every word spelled so', () => {
     const data = fixtureData();
     data.catalogue.push(
