@@ -59,17 +59,20 @@ export interface DocText {
 
 type DocSource = Omit<BundleData, 'searchIndex'>;
 
+/** What the engine reads of a catalogue item: its names, domain and publisher (the index holds the other fields' words). */
+export type ItemHead = Pick<CatalogueItem, 'id' | 'domain' | 'level1' | 'level2' | 'level3' | 'publisher'>;
 /** What the engine reads of a guide: its heading fields, never its sections or body (the index holds their words). */
 export type GuideHead = Pick<Guide, 'id' | 'title' | 'domain' | 'department'>;
 /** What the engine reads of an interpretation, likewise. */
 export type InterpretationHead = Pick<Interpretation, 'id' | 'title' | 'domain' | 'department' | 'validity'>;
 
 /**
- * What the search engine is built from: a bundle's data with guides and interpretations by their heads only. A
- * whole BundleData is one; the kiosk reads the heads alone (a 10k bundle's guide bodies are most of its bytes).
+ * What the search engine is built from: a bundle's data with its documents by their heads only. A whole BundleData
+ * is one; the kiosk reads the heads alone (a 10k bundle's guide bodies are most of its bytes, and its items' content,
+ * basis and channels were as long to read as their names).
  */
 export interface SearchSource {
-  catalogue: readonly CatalogueItem[];
+  catalogue: readonly ItemHead[];
   guides: readonly GuideHead[];
   interpretations: readonly InterpretationHead[];
   departments: readonly Department[];

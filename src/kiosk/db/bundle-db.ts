@@ -14,7 +14,7 @@ import type {
   Synonym,
   Tier,
 } from '../../core/bundle/schema.ts';
-import type { GuideHead, InterpretationHead, SearchSource } from '../../core/search/docs.ts';
+import type { GuideHead, InterpretationHead, ItemHead, SearchSource } from '../../core/search/docs.ts';
 
 export const BUNDLE_DB_PREFIX = 'kiosk-bundle-v';
 export const bundleDbName = (version: number): string => `${BUNDLE_DB_PREFIX}${version}`;
@@ -69,10 +69,10 @@ export interface BundleInfo {
   summary: BundleSummary;
   searchIndex: unknown;
   /**
-   * The guides' and interpretations' heads in the bundle's order: all the search engine reads of them (imports
-   * before this field existed lack it, and the engine reads the whole tables then).
+   * The documents' heads in the bundle's order: all the search engine reads of them (imports before this field
+   * existed lack it, and those before its `items` lack that: the engine reads the whole tables then).
    */
-  heads?: { guides: GuideHead[]; interpretations: InterpretationHead[] };
+  heads?: { items?: ItemHead[]; guides: GuideHead[]; interpretations: InterpretationHead[] };
   /** Written last: a bundle database without it is an interrupted import. */
   complete: { at: string };
 }
@@ -115,9 +115,10 @@ export class BundleDb extends Dexie {
 }
 
 /**
- * The bundle's data as the search engine reads it: the catalogue, departments, synonyms and search index, and the
- * heads of the guides and interpretations (not their sections and bodies: at 10k documents reading those took as
- * long as the 8,000 items). With `pageSize`, the document tables are read that many rows at a time, awaiting
+ * The bundle's data as the search engine reads it: departments, synonyms, the search index and the documents'
+ * heads (not the items' content and basis, nor the guides' sections and bodies: at 10k documents reading the guides
+ * took as long as the 8,000 items, and the items' names as long as their other fields). Imports made before the
+ * heads were written read the tables. With `pageSize`, the document tables are read that many rows at a time, awaiting
  * `between()` before each further page: the page's own engine reads a 10k bundle without one long task of
  * deserialising (search/page-engine.ts).
  */
@@ -131,17 +132,18 @@ export async function readSearchSource(
   const guides = async () => heads?.guides ?? inOrder(await read(db.guides), order?.guides);
   const interpretations = async () =>
     heads?.interpretations ?? inOrder(await read(db.interpretations), order?.interpretations);
+  const items = async () => heads?.items ?? inOrder(await read(db.items), order?.catalogue);
   // Paged reads one after another (each page waits for a quiet moment); whole tables at once.
-  const [items, guideRows, interpretationRows] = paging
-    ? [await read(db.items), await guides(), await interpretations()]
-    : await Promise.all([read(db.items), guides(), interpretations()]);
+  const [catalogue, guideRows, interpretationRows] = paging
+    ? [await items(), await guides(), await interpretations()]
+    : await Promise.all([items(), guides(), interpretations()]);
   const [departments, synonyms, searchIndex] = await Promise.all([
     db.departments.toArray(),
     db.synonyms.toArray(),
     db.getInfo('searchIndex'),
   ]);
   return {
-    catalogue: inOrder(items, order?.catalogue),
+    catalogue,
     guides: guideRows,
     interpretations: interpretationRows,
     departments,

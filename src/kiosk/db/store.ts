@@ -208,9 +208,17 @@ export async function requestPersistence(
   return answer;
 }
 
-/** What the search engine reads of the guides and interpretations, in the bundle's order (readSearchSource). */
+/** What the search engine reads of the documents, in the bundle's order (readSearchSource). */
 function documentHeads(data: BundleData): NonNullable<BundleInfo['heads']> {
   return {
+    items: data.catalogue.map(({ id, domain, level1, level2, level3, publisher }) => ({
+      id,
+      domain,
+      level1,
+      level2,
+      level3,
+      publisher,
+    })),
     guides: data.guides.map(({ id, title, domain, department }) => ({ id, title, domain, department })),
     interpretations: data.interpretations.map(({ id, title, domain, department, validity }) => ({
       id,

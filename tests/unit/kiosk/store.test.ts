@@ -64,16 +64,27 @@ describe('bundle store', () => {
       id: 'item-0',
       title: '最低生活保障 审核信息',
     });
-    // The engine reads the guides' heads, not their sections and bodies; a bundle imported before heads were
-    // written (none in its info table) is read from its whole tables, and searches the same.
+    // The engine reads the documents' heads: not the guides' sections and bodies, nor the items' content.
     expect(data.guides).toEqual(
       sampleData(3, 1).guides.map(({ id, title, domain, department }) => ({ id, title, domain, department })),
     );
+    expect(data.catalogue[0]).not.toHaveProperty('content');
+    const queries = ['dibao', '低保', '户口迁移', '区民政局'];
+    // A bundle imported before the items' heads were written reads the items table, and searches the same; one
+    // imported before any heads were written (none in its info table) reads every whole table, likewise.
+    const heads = (await db.getInfo('heads'))!;
+    await db.setInfo('heads', { guides: heads.guides, interpretations: heads.interpretations });
+    const itemsWhole = await readSearchSource(db);
+    expect(itemsWhole.catalogue[0]).toHaveProperty('content');
+    expect(itemsWhole.catalogue.map((i) => i.id)).toEqual(data.catalogue.map((i) => i.id));
+    const fromItems = createSearchEngine(itemsWhole);
+    for (const q of queries)
+      expect(fromItems.search(q, { limit: 10 })).toEqual(engine.search(q, { limit: 10 }));
     await db.info.delete('heads');
     const whole = await readSearchSource(db);
     expect(whole.guides[0]).toHaveProperty('body');
     const fromTables = createSearchEngine(whole);
-    for (const q of ['dibao', '低保', '户口迁移'])
+    for (const q of queries)
       expect(fromTables.search(q, { limit: 10 })).toEqual(engine.search(q, { limit: 10 }));
     expect((await db.files.get('attachments/a.pdf'))?.bytes).toEqual(new Uint8Array([1, 2]));
     const summary = (await db.getInfo('summary'))!;
