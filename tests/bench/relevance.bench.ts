@@ -1,5 +1,5 @@
 // Relevance yardstick (issue 11): for every catalogue of tests/relevance/catalogues.ts (the sample district, the
-// search unit tests' fixture catalogue and districts B to Z and AA to AK: day-one catalogues without synonyms, guides or
+// search unit tests' fixture catalogue and districts B to Z and AA to AM: day-one catalogues without synonyms, guides or
 // interpretations, listed in tests/relevance/README.md; `unseen` pools every catalogue but the sample), on the
 // dev and the holdout query sets separately: hit@1, hit@5, MRR, the share of in-domain queries with no result,
 // and the share of nonsense queries that got any result; overall and per query class. The engine runs as the kiosk runs it: bundle data as a build

@@ -55,6 +55,8 @@ export const CATALOGUES = [
   'district-ai',
   'district-aj',
   'district-ak',
+  'district-al',
+  'district-am',
 ] as const;
 export type CatalogueName = (typeof CATALOGUES)[number];
 
@@ -97,6 +99,8 @@ const SOURCE_DIRS: Partial<Record<CatalogueName, string>> = {
   'district-ai': join(root, 'tests/fixtures/district-ai'),
   'district-aj': join(root, 'tests/fixtures/district-aj'),
   'district-ak': join(root, 'tests/fixtures/district-ak'),
+  'district-al': join(root, 'tests/fixtures/district-al'),
+  'district-am': join(root, 'tests/fixtures/district-am'),
 };
 /** The importer's fixture workbooks that hold valid rows (the others test errors). */
 const FIXTURE_WORKBOOKS = ['template-a.xlsx', 'template-b.xlsx', '就业创业.xlsx', 'multi-sheet.xlsx'];

@@ -119,6 +119,8 @@ describe('relevance query files', () => {
     ['district-ai', 290, 26, 26],
     ['district-aj', 290, 26, 26],
     ['district-ak', 290, 26, 26],
+    ['district-al', 300, 26, 26],
+    ['district-am', 300, 26, 26],
   ] as const)(
     '%s is a day-one source folder: at least %i rows in %i–%i domains, no synonyms, guides or interpretations',
     (c, rows, minDomains, maxDomains) => {
@@ -245,15 +247,23 @@ describe('relevance query files', () => {
     ['district-ai', '就业'],
     ['district-aj', '就业'],
     ['district-ak', '就业'],
+    ['district-al', '就业'],
+    ['district-am', '就业'],
   ] as const)('%s covers all 26 pilot domains (employment titled %s), each with several rows', (c, jobs) => {
     const rows = new Map<string, number>();
     // A bureau may title its domain at length (扶贫（巩固拓展脱贫攻坚成果）, 重大建设项目批准和实施): the pilot
     // domain it starts with.
-    // The domain 扶贫 has been titled by its successor programme since 2021 (巩固拓展脱贫攻坚成果).
+    // The domain 扶贫 has been titled by its successor programme since 2021 (巩固拓展脱贫攻坚成果, with 和对口帮扶
+    // in a city district); a bureau may name its domain anew and the pilot one beside it (房屋安全管理（原农村危房
+    //改造）), or by the other usual name (住房保障 for 保障性住房).
     const pilot = (d: string) =>
-      d === '巩固拓展脱贫攻坚成果'
+      d.startsWith('巩固拓展脱贫攻坚成果')
         ? '扶贫'
-        : (PILOT_DOMAINS.find((p) => d !== p && d.startsWith(p) && p !== '就业') ?? d);
+        : d === '住房保障'
+          ? '保障性住房'
+          : (PILOT_DOMAINS.find((p) => d !== p && d.startsWith(p) && p !== '就业') ??
+            PILOT_DOMAINS.find((p) => d.includes(`原${p}`)) ??
+            d);
     for (const it of data.get(c)!.catalogue) {
       const d = pilot(it.domain);
       rows.set(d, (rows.get(d) ?? 0) + 1);
