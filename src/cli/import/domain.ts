@@ -34,8 +34,16 @@ const KNOWN_DOMAINS = [
   '退役军人服务',
 ];
 
-/** "某某省某某市某某区" style prefixes: at least two characters, then an administrative suffix. */
-const AREA_PREFIX = /^.{2,}?(?:省|自治区|市|区|县|旗|镇|乡|街道办事处|街道|管理处)(?:人民政府)?/u;
+/**
+ * "某某省某某市某某区" style prefixes: at least two characters, then an administrative suffix. 乡 of 城乡 or 乡村 is
+ * none (城乡规划, 乡村振兴 are domain words, and no place name ends so).
+ */
+const AREA_PREFIX = /^.{2,}?(?:省|自治区|市|区|县|旗|镇|(?<!城)乡(?!村)|街道办事处|街道|管理处)(?:人民政府)?/u;
+/**
+ * A bureau named before the domain in its own list (某某市自然资源和规划局某某分局城乡规划, 某某区住房和城市更新局
+ * 住房保障): everything up to its last 局, 委员会 or 办公室 is who compiled the list, not the domain.
+ */
+const BUREAU_PREFIX = /^.*(?:局|委员会|办公室)(?=.{2,}$)/u;
 const AREA_SUFFIX = /(?:省|市|区|县|旗|镇|乡|街道|办事处|人民政府|政府)$/u;
 const YEAR_PREFIX = /^(?:\d{4}\s*年(?:度)?)/u;
 
@@ -44,6 +52,7 @@ function stripArea(text: string): string {
   let s = text.replace(/\s+/g, '').replace(YEAR_PREFIX, '');
   const known = KNOWN_DOMAINS.find((d) => s.endsWith(d));
   if (known) return known;
+  s = s.replace(BUREAU_PREFIX, '');
   for (;;) {
     const m = AREA_PREFIX.exec(s);
     // Keep names like 城市综合执法 or 市政服务 whole: strip only when a real name (2+ chars) remains.
