@@ -59,7 +59,7 @@ export interface DocText {
 
 type DocSource = Omit<BundleData, 'searchIndex'>;
 
-/** What the engine reads of a catalogue item: its names, domain and publisher (the index holds the other fields' words). */
+/** What the engine reads of a catalogue item: its names, domain and publisher (the index holds its other words). */
 export type ItemHead = Pick<CatalogueItem, 'id' | 'domain' | 'level1' | 'level2' | 'level3' | 'publisher'>;
 /** What the engine reads of a guide: its heading fields, never its sections or body (the index holds their words). */
 export type GuideHead = Pick<Guide, 'id' | 'title' | 'domain' | 'department'>;

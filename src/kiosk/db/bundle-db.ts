@@ -116,9 +116,9 @@ export class BundleDb extends Dexie {
 
 /**
  * The bundle's data as the search engine reads it: departments, synonyms, the search index and the documents'
- * heads (not the items' content and basis, nor the guides' sections and bodies: at 10k documents reading the guides
- * took as long as the 8,000 items, and the items' names as long as their other fields). Imports made before the
- * heads were written read the tables. With `pageSize`, the document tables are read that many rows at a time, awaiting
+ * heads (not the items' content and basis, nor the guides' sections and bodies: at 10k documents the whole rows made
+ * an offline start a quarter slower). Imports made before the heads were written read the tables. With
+ * `pageSize`, the document tables are read that many rows at a time, awaiting
  * `between()` before each further page: the page's own engine reads a 10k bundle without one long task of
  * deserialising (search/page-engine.ts).
  */

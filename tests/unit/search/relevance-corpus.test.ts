@@ -254,8 +254,8 @@ describe('relevance query files', () => {
     // A bureau may title its domain at length (扶贫（巩固拓展脱贫攻坚成果）, 重大建设项目批准和实施): the pilot
     // domain it starts with.
     // The domain 扶贫 has been titled by its successor programme since 2021 (巩固拓展脱贫攻坚成果, with 和对口帮扶
-    // in a city district); a bureau may name its domain anew and the pilot one beside it (房屋安全管理（原农村危房
-    //改造）), or by the other usual name (住房保障 for 保障性住房).
+    // in a city district); a bureau may name its domain anew with the pilot name beside it
+    // (房屋安全管理（原农村危房改造）), or by its other usual name (住房保障 for 保障性住房).
     const pilot = (d: string) =>
       d.startsWith('巩固拓展脱贫攻坚成果')
         ? '扶贫'
