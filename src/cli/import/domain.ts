@@ -38,7 +38,8 @@ const KNOWN_DOMAINS = [
  * "某某省某某市某某区" style prefixes: at least two characters, then an administrative suffix. 乡 of 城乡 or 乡村 is
  * none (城乡规划, 乡村振兴 are domain words, and no place name ends so).
  */
-const AREA_PREFIX = /^.{2,}?(?:省|自治区|市|区|县|旗|镇|(?<!城)乡(?!村)|街道办事处|街道|管理处)(?:人民政府)?/u;
+const AREA_PREFIX =
+  /^.{2,}?(?:省|自治区|市|区|县|旗|镇|(?<!城)乡(?!村)|街道办事处|街道|管理处)(?:人民政府)?/u;
 /**
  * A bureau named before the domain in its own list (某某市自然资源和规划局某某分局城乡规划, 某某区住房和城市更新局
  * 住房保障): everything up to its last 局, 委员会 or 办公室 is who compiled the list, not the domain.
